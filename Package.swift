@@ -1,0 +1,57 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let upcomingFeatures: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "mzplan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "mzplan", targets: ["mzplan"]),
+        .library(name: "MZPlanCore", targets: ["MZPlanCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+    ],
+    targets: [
+        .target(
+            name: "MZPlanCore",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: upcomingFeatures
+        ),
+        .target(
+            name: "MZPlanTestSupport",
+            dependencies: ["MZPlanCore"],
+            swiftSettings: upcomingFeatures
+        ),
+        .executableTarget(
+            name: "mzplan",
+            dependencies: [
+                "MZPlanCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: upcomingFeatures
+        ),
+        .testTarget(
+            name: "MZPlanCoreTests",
+            dependencies: ["MZPlanCore", "MZPlanTestSupport"],
+            exclude: ["Snapshots", "Fixtures"],
+            swiftSettings: upcomingFeatures
+        ),
+        .testTarget(
+            name: "mzplanTests",
+            dependencies: ["MZPlanCore", "MZPlanTestSupport"],
+            exclude: ["Snapshots"],
+            swiftSettings: upcomingFeatures
+        ),
+    ]
+)

@@ -1,0 +1,169 @@
+/// A saved picture of a Materialize catalog: snapshot format v1 (SPEC §4).
+///
+/// This is the type that crosses from the catalog stage into planning. It is produced by
+/// ``CatalogSnapshot/decode(_:)`` from a JSON file, or by the live reader, and written back
+/// by ``CatalogSnapshot/encode()``.
+public struct CatalogSnapshot: Hashable, Sendable {
+    /// The value of the `format` field.
+    public static let format = "mzplan.catalog.v1"
+
+    public var takenAtMs: UInt64?
+    /// The Materialize version the snapshot was taken from, such as `v26.10.1`.
+    public var version: String?
+    public var clusters: [CatalogCluster]
+    public var objects: [CatalogObject]
+    /// Valid replica sizes (`mz_cluster_replica_sizes`), when known.
+    public var sizes: [String]?
+
+    public init(
+        takenAtMs: UInt64? = nil,
+        version: String? = nil,
+        clusters: [CatalogCluster] = [],
+        objects: [CatalogObject] = [],
+        sizes: [String]? = nil
+    ) {
+        self.takenAtMs = takenAtMs
+        self.version = version
+        self.clusters = clusters
+        self.objects = objects
+        self.sizes = sizes
+    }
+}
+
+/// A user cluster and its replicas.
+public struct CatalogCluster: Hashable, Sendable {
+    public var id: String
+    public var name: String
+    public var managed: Bool?
+    public var size: String?
+    public var replicationFactor: Int?
+    public var replicas: [CatalogReplica]
+
+    public init(
+        id: String,
+        name: String,
+        managed: Bool? = nil,
+        size: String? = nil,
+        replicationFactor: Int? = nil,
+        replicas: [CatalogReplica] = []
+    ) {
+        self.id = id
+        self.name = name
+        self.managed = managed
+        self.size = size
+        self.replicationFactor = replicationFactor
+        self.replicas = replicas
+    }
+}
+
+/// One replica of a cluster, with the health facts the readiness gate and `capacity` hazard use.
+public struct CatalogReplica: Hashable, Sendable {
+    public var id: String
+    public var name: String
+    public var size: String?
+    /// `online` or `offline`, when known.
+    public var status: String?
+    /// OOM kills in the 24 hours before the snapshot was taken.
+    public var oomKills24h: Int?
+
+    public init(id: String, name: String, size: String? = nil, status: String? = nil, oomKills24h: Int? = nil) {
+        self.id = id
+        self.name = name
+        self.size = size
+        self.status = status
+        self.oomKills24h = oomKills24h
+    }
+
+    /// Online and not OOM-looping (fewer than 3 OOM kills in 24 hours).
+    public var isHealthy: Bool { status == "online" && (oomKills24h ?? 0) < 3 }
+}
+
+/// One user object: table, view, materialized view, index, source, subsource or sink.
+public struct CatalogObject: Hashable, Sendable {
+    public var id: String
+    public var database: String
+    public var schema: String
+    public var name: String
+    public var kind: ObjectKind
+    /// The cluster's name; nil for tables, views and subsources.
+    public var cluster: String?
+    /// Materialize's `create_sql`, in resolved or plain form.
+    public var createSQL: String?
+    /// A view's or materialized view's query, possibly with id annotations and a trailing `;`.
+    public var definition: String?
+    /// For an index, the id of the indexed relation.
+    public var on: String?
+    /// For a source: `postgres`, `mysql`, `sql-server`, `kafka`, `load-generator`, `webhook`, …
+    public var sourceType: String?
+    /// Logical dependencies (`mz_object_dependencies`), restricted to ids in the snapshot.
+    public var dependsOn: [String]
+    /// What the running dataflow reads (`mz_compute_dependencies`), restricted to ids in the snapshot.
+    public var imports: [String]
+    public var sinceMs: UInt64?
+    public var upperMs: UInt64?
+    public var lagMs: UInt64?
+    public var hydrated: Bool?
+    public var hydrationTimeMs: UInt64?
+    /// Compaction window; nil means Materialize's default of 1000 ms.
+    public var retainHistoryMs: UInt64?
+    /// Source or sink status: `running|starting|stalled|paused|created|dropped`.
+    public var status: String?
+    /// The upper is the empty frontier: the collection never changes again.
+    public var sealed: Bool
+    /// On a replacement materialized view in flight, the id of the view it replaces.
+    public var replacementFor: String?
+
+    public init(
+        id: String,
+        database: String,
+        schema: String,
+        name: String,
+        kind: ObjectKind,
+        cluster: String? = nil,
+        createSQL: String? = nil,
+        definition: String? = nil,
+        on: String? = nil,
+        sourceType: String? = nil,
+        dependsOn: [String] = [],
+        imports: [String] = [],
+        sinceMs: UInt64? = nil,
+        upperMs: UInt64? = nil,
+        lagMs: UInt64? = nil,
+        hydrated: Bool? = nil,
+        hydrationTimeMs: UInt64? = nil,
+        retainHistoryMs: UInt64? = nil,
+        status: String? = nil,
+        sealed: Bool = false,
+        replacementFor: String? = nil
+    ) {
+        self.id = id
+        self.database = database
+        self.schema = schema
+        self.name = name
+        self.kind = kind
+        self.cluster = cluster
+        self.createSQL = createSQL
+        self.definition = definition
+        self.on = on
+        self.sourceType = sourceType
+        self.dependsOn = dependsOn
+        self.imports = imports
+        self.sinceMs = sinceMs
+        self.upperMs = upperMs
+        self.lagMs = lagMs
+        self.hydrated = hydrated
+        self.hydrationTimeMs = hydrationTimeMs
+        self.retainHistoryMs = retainHistoryMs
+        self.status = status
+        self.sealed = sealed
+        self.replacementFor = replacementFor
+    }
+
+    /// `database.schema.name` as a value.
+    public var qualifiedName: QualifiedName {
+        QualifiedName(database: database, schema: schema, name: name)
+    }
+
+    /// The effective compaction window in milliseconds.
+    public var retentionMs: UInt64 { retainHistoryMs ?? 1000 }
+}

@@ -1,0 +1,19 @@
+/// A failure made of one or more diagnostics, all of which should be shown to the user.
+///
+/// Stages that can report several problems at once (the manifest loader, the resolver)
+/// collect them and throw this error with every finding, warnings included, sorted by place.
+public struct DiagnosticsError: Error, Sendable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+
+    public init(_ diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics
+    }
+
+    public init(_ diagnostic: Diagnostic) {
+        self.diagnostics = [diagnostic]
+    }
+
+    public var description: String {
+        diagnostics.map(\.description).joined(separator: "\n")
+    }
+}

@@ -1,0 +1,118 @@
+/// The desired placement: one or more `mzplan.yaml` files merged (manifest v1, SPEC §3).
+///
+/// This is the type that crosses from the manifest stage into planning. Every name in it is
+/// already qualified with its file's `database`/`schema` defaults, and every rule keeps the
+/// position it was written at, so later stages can report `file:line:col`.
+public struct Manifest: Hashable, Sendable {
+    /// Target clusters in order of first appearance across files.
+    public var clusters: [ClusterSpec]
+    /// Patterns of objects never touched, even when a rule matches them.
+    public var unmanaged: [UnmanagedPattern]
+    public var options: PlanOptions
+
+    public init(clusters: [ClusterSpec] = [], unmanaged: [UnmanagedPattern] = [], options: PlanOptions = PlanOptions()) {
+        self.clusters = clusters
+        self.unmanaged = unmanaged
+        self.options = options
+    }
+
+    /// Every placement rule of every cluster, in file order.
+    public var rules: [PlacementRule] { clusters.flatMap(\.rules) }
+}
+
+/// One key of `clusters:`: a cluster name, optional size and replication factor, and its objects.
+public struct ClusterSpec: Hashable, Sendable {
+    /// The exact cluster name (cluster keys are taken literally).
+    public var name: String
+    /// Where the key was written (the first file that names it).
+    public var location: SourceLocation
+    public var size: String?
+    public var sizeLocation: SourceLocation?
+    public var replicationFactor: Int?
+    public var replicationFactorLocation: SourceLocation?
+    public var rules: [PlacementRule]
+
+    public init(
+        name: String,
+        location: SourceLocation,
+        size: String? = nil,
+        sizeLocation: SourceLocation? = nil,
+        replicationFactor: Int? = nil,
+        replicationFactorLocation: SourceLocation? = nil,
+        rules: [PlacementRule] = []
+    ) {
+        self.name = name
+        self.location = location
+        self.size = size
+        self.sizeLocation = sizeLocation
+        self.replicationFactor = replicationFactor
+        self.replicationFactorLocation = replicationFactorLocation
+        self.rules = rules
+    }
+}
+
+/// One entry of a cluster's `objects:` list.
+public struct PlacementRule: Hashable, Sendable {
+    /// The cluster this rule places objects on.
+    public var cluster: String
+    public var pattern: NamePattern
+    /// Optional `kind` filter.
+    public var kind: ObjectKind?
+    /// Optional per-object strategy; nil means `auto`.
+    public var strategy: Strategy?
+    /// Hazard codes accepted for objects this rule places.
+    public var allow: [HazardCode]
+    /// Where the entry starts.
+    public var location: SourceLocation
+
+    public init(
+        cluster: String,
+        pattern: NamePattern,
+        kind: ObjectKind? = nil,
+        strategy: Strategy? = nil,
+        allow: [HazardCode] = [],
+        location: SourceLocation
+    ) {
+        self.cluster = cluster
+        self.pattern = pattern
+        self.kind = kind
+        self.strategy = strategy
+        self.allow = allow
+        self.location = location
+    }
+
+    /// Precedence: exact (2) beats a glob with `kind` (1) beats a bare glob (0).
+    public var precedence: Int {
+        if !pattern.isGlob { return 2 }
+        return kind == nil ? 0 : 1
+    }
+}
+
+/// An entry of `unmanaged:`.
+public struct UnmanagedPattern: Hashable, Sendable {
+    public var pattern: NamePattern
+    public var location: SourceLocation
+
+    public init(pattern: NamePattern, location: SourceLocation) {
+        self.pattern = pattern
+        self.location = location
+    }
+}
+
+/// `options:` (SPEC §3), with Materialize operators' defaults.
+public struct PlanOptions: Hashable, Sendable {
+    /// Readiness: max wallclock lag of a pre-hydrated object.
+    public var lagThresholdMs: UInt64 = 1000
+    /// Readiness must hold this many consecutive polls.
+    public var stablePolls: Int = 2
+    public var pollIntervalMs: UInt64 = 2000
+    public var hydrationTimeoutMs: UInt64 = 30 * 60 * 1000
+    /// Per target cluster.
+    public var maxParallelHydrations: Int = 4
+    /// Drop a cluster the plan empties (hazard `cluster-drop`).
+    public var dropEmptyClusters: Bool = false
+    /// Hazard codes accepted for every object.
+    public var allow: [HazardCode] = []
+
+    public init() {}
+}

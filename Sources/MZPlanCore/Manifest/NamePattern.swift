@@ -1,0 +1,84 @@
+/// A name or glob from a manifest, qualified to three parts (`database.schema.name`).
+///
+/// Unquoted parts were lowercased like SQL; quoted parts are exact. `*` and `?` are wildcards
+/// only inside unquoted parts.
+public struct NamePattern: Hashable, Sendable, CustomStringConvertible {
+    /// One part of a pattern.
+    public struct Part: Hashable, Sendable {
+        /// The identifier text (lowercased when it was unquoted, `""` undoubled when quoted).
+        public var text: String
+        public var quoted: Bool
+
+        public init(_ text: String, quoted: Bool = false) {
+            self.text = text
+            self.quoted = quoted
+        }
+
+        /// Whether this part contains a wildcard.
+        public var isGlob: Bool { !quoted && text.unicodeScalars.contains { $0 == "*" || $0 == "?" } }
+
+        /// Whether this part matches the identifier `identifier` exactly or as a glob.
+        public func matches(_ identifier: String) -> Bool {
+            isGlob ? Glob.matches(text, identifier) : text == identifier
+        }
+
+        /// The part as the user would write it.
+        public var description: String {
+            if quoted || (!isGlob && !SQLIdentifier.isPlain(text)) { return SQLIdentifier.quote(text) }
+            return text
+        }
+    }
+
+    public var database: Part
+    public var schema: Part
+    public var name: Part
+
+    public init(database: Part, schema: Part, name: Part) {
+        self.database = database
+        self.schema = schema
+        self.name = name
+    }
+
+    /// Whether any part contains a wildcard.
+    public var isGlob: Bool { database.isGlob || schema.isGlob || name.isGlob }
+
+    /// The exact name, when the pattern has no wildcard.
+    public var exactName: QualifiedName? {
+        guard !isGlob else { return nil }
+        return QualifiedName(database: database.text, schema: schema.text, name: name.text)
+    }
+
+    public func matches(_ name: QualifiedName) -> Bool {
+        self.name.matches(name.name) && schema.matches(name.schema) && database.matches(name.database)
+    }
+
+    public var description: String { "\(database.description).\(schema.description).\(name.description)" }
+}
+
+/// Shell-style matching of `*` (any run) and `?` (one character) over unicode scalars.
+enum Glob {
+    static func matches(_ pattern: String, _ text: String) -> Bool {
+        let p = Array(pattern.unicodeScalars)
+        let t = Array(text.unicodeScalars)
+        var pi = 0, ti = 0
+        var star = -1, mark = 0
+        while ti < t.count {
+            if pi < p.count, p[pi] == "?" || p[pi] == t[ti] {
+                pi += 1
+                ti += 1
+            } else if pi < p.count, p[pi] == "*" {
+                star = pi
+                mark = ti
+                pi += 1
+            } else if star >= 0 {
+                pi = star + 1
+                mark += 1
+                ti = mark
+            } else {
+                return false
+            }
+        }
+        while pi < p.count, p[pi] == "*" { pi += 1 }
+        return pi == p.count
+    }
+}

@@ -1,0 +1,86 @@
+/// The result of planning: cluster changes, moves and the step DAG (plan JSON v1, SPEC §5).
+///
+/// This is the type that crosses from planning into rendering and apply. Everything in it is
+/// ordered deterministically, so the same inputs give the same bytes.
+public struct Plan: Hashable, Sendable {
+    /// The value of the `format` field.
+    public static let format = "mzplan.plan.v1"
+
+    /// `sha256:` followed by 64 lowercase hex digits (see ``PlanFingerprint``).
+    public var fingerprint: String
+    /// The only clock reading in a plan; 0 when the caller wants fully reproducible bytes.
+    public var createdAtMs: UInt64
+    public var summary: PlanSummary
+    /// Cluster creations, resizes, renames and drops, by cluster name.
+    public var clusters: [ClusterChange]
+    /// One move per object whose cluster changes, in step order of their first step.
+    public var moves: [Move]
+    /// Every statement, in a topological order of the DAG given by `after`.
+    public var steps: [Step]
+
+    public init(
+        fingerprint: String,
+        createdAtMs: UInt64 = 0,
+        summary: PlanSummary,
+        clusters: [ClusterChange] = [],
+        moves: [Move] = [],
+        steps: [Step] = []
+    ) {
+        self.fingerprint = fingerprint
+        self.createdAtMs = createdAtMs
+        self.summary = summary
+        self.clusters = clusters
+        self.moves = moves
+        self.steps = steps
+    }
+
+    /// True when nothing would change.
+    public var isEmpty: Bool { steps.isEmpty }
+
+    /// True when any move or cluster change is blocked.
+    public var isBlocked: Bool { summary.blocked > 0 }
+
+    /// The step with identifier `id`.
+    public func step(_ id: Int) -> Step? {
+        steps.first { $0.id == id }
+    }
+}
+
+/// Counts shown in the plan's summary line and JSON.
+public struct PlanSummary: Hashable, Sendable {
+    public var moves: Int
+    /// Moves and cluster changes that are blocked (infeasible or a hazard not allowed).
+    public var blocked: Int
+    public var clustersCreated: Int
+    public var clustersAltered: Int
+    public var clustersRenamed: Int
+    public var clustersDropped: Int
+    /// Placeable catalog objects that no manifest rule matches.
+    public var unlisted: Int
+    /// Managed objects already on their desired cluster.
+    public var unchanged: Int
+    /// Hazards that are warnings, across the plan.
+    public var warnings: Int
+
+    public init(
+        moves: Int = 0,
+        blocked: Int = 0,
+        clustersCreated: Int = 0,
+        clustersAltered: Int = 0,
+        clustersRenamed: Int = 0,
+        clustersDropped: Int = 0,
+        unlisted: Int = 0,
+        unchanged: Int = 0,
+        warnings: Int = 0
+    ) {
+        self.moves = moves
+        self.blocked = blocked
+        self.clustersCreated = clustersCreated
+        self.clustersAltered = clustersAltered
+        self.clustersRenamed = clustersRenamed
+        self.clustersDropped = clustersDropped
+        self.unlisted = unlisted
+        self.unchanged = unchanged
+        self.warnings = warnings
+    }
+}

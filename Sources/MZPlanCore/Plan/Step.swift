@@ -1,0 +1,97 @@
+/// One statement of a plan, a node of the step DAG.
+public struct Step: Hashable, Sendable {
+    /// What a step does; spelled in plan JSON as the raw value.
+    public enum Action: String, Hashable, Sendable, CaseIterable {
+        case createCluster = "create-cluster"
+        case alterCluster = "alter-cluster"
+        case renameCluster = "rename-cluster"
+        case dropCluster = "drop-cluster"
+        case createReplacement = "create-replacement"
+        case applyReplacement = "apply-replacement"
+        case setCluster = "set-cluster"
+        case createIndex = "create-index"
+        case dropIndex = "drop-index"
+        case renameIndex = "rename-index"
+        case createSink = "create-sink"
+        case dropSink = "drop-sink"
+        case renameSink = "rename-sink"
+        case dropSource = "drop-source"
+        case recreateObject = "recreate-object"
+    }
+
+    /// Where a step sits in an apply: preparation, pre-hydration, cutover or cleanup.
+    public enum Phase: String, Hashable, Sendable, CaseIterable, Comparable {
+        case prepare
+        case hydrate
+        case cutover
+        case cleanup
+
+        private var rank: Int {
+            switch self {
+            case .prepare: 0
+            case .hydrate: 1
+            case .cutover: 2
+            case .cleanup: 3
+            }
+        }
+
+        public static func < (lhs: Phase, rhs: Phase) -> Bool { lhs.rank < rhs.rank }
+    }
+
+    /// Small integers, 1-based, in list order.
+    public var id: Int
+    public var action: Action
+    public var phase: Phase
+    /// The one statement this step runs.
+    public var sql: String
+    /// Steps that must finish first.
+    public var after: [Int]
+    /// After the statement, what must hold before dependents may start.
+    public var wait: StepWait?
+    /// The object the statement creates, changes or drops.
+    public var object: QualifiedName?
+    /// The cluster the statement runs on or changes.
+    public var cluster: String?
+
+    public init(
+        id: Int,
+        action: Action,
+        phase: Phase,
+        sql: String,
+        after: [Int] = [],
+        wait: StepWait? = nil,
+        object: QualifiedName? = nil,
+        cluster: String? = nil
+    ) {
+        self.id = id
+        self.action = action
+        self.phase = phase
+        self.sql = sql
+        self.after = after
+        self.wait = wait
+        self.object = object
+        self.cluster = cluster
+    }
+}
+
+/// A condition a step waits for after its statement ran (SPEC §6.5).
+public struct StepWait: Hashable, Sendable {
+    public enum Condition: String, Hashable, Sendable {
+        /// Hydrated on a healthy replica, caught up and not behind the original, for `stable_polls` polls.
+        case ready
+        /// A new sink or source reports status `running`.
+        case running
+    }
+
+    public var until: Condition
+    /// The object that must become ready.
+    public var object: QualifiedName
+    /// The original it stands in for, whose upper and lag it is compared with.
+    public var standsInFor: QualifiedName?
+
+    public init(until: Condition, object: QualifiedName, standsInFor: QualifiedName? = nil) {
+        self.until = until
+        self.object = object
+        self.standsInFor = standsInFor
+    }
+}

@@ -1,0 +1,27 @@
+/// How a move is carried out (SPEC §5). `auto` picks the first strategy that applies.
+public enum Strategy: String, Hashable, Sendable, CaseIterable {
+    case auto
+    /// Materialized view: `CREATE REPLACEMENT … FOR mv IN CLUSTER b`, wait, `APPLY REPLACEMENT`.
+    case replace
+    /// Materialized view: `ALTER MATERIALIZED VIEW mv SET CLUSTER b` (experimental, opt-in).
+    case native
+    /// Index: create on the target, wait, drop the old one, rename.
+    case rebuild
+    /// Sink or source: create-before-drop (sink) or drop CASCADE and rebuild (source).
+    case recreate
+    /// Whole cluster: `ALTER CLUSTER a RENAME TO b`; chosen automatically, never written in a manifest.
+    case rename
+
+    /// The strategies a manifest may name for an object of `kind`.
+    public static func allowed(for kind: ObjectKind) -> [Strategy] {
+        switch kind {
+        case .materializedView: [.auto, .replace, .native]
+        case .index: [.auto, .rebuild]
+        case .sink, .source: [.auto, .recreate]
+        case .table, .view, .subsource: [.auto]
+        }
+    }
+
+    /// The strategies a manifest may name at all.
+    public static let writable: [Strategy] = [.auto, .replace, .native, .rebuild, .recreate]
+}
