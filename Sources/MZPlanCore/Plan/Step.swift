@@ -6,6 +6,7 @@ public struct Step: Hashable, Sendable {
         case alterCluster = "alter-cluster"
         case renameCluster = "rename-cluster"
         case dropCluster = "drop-cluster"
+        case dropReplacement = "drop-replacement"
         case createReplacement = "create-replacement"
         case applyReplacement = "apply-replacement"
         case setCluster = "set-cluster"

@@ -1,0 +1,185 @@
+extension PlanBuilder {
+    /// Cluster renames (whole-cluster moves), creations and resizes, all in the prepare phase.
+    mutating func planClusters() throws(DiagnosticsError) {
+        var diagnostics = DiagnosticCollector()
+        let renames = detectRenames()
+        for spec in manifest.clusters {
+            if let size = spec.size, let sizes = graph.snapshot.sizes, !sizes.contains(size) {
+                diagnostics.error(
+                    "plan.size",
+                    "size '\(size)' is not offered by this Materialize\(Suggestion.didYouMean(size, among: sizes)); valid sizes: \(sizes.joined(separator: ", "))",
+                    at: spec.sizeLocation ?? spec.location
+                )
+                continue
+            }
+            if let source = renames[spec.name] {
+                planRename(from: source, to: spec)
+            } else if let existing = graph.cluster(named: spec.name) {
+                planResize(existing, to: spec)
+            } else if let size = spec.size {
+                planCreation(spec, size: size)
+            } else {
+                let suggestion = Suggestion.didYouMean(spec.name, among: graph.snapshot.clusters.map(\.name))
+                diagnostics.error(
+                    "plan.unknown-cluster",
+                    "cluster '\(spec.name)' does not exist\(suggestion); give it a `size` so mzplan creates it, or fix the name",
+                    at: spec.location
+                )
+            }
+        }
+        try diagnostics.throwIfErrors()
+    }
+
+    /// Catalog clusters that can simply be renamed: every object on `a` (listed or not) moves to
+    /// the same `b` with strategy `auto`, `b` does not exist, and the manifest no longer names `a`.
+    /// Keyed by the new name.
+    private func detectRenames() -> [String: CatalogCluster] {
+        let named = Set(manifest.clusters.map(\.name))
+        var renames: [String: CatalogCluster] = [:]
+        for cluster in graph.snapshot.clusters where !named.contains(cluster.name) {
+            let ids = graph.objectsByCluster[cluster.name] ?? []
+            let placements = ids.map { resolution.placementByID[$0] }
+            guard !ids.isEmpty, placements.allSatisfy({ $0 != nil && $0!.strategy == .auto }) else { continue }
+            let targets = Set(placements.compactMap { $0?.target })
+            guard targets.count == 1, let target = targets.first, graph.cluster(named: target) == nil,
+                  renames[target] == nil else { continue }
+            renames[target] = cluster
+        }
+        return renames
+    }
+
+    private mutating func planRename(from cluster: CatalogCluster, to spec: ClusterSpec) {
+        let renameKey = steps.add(
+            .renameCluster,
+            phase: .prepare,
+            sql: "ALTER CLUSTER \(SQLIdentifier.quote(cluster.name)) RENAME TO \(SQLIdentifier.quote(spec.name))",
+            cluster: spec.name
+        )
+        clusterReadyKey[spec.name] = renameKey
+        clusterChanges.append(PendingClusterChange(
+            change: ClusterChange(name: spec.name, action: .rename, renamedFrom: cluster.name, size: cluster.size, replicationFactor: cluster.replicationFactor),
+            stepKeys: [renameKey]
+        ))
+        var renamed = cluster
+        renamed.name = spec.name
+        planResize(renamed, to: spec)
+        for id in graph.objectsByCluster[cluster.name] ?? [] {
+            guard let placement = resolution.placementByID[id] else { continue }
+            handled.insert(id)
+            moves.append(PendingMove(
+                move: Move(
+                    object: placement.object.qualifiedName,
+                    id: id,
+                    kind: placement.object.kind,
+                    from: cluster.name,
+                    to: spec.name,
+                    strategy: .rename,
+                    reason: "every object on '\(cluster.name)' moves to '\(spec.name)', which does not exist: the cluster is renamed",
+                    feasibility: .ok
+                ),
+                stepKeys: [renameKey]
+            ))
+        }
+    }
+
+    private mutating func planResize(_ cluster: CatalogCluster, to spec: ClusterSpec) {
+        var settings: [String] = []
+        if let size = spec.size, size != cluster.size {
+            settings.append("SIZE = \(SQLIdentifier.literal(size))")
+        }
+        if let factor = spec.replicationFactor, factor != cluster.replicationFactor {
+            settings.append("REPLICATION FACTOR = \(factor)")
+        }
+        guard !settings.isEmpty else { return }
+        if cluster.managed == false {
+            warnings.append(Diagnostic(
+                .warning,
+                code: "plan.unmanaged-cluster",
+                "cluster '\(cluster.name)' is an unmanaged cluster: mzplan does not resize it; change its replicas by hand or convert it with ALTER CLUSTER … SET (MANAGED)",
+                at: spec.sizeLocation ?? spec.replicationFactorLocation ?? spec.location
+            ))
+            return
+        }
+        let key = steps.add(
+            .alterCluster,
+            phase: .prepare,
+            sql: "ALTER CLUSTER \(SQLIdentifier.quote(cluster.name)) SET (\(settings.joined(separator: ", ")))",
+            after: clusterReadyKey[cluster.name].map { [$0] } ?? [],
+            cluster: cluster.name
+        )
+        clusterReadyKey[cluster.name] = key
+        var hazards: [Hazard] = []
+        let restarted = (graph.objectsByCluster[cluster.name] ?? [])
+            .compactMap(graph.object)
+            .filter { $0.kind == .source || $0.kind == .sink }
+        if !restarted.isEmpty {
+            let list = restarted.map { "'\($0.qualifiedName)'" }.joined(separator: ", ")
+            hazards.append(hazard(
+                .clusterRestart,
+                globalAllow,
+                "resizing '\(cluster.name)' restarts it: its sources and sinks (\(list)) stop until they rehydrate",
+                remedies: [
+                    "schedule the resize in a maintenance window and allow it with `--allow cluster-restart`",
+                    "move the sources and sinks to a cluster of the right size instead of resizing this one",
+                ]
+            ))
+        }
+        let change = ClusterChange(
+            name: cluster.name,
+            action: .alter,
+            fromSize: cluster.size,
+            size: spec.size ?? cluster.size,
+            fromReplicationFactor: cluster.replicationFactor,
+            replicationFactor: spec.replicationFactor ?? cluster.replicationFactor,
+            hazards: hazards
+        )
+        clusterChanges.append(PendingClusterChange(change: change, stepKeys: [key]))
+    }
+
+    private mutating func planCreation(_ spec: ClusterSpec, size: String) {
+        var settings = ["SIZE = \(SQLIdentifier.literal(size))"]
+        if let factor = spec.replicationFactor {
+            settings.append("REPLICATION FACTOR = \(factor)")
+        }
+        let key = steps.add(
+            .createCluster,
+            phase: .prepare,
+            sql: "CREATE CLUSTER \(SQLIdentifier.quote(spec.name)) (\(settings.joined(separator: ", ")))",
+            cluster: spec.name
+        )
+        clusterReadyKey[spec.name] = key
+        plannedClusters[spec.name] = spec.replicationFactor ?? 1
+        clusterChanges.append(PendingClusterChange(
+            change: ClusterChange(name: spec.name, action: .create, size: size, replicationFactor: spec.replicationFactor),
+            stepKeys: [key]
+        ))
+    }
+
+    /// A `capacity` hazard when the target cannot run anything: no replica, none online, or no size known.
+    func capacityHazard(for target: String, allowed: Set<HazardCode>) -> Hazard? {
+        let remedies = [
+            "add a replica or raise the replication factor of '\(target)' (set `replication_factor` in the manifest)",
+            "give '\(target)' a `size` in the manifest",
+        ]
+        if let factor = plannedClusters[target] {
+            guard factor == 0 else { return nil }
+            return hazard(.capacity, allowed, "cluster '\(target)' is created with no replicas: nothing placed on it can run", remedies: remedies)
+        }
+        let spec = manifest.clusters.first { $0.name == target }
+        if let factor = spec?.replicationFactor, factor > 0 { return nil }
+        let current = graph.cluster(named: target)
+            ?? graph.snapshot.clusters.first { cluster in clusterChanges.contains { $0.change.action == .rename && $0.change.renamedFrom == cluster.name && $0.change.name == target } }
+        guard let cluster = current else { return nil }
+        if cluster.replicas.isEmpty {
+            return hazard(.capacity, allowed, "cluster '\(target)' has no replicas: nothing placed on it can hydrate", remedies: remedies)
+        }
+        let statuses = cluster.replicas.map(\.status)
+        if statuses.allSatisfy({ $0 != nil && $0 != "online" }) {
+            return hazard(.capacity, allowed, "cluster '\(target)' has no online replica: nothing placed on it can hydrate until one is online", remedies: remedies)
+        }
+        if spec?.size == nil, cluster.size == nil, cluster.replicas.allSatisfy({ $0.size == nil }) {
+            return hazard(.capacity, allowed, "the size of cluster '\(target)' is unknown: mzplan cannot tell whether the moved objects fit", remedies: remedies)
+        }
+        return nil
+    }
+}

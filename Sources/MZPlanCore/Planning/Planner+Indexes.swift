@@ -1,0 +1,102 @@
+extension PlanBuilder {
+    /// Index moves (`rebuild`): create the new index on the target, wait until it is ready,
+    /// drop the old one, rename the new one to the old name.
+    mutating func planIndexMoves() throws(DiagnosticsError) {
+        for placement in pendingMoves(of: .index) {
+            try planIndexRebuild(placement)
+        }
+    }
+
+    private mutating func planIndexRebuild(_ placement: Placement) throws(DiagnosticsError) {
+        let index = placement.object
+        let from = index.cluster ?? "?"
+        let target = placement.target
+        let temporary = temporaryNames.name(for: index.qualifiedName)
+        let statement = try createStatement(of: index)
+        let createKey = steps.add(
+            .createIndex,
+            phase: .hydrate,
+            sql: statement.rendered(name: temporary.name, cluster: target, names: names),
+            wait: StepWait(until: .ready, object: temporary, standsInFor: index.qualifiedName),
+            object: temporary,
+            cluster: target
+        )
+        dependOnCluster(target, createKey)
+        let dropKey = steps.add(
+            .dropIndex,
+            phase: .cleanup,
+            sql: "DROP INDEX \(index.qualifiedName.sql)",
+            after: [createKey],
+            object: index.qualifiedName,
+            cluster: from
+        )
+        let renameKey = steps.add(
+            .renameIndex,
+            phase: .cleanup,
+            sql: "ALTER INDEX \(temporary.sql) RENAME TO \(SQLIdentifier.quote(index.name))",
+            after: [dropKey],
+            object: index.qualifiedName,
+            cluster: target
+        )
+        if let relation = index.on {
+            plannedIndexes[target, default: [:]][relation] = plannedIndexes[target]?[relation] ?? index
+        }
+        indexCreateKey[index.id] = createKey
+        indexDropKey[index.id] = dropKey
+
+        var hazards = [hazard(
+            .indexLocality,
+            placement.allowed,
+            "queries running on '\(from)' that use '\(index.qualifiedName)' lose it and fall back to a slower plan once it moves to '\(target)'",
+            remedies: ["run those queries on '\(target)' (SET cluster = \(SQLIdentifier.quote(target)))", "keep a copy of the index on '\(from)'"]
+        )]
+        let users = graph.dependents(of: index.id).compactMap(graph.object).filter { user in
+            user.imports.contains(index.id) && resolution.desiredCluster(of: user) == from
+        }
+        if !users.isEmpty {
+            let list = users.map { "'\($0.qualifiedName)'" }.joined(separator: ", ")
+            hazards.append(hazard(
+                .indexInUse,
+                placement.allowed,
+                "dataflows staying on '\(from)' import '\(index.qualifiedName)' (\(list)): its arrangement stays alive, and its memory stays in use, until they are rebuilt",
+                remedies: ["move those dataflows too, or rebuild them after the move"]
+            ))
+        }
+        if let capacity = capacityHazard(for: target, allowed: placement.allowed) { hazards.append(capacity) }
+        handled.insert(index.id)
+        moves.append(PendingMove(
+            move: Move(
+                object: index.qualifiedName,
+                id: index.id,
+                kind: .index,
+                from: from,
+                to: target,
+                strategy: .rebuild,
+                reason: "an index cannot change cluster in place: build it on '\(target)', then drop the old one",
+                feasibility: .ok,
+                hazards: hazards
+            ),
+            stepKeys: [createKey, dropKey, renameKey]
+        ))
+    }
+
+    /// The parsed `create_sql` of an object that must be rebuilt, or an error saying why it cannot be.
+    func createStatement(of object: CatalogObject) throws(DiagnosticsError) -> CreateStatement {
+        guard let sql = object.createSQL else {
+            throw DiagnosticsError(Diagnostic(
+                .error,
+                code: "plan.missing-sql",
+                "cannot rebuild \(object.kind.rawValue) '\(object.qualifiedName)': the snapshot has no create_sql for it; take a fresh snapshot with `mzplan catalog dump`"
+            ))
+        }
+        do {
+            return try CreateStatement(parsing: sql)
+        } catch {
+            throw DiagnosticsError(Diagnostic(
+                .error,
+                code: "plan.unreadable-sql",
+                "cannot rebuild \(object.kind.rawValue) '\(object.qualifiedName)': its create_sql is not understood (\(error.message))"
+            ))
+        }
+    }
+}

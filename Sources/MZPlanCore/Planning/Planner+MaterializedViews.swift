@@ -1,0 +1,232 @@
+extension PlanBuilder {
+    /// Materialized view moves: `replace` (the default: a replacement view on the target,
+    /// pre-hydrated, then `APPLY REPLACEMENT`) or `native` (`ALTER … SET CLUSTER`, opt-in),
+    /// each checked for frontier feasibility.
+    mutating func planMaterializedViewMoves() throws(DiagnosticsError) {
+        let checker = FeasibilityChecker(graph: graph, plannedIndexes: plannedIndexes)
+        for placement in pendingMoves(of: .materializedView) {
+            let verdict = checker.check(placement.object, on: placement.target, strategy: placement.strategy)
+            if placement.strategy == .native {
+                planNativeMove(placement, verdict)
+            } else {
+                try planReplacement(placement, verdict)
+            }
+        }
+    }
+
+    private mutating func planReplacement(_ placement: Placement, _ verdict: FeasibilityChecker.Verdict) throws(DiagnosticsError) {
+        let view = placement.object
+        let target = placement.target
+        var hazards = feasibilityHazards(placement, verdict)
+        var keys: [Int] = []
+        var replacementPrerequisites: [Int] = []
+        if let existingID = graph.replacementByTarget[view.id], let existing = graph.object(existingID) {
+            let found = hazard(
+                .replacementExists,
+                placement.allowed,
+                "a replacement for '\(view.qualifiedName)' is already in flight ('\(existing.qualifiedName)'); Materialize allows one at a time",
+                remedies: [
+                    "apply or drop it first: DROP MATERIALIZED VIEW \(existing.qualifiedName.sql)",
+                    "allow `replacement-exists` to have mzplan drop it before creating its own",
+                ]
+            )
+            hazards.append(found)
+            if found.allowed {
+                let dropKey = steps.add(
+                    .dropReplacement,
+                    phase: .prepare,
+                    sql: "DROP MATERIALIZED VIEW \(existing.qualifiedName.sql)",
+                    object: existing.qualifiedName,
+                    cluster: existing.cluster
+                )
+                keys.append(dropKey)
+                replacementPrerequisites.append(dropKey)
+            }
+        }
+        let temporary = temporaryNames.name(for: view.qualifiedName)
+        let sql = try replacementSQL(view, named: temporary, on: target)
+        let createKey = steps.add(
+            .createReplacement,
+            phase: .hydrate,
+            sql: sql,
+            after: replacementPrerequisites,
+            wait: StepWait(until: .ready, object: temporary, standsInFor: view.qualifiedName),
+            object: temporary,
+            cluster: target
+        )
+        dependOnCluster(target, createKey)
+        for index in verdict.importedIndexes {
+            if let indexKey = indexCreateKey[index.id] { steps.addEdge(from: indexKey, to: createKey) }
+        }
+        let applyKey = steps.add(
+            .applyReplacement,
+            phase: .cutover,
+            sql: "ALTER MATERIALIZED VIEW \(view.qualifiedName.sql) APPLY REPLACEMENT \(temporary.sql)",
+            after: [createKey],
+            object: view.qualifiedName,
+            cluster: target
+        )
+        keys += [createKey, applyKey]
+        recordCutover(applyKey, of: view, importing: verdict.importedIndexes)
+        if let capacity = capacityHazard(for: target, allowed: placement.allowed) { hazards.append(capacity) }
+        handled.insert(view.id)
+        moves.append(PendingMove(
+            move: Move(
+                object: view.qualifiedName,
+                id: view.id,
+                kind: .materializedView,
+                from: view.cluster ?? "?",
+                to: target,
+                strategy: .replace,
+                reason: "a replacement view on '\(target)' takes over writing: id, shard and history are kept",
+                feasibility: verdict.feasibility,
+                frontier: verdict.check,
+                hazards: hazards,
+                estimatedStalenessMs: 0
+            ),
+            stepKeys: keys
+        ))
+    }
+
+    private mutating func planNativeMove(_ placement: Placement, _ verdict: FeasibilityChecker.Verdict) {
+        let view = placement.object
+        let target = placement.target
+        var hazards = [hazard(
+            .nativeSetClusterExperimental,
+            placement.allowed,
+            "ALTER MATERIALIZED VIEW … SET CLUSTER is not supported by today's Materialize (it needs an internal feature flag and then fails); the view also rehydrates from scratch on '\(target)'",
+            remedies: ["use `strategy: replace` (the default), which moves the view without downtime"]
+        )]
+        hazards += feasibilityHazards(placement, verdict)
+        if verdict.feasibility == .unknown {
+            hazards.append(hazard(
+                .frontierGap,
+                placement.allowed,
+                "the frontiers of '\(view.qualifiedName)' or its inputs are unknown, so a gap cannot be ruled out for `native`, which stops the old dataflow before the new one starts",
+                remedies: gapRemedies(view, target)
+            ))
+        }
+        let key = steps.add(
+            .setCluster,
+            phase: .cutover,
+            sql: "ALTER MATERIALIZED VIEW \(view.qualifiedName.sql) SET CLUSTER \(SQLIdentifier.quote(target))",
+            object: view.qualifiedName,
+            cluster: target
+        )
+        dependOnCluster(target, key)
+        for index in verdict.importedIndexes {
+            if let indexKey = indexCreateKey[index.id] { steps.addEdge(from: indexKey, to: key) }
+        }
+        recordCutover(key, of: view, importing: verdict.importedIndexes)
+        if let capacity = capacityHazard(for: target, allowed: placement.allowed) { hazards.append(capacity) }
+        handled.insert(view.id)
+        moves.append(PendingMove(
+            move: Move(
+                object: view.qualifiedName,
+                id: view.id,
+                kind: .materializedView,
+                from: view.cluster ?? "?",
+                to: target,
+                strategy: .native,
+                reason: "requested in the manifest (strategy: native)",
+                feasibility: verdict.feasibility,
+                frontier: verdict.check,
+                hazards: hazards,
+                estimatedStalenessMs: view.hydrationTimeMs ?? PlanBuilder.defaultHydrationMs
+            ),
+            stepKeys: [key]
+        ))
+    }
+
+    /// `frontier-wait`, `frontier-gap` and `storage-read` for a feasibility verdict.
+    private func feasibilityHazards(_ placement: Placement, _ verdict: FeasibilityChecker.Verdict) -> [Hazard] {
+        let view = placement.object
+        let target = placement.target
+        var hazards: [Hazard] = []
+        let since = verdict.check.sinceMs.map(String.init) ?? "?"
+        let upper = verdict.check.upperMs.map(String.init) ?? "?"
+        let blocker = verdict.check.imports
+            .filter { $0.sinceMs != nil && $0.sinceMs == verdict.check.sinceMs }
+            .map { $0.index ?? $0.relation }
+            .first
+        let blockerText = blocker.map { " '\($0)'" } ?? ""
+        switch verdict.feasibility {
+        case .wait:
+            let wait = verdict.check.estimatedWaitMs ?? 0
+            hazards.append(hazard(
+                .frontierWait,
+                placement.allowed,
+                "on '\(target)' the view would read\(blockerText), compacted to \(since) ≥ its upper \(upper): the replacement starts later and its cutover waits about \(DurationText.describe(milliseconds: wait)) for '\(view.qualifiedName)' to catch up"
+            ))
+        case .gap:
+            let reason: String
+            if !verdict.stalledSources.isEmpty {
+                let list = verdict.stalledSources.map { "'\($0.qualifiedName)' (\($0.status ?? "stalled"))" }.joined(separator: ", ")
+                reason = "and it cannot catch up: \(list) upstream does not advance"
+            } else {
+                reason = "and `native` stops the old dataflow before the new one starts, so nothing fills [\(upper), \(since))"
+            }
+            hazards.append(hazard(
+                .frontierGap,
+                placement.allowed,
+                "moving '\(view.qualifiedName)' to '\(target)' would skip times: it would read\(blockerText), compacted to \(since) ≥ its upper \(upper), \(reason)",
+                remedies: gapRemedies(view, target)
+            ))
+        case .ok, .unknown:
+            break
+        }
+        for (relation, index) in verdict.lostIndexes {
+            hazards.append(hazard(
+                .storageRead,
+                placement.allowed,
+                "on '\(target)' the view reads '\(relation.qualifiedName)' from storage instead of the index '\(index.qualifiedName)' it imports today: more memory on '\(target)'",
+                remedies: ["move or copy '\(index.qualifiedName)' to '\(target)' in the same plan, so the replacement can use it"]
+            ))
+        }
+        return hazards
+    }
+
+    /// The four remedies for a frontier gap (SPEC §5).
+    private func gapRemedies(_ view: CatalogObject, _ target: String) -> [String] {
+        [
+            "use `strategy: replace` (the default), which waits for the view instead of skipping times",
+            "create the index on '\(target)' after the move, so the replacement reads storage, which the running view holds back",
+            "raise RETAIN HISTORY on the index on '\(target)' above the view's lag (ALTER INDEX … SET (RETAIN HISTORY = FOR '…'))",
+            "wait until '\(view.qualifiedName)' catches up (resume its stalled sources), then plan again",
+        ]
+    }
+
+    /// `CREATE REPLACEMENT MATERIALIZED VIEW tmp FOR mv IN CLUSTER b [WITH (…)] AS <query>`.
+    private func replacementSQL(_ view: CatalogObject, named temporary: QualifiedName, on target: String) throws(DiagnosticsError) -> String {
+        let statement = try view.createSQL.map { _ throws(DiagnosticsError) in try createStatement(of: view) }
+        guard let query = view.definition.map({ DefinitionSQL.query($0, names: names) }) ?? statement?.query(names: names) else {
+            throw DiagnosticsError(Diagnostic(
+                .error,
+                code: "plan.missing-sql",
+                "cannot move materialized view '\(view.qualifiedName)': the snapshot has neither its definition nor its create_sql; take a fresh snapshot with `mzplan catalog dump`"
+            ))
+        }
+        let options = statement?.options ?? []
+        let with = options.isEmpty ? "" : " WITH (\(options.joined(separator: ", ")))"
+        return "CREATE REPLACEMENT MATERIALIZED VIEW \(temporary.sql) FOR \(view.qualifiedName.sql) IN CLUSTER \(SQLIdentifier.quote(target))\(with) AS \(query)"
+    }
+
+    /// Remembers which indexes a dataflow's old and new incarnations import, so that no index
+    /// is dropped before this cutover.
+    private mutating func recordCutover(_ key: Int, of view: CatalogObject, importing imported: [CatalogObject]) {
+        let indexes = Set(view.imports.filter { graph.object($0)?.kind == .index } + imported.map(\.id))
+        if !indexes.isEmpty { cutoverImports.append((key, indexes)) }
+    }
+
+    /// Cutover of every moving dataflow that imports an index → drop of that index.
+    mutating func addIndexDropEdges() {
+        for (key, indexes) in cutoverImports {
+            for index in indexes {
+                if let dropKey = indexDropKey[index] { steps.addEdge(from: key, to: dropKey) }
+            }
+        }
+    }
+
+    /// Used when the snapshot does not say how long an object takes to hydrate.
+    static let defaultHydrationMs: UInt64 = 10_000
+}

@@ -1,0 +1,83 @@
+extension PlanBuilder {
+    /// Sink moves (`recreate`): a new sink on the target with `SNAPSHOT = false`, wait until it
+    /// runs, drop the old sink, rename the new one to the old name.
+    mutating func planSinkMoves() throws(DiagnosticsError) {
+        for placement in pendingMoves(of: .sink) {
+            try planSinkRecreate(placement)
+        }
+    }
+
+    private mutating func planSinkRecreate(_ placement: Placement) throws(DiagnosticsError) {
+        let sink = placement.object
+        let from = sink.cluster ?? "?"
+        let target = placement.target
+        let temporary = temporaryNames.name(for: sink.qualifiedName)
+        let statement = try createStatement(of: sink)
+        let options = statement.options.filter { Self.optionKey($0) != "SNAPSHOT" } + ["SNAPSHOT = false"]
+        let createKey = steps.add(
+            .createSink,
+            phase: .hydrate,
+            sql: statement.rendered(name: temporary.name, cluster: target, options: options, names: names),
+            wait: StepWait(until: .running, object: temporary, standsInFor: sink.qualifiedName),
+            object: temporary,
+            cluster: target
+        )
+        dependOnCluster(target, createKey)
+        let dropKey = steps.add(
+            .dropSink,
+            phase: .cleanup,
+            sql: "DROP SINK \(sink.qualifiedName.sql)",
+            after: [createKey],
+            object: sink.qualifiedName,
+            cluster: from
+        )
+        let renameKey = steps.add(
+            .renameSink,
+            phase: .cleanup,
+            sql: "ALTER SINK \(temporary.sql) RENAME TO \(SQLIdentifier.quote(sink.name))",
+            after: [dropKey],
+            object: sink.qualifiedName,
+            cluster: target
+        )
+        var hazards = [hazard(
+            .sinkRecreate,
+            placement.allowed,
+            "'\(sink.qualifiedName)' is recreated on '\(target)': both sinks write until the old one is dropped, so consumers may see duplicates; the new sink starts with SNAPSHOT = false and emits only changes from its start",
+            remedies: [
+                "allow it for this sink (`allow: [sink-recreate]`) when consumers tolerate duplicates (upsert or idempotent consumers)",
+                "leave the sink on '\(from)'",
+            ]
+        )]
+        if let capacity = capacityHazard(for: target, allowed: placement.allowed) { hazards.append(capacity) }
+        handled.insert(sink.id)
+        moves.append(PendingMove(
+            move: Move(
+                object: sink.qualifiedName,
+                id: sink.id,
+                kind: .sink,
+                from: from,
+                to: target,
+                strategy: .recreate,
+                reason: "a sink cannot change cluster in place: start a new one on '\(target)' before dropping the old one",
+                feasibility: .ok,
+                hazards: hazards
+            ),
+            stepKeys: [createKey, dropKey, renameKey]
+        ))
+    }
+
+    /// The key of a `WITH` option item: the text before `=` (or the whole item), trimmed and uppercased.
+    static func optionKey(_ item: String) -> String {
+        let key = item.split(separator: "=", maxSplits: 1).first.map(String.init) ?? item
+        return key.trimmingSpaces().uppercased()
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces, tabs and newlines.
+    func trimmingSpaces() -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[first...last])
+    }
+}

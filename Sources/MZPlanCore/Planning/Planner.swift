@@ -1,0 +1,152 @@
+/// Turns a manifest and a catalog snapshot into a ``Plan`` (SPEC §5).
+///
+/// The pipeline: ``PlacementResolver`` matches rules to objects; cluster changes come first
+/// (renames, creations, resizes); then moves by kind — sources (which rebuild their dependent
+/// closure), indexes (so that replacements can use the new ones), materialized views
+/// (feasibility-checked), sinks; then ordering edges between moves and optional cluster drops;
+/// finally the step DAG is numbered in a stable topological order.
+public enum Planner {
+    /// A plan and the warnings found while making it.
+    public struct Result: Sendable {
+        public var plan: Plan
+        /// Findings that do not stop planning (a glob matching nothing, a rule for an unmanaged object).
+        public var warnings: [Diagnostic]
+    }
+
+    /// Plans the changes that bring `catalog` to the placement `manifest` asks for.
+    /// - Parameters:
+    ///   - allow: hazard codes accepted for every object and cluster (`--allow`).
+    ///   - createdAtMs: the plan's timestamp; pass 0 for fully reproducible bytes.
+    /// - Throws: every error found in resolving names and clusters, at once.
+    public static func plan(
+        manifest: Manifest,
+        catalog: CatalogSnapshot,
+        allow: [HazardCode] = [],
+        createdAtMs: UInt64 = 0
+    ) throws(DiagnosticsError) -> Result {
+        if allow.contains(.frontierGap) {
+            throw DiagnosticsError(Diagnostic(
+                .error,
+                code: "plan.allow",
+                "'frontier-gap' can never be allowed: a move that would skip times in a materialized view is always blocked; use one of the remedies the plan shows"
+            ))
+        }
+        let graph = try CatalogGraph(catalog)
+        let resolution = try PlacementResolver(manifest: manifest, graph: graph, extraAllow: allow).resolve()
+        var builder = PlanBuilder(manifest: manifest, graph: graph, resolution: resolution, allow: allow)
+        try builder.planClusters()
+        try builder.planSourceMoves()
+        try builder.planIndexMoves()
+        try builder.planMaterializedViewMoves()
+        try builder.planSinkMoves()
+        builder.addIndexDropEdges()
+        builder.planClusterDrops()
+        let fingerprint = PlanFingerprint.compute(manifest: manifest, resolution: resolution, graph: graph, allow: allow)
+        let plan = builder.finish(fingerprint: fingerprint, createdAtMs: createdAtMs)
+        return Result(plan: plan, warnings: resolution.warnings + builder.warnings)
+    }
+}
+
+/// The mutable state of one planning run; see ``Planner``.
+struct PlanBuilder {
+    let manifest: Manifest
+    let graph: CatalogGraph
+    let resolution: Resolution
+    /// `options.allow` and `--allow`: accepted for cluster-level hazards.
+    let globalAllow: Set<HazardCode>
+
+    var steps = StepGraph()
+    var temporaryNames: TemporaryNames
+    var moves: [PendingMove] = []
+    var clusterChanges: [PendingClusterChange] = []
+    var warnings: [Diagnostic] = []
+    /// Objects whose move is already planned (e.g. rebuilt with their source).
+    var handled: Set<String> = []
+    /// The last preparation step of a cluster (create, rename or resize): placements wait for it.
+    var clusterReadyKey: [String: Int] = [:]
+    /// Clusters that exist only after the plan, with their replication factor.
+    var plannedClusters: [String: Int] = [:]
+    /// Indexes the plan creates, by target cluster and relation id: the index they stand in for.
+    var plannedIndexes: [String: [String: CatalogObject]] = [:]
+    var indexCreateKey: [String: Int] = [:]
+    var indexDropKey: [String: Int] = [:]
+    /// For each dataflow cutover, the indexes its old or new dataflow imports.
+    var cutoverImports: [(key: Int, indexes: Set<String>)] = []
+
+    init(manifest: Manifest, graph: CatalogGraph, resolution: Resolution, allow: [HazardCode]) {
+        self.manifest = manifest
+        self.graph = graph
+        self.resolution = resolution
+        self.globalAllow = Set(manifest.options.allow + allow)
+        self.temporaryNames = TemporaryNames(graph: graph)
+    }
+
+    /// A move being planned; step keys become ids in ``finish(fingerprint:createdAtMs:)``.
+    struct PendingMove {
+        var move: Move
+        var stepKeys: [Int]
+    }
+
+    struct PendingClusterChange {
+        var change: ClusterChange
+        var stepKeys: [Int]
+    }
+
+    /// Names objects by id for `[uN AS …]` annotations: the current catalog name.
+    var names: (String) -> QualifiedName? {
+        let graph = graph
+        return { graph.name(of: $0) }
+    }
+
+    /// Placements that move and are not yet handled, of one kind, by name.
+    func pendingMoves(of kind: ObjectKind) -> [Placement] {
+        resolution.placements
+            .filter { $0.object.kind == kind && $0.moves && !handled.contains($0.object.id) }
+            .sorted { $0.object.qualifiedName < $1.object.qualifiedName }
+    }
+
+    /// A hazard, allowed when `allowed` contains its code.
+    func hazard(_ code: HazardCode, _ allowed: Set<HazardCode>, _ message: String, remedies: [String] = []) -> Hazard {
+        Hazard(code, allowed: allowed.contains(code), message: message, remedies: remedies)
+    }
+
+    /// The statement that creates or changes cluster `name` must run before `key`.
+    mutating func dependOnCluster(_ name: String, _ key: Int) {
+        if let ready = clusterReadyKey[name] { steps.addEdge(from: ready, to: key) }
+    }
+
+    func finish(fingerprint: String, createdAtMs: UInt64) -> Plan {
+        let (orderedSteps, idByKey) = steps.ordered()
+        let ids: ([Int]) -> [Int] = { keys in keys.compactMap { idByKey[$0] } }
+        let finishedMoves = moves.map { pending -> Move in
+            var move = pending.move
+            move.steps = ids(pending.stepKeys)
+            return move
+        }.sorted { ($0.steps.first ?? .max, $0.object) < ($1.steps.first ?? .max, $1.object) }
+        let finishedClusters = clusterChanges.map { pending -> ClusterChange in
+            var change = pending.change
+            change.steps = ids(pending.stepKeys)
+            return change
+        }.sorted { ($0.steps.first ?? .max, $0.name) < ($1.steps.first ?? .max, $1.name) }
+        let hazards = finishedMoves.flatMap(\.hazards) + finishedClusters.flatMap(\.hazards)
+        let summary = PlanSummary(
+            moves: finishedMoves.count,
+            blocked: finishedMoves.filter(\.isBlocked).count + finishedClusters.filter(\.isBlocked).count,
+            clustersCreated: finishedClusters.filter { $0.action == .create }.count,
+            clustersAltered: finishedClusters.filter { $0.action == .alter }.count,
+            clustersRenamed: finishedClusters.filter { $0.action == .rename }.count,
+            clustersDropped: finishedClusters.filter { $0.action == .drop }.count,
+            unlisted: resolution.unlisted,
+            unchanged: resolution.placements.filter { !$0.moves }.count,
+            warnings: hazards.filter { $0.severity == .warning }.count
+        )
+        return Plan(
+            fingerprint: fingerprint,
+            createdAtMs: createdAtMs,
+            summary: summary,
+            clusters: finishedClusters,
+            moves: finishedMoves,
+            steps: orderedSteps
+        )
+    }
+}

@@ -1,0 +1,90 @@
+/// Collects steps and their edges while moves are planned, then numbers them in a stable
+/// topological order (SPEC §5 "Ordering").
+///
+/// Steps get a provisional key when added; `after` edges refer to those keys. ``ordered()``
+/// runs Kahn's algorithm taking, among the ready steps, the earliest phase and then the
+/// earliest added, so the same inputs always give the same order. Every edge goes from a step
+/// to one added later or to a later phase, so a cycle cannot arise; it is asserted.
+struct StepGraph {
+    /// A step under construction; `key` is its provisional identity.
+    struct Node {
+        var key: Int
+        var action: Step.Action
+        var phase: Step.Phase
+        var sql: String
+        var after: Set<Int>
+        var wait: StepWait?
+        var object: QualifiedName?
+        var cluster: String?
+    }
+
+    private(set) var nodes: [Node] = []
+
+    /// Adds a step and returns its key.
+    @discardableResult
+    mutating func add(
+        _ action: Step.Action,
+        phase: Step.Phase,
+        sql: String,
+        after: [Int] = [],
+        wait: StepWait? = nil,
+        object: QualifiedName? = nil,
+        cluster: String? = nil
+    ) -> Int {
+        let key = nodes.count
+        nodes.append(Node(key: key, action: action, phase: phase, sql: sql, after: Set(after), wait: wait, object: object, cluster: cluster))
+        return key
+    }
+
+    /// Adds an edge: `step` runs after `predecessor`.
+    mutating func addEdge(from predecessor: Int, to step: Int) {
+        guard predecessor != step else { return }
+        nodes[step].after.insert(predecessor)
+    }
+
+    /// Every step whose cluster is `cluster`.
+    func keys(onCluster cluster: String) -> [Int] {
+        nodes.filter { $0.cluster == cluster }.map(\.key)
+    }
+
+    /// The steps numbered 1… in topological order, and the map from provisional keys to ids.
+    func ordered() -> (steps: [Step], idByKey: [Int: Int]) {
+        var indegree = nodes.map(\.after.count)
+        var successors = [[Int]](repeating: [], count: nodes.count)
+        for node in nodes {
+            for predecessor in node.after { successors[predecessor].append(node.key) }
+        }
+        struct Ready: Comparable {
+            var phase: Step.Phase
+            var key: Int
+            static func < (lhs: Ready, rhs: Ready) -> Bool { (lhs.phase, lhs.key) < (rhs.phase, rhs.key) }
+        }
+        var ready = MinHeap(nodes.filter { $0.after.isEmpty }.map { Ready(phase: $0.phase, key: $0.key) })
+        var order: [Int] = []
+        order.reserveCapacity(nodes.count)
+        while let next = ready.popMin() {
+            order.append(next.key)
+            for successor in successors[next.key] {
+                indegree[successor] -= 1
+                if indegree[successor] == 0 { ready.insert(Ready(phase: nodes[successor].phase, key: successor)) }
+            }
+        }
+        precondition(order.count == nodes.count, "the step graph has a cycle; this is a bug in mzplan's planner")
+        var idByKey: [Int: Int] = [:]
+        for (position, key) in order.enumerated() { idByKey[key] = position + 1 }
+        let steps = order.map { key in
+            let node = nodes[key]
+            return Step(
+                id: idByKey[key]!,
+                action: node.action,
+                phase: node.phase,
+                sql: node.sql,
+                after: node.after.map { idByKey[$0]! }.sorted(),
+                wait: node.wait,
+                object: node.object,
+                cluster: node.cluster
+            )
+        }
+        return (steps, idByKey)
+    }
+}

@@ -1,0 +1,119 @@
+import Testing
+@testable import MZPlanCore
+
+/// The epic's central problem: a materialized view moved onto a cluster whose index has been
+/// compacted past the view's upper must never skip times.
+@Suite struct FeasibilityTests {
+    let moveToC2 = Fixture.manifest([("c2", nil, [Fixture.rule("c2", Fixture.exact("mv"))])])
+
+    @Test("the index on the target is readable below the view's upper: ok")
+    func ok() throws {
+        let plan = try Fixture.plan(moveToC2, Fixture.epic(upper: Fixture.now - 500, idx2Since: Fixture.now - 1100))
+        let move = try #require(plan.moves.first)
+        #expect(move.feasibility == .ok)
+        #expect(move.strategy == .replace)
+        #expect(move.frontier?.imports.map(\.via) == [.index])
+        #expect(move.frontier?.sinceMs == Fixture.now - 1100)
+        #expect(move.frontier?.upperMs == Fixture.now - 500)
+        #expect(!move.isBlocked)
+        #expect(move.hazards.map(\.code) == [])
+    }
+
+    @Test("the index on the target is compacted past the view's upper, the view advances: wait")
+    func wait() throws {
+        let plan = try Fixture.plan(moveToC2, Fixture.epic(upper: Fixture.now - 3000, idx2Since: Fixture.now - 1000))
+        let move = try #require(plan.moves.first)
+        #expect(move.feasibility == .wait)
+        #expect(move.frontier?.estimatedWaitMs == 2000)
+        #expect(move.hazards.map(\.code) == [.frontierWait])
+        #expect(move.hazards.first?.severity == .warning)
+        #expect(!move.isBlocked)
+        #expect(plan.summary.blocked == 0)
+    }
+
+    @Test("since equal to upper is not readable at upper: wait, not ok")
+    func boundary() throws {
+        let plan = try Fixture.plan(moveToC2, Fixture.epic(upper: Fixture.now - 1000, idx2Since: Fixture.now - 1000))
+        #expect(plan.moves.first?.feasibility == .wait)
+        #expect(plan.moves.first?.frontier?.estimatedWaitMs == 0)
+    }
+
+    @Test("compacted past the upper and the source is stalled or paused: gap, blocked, with the four remedies", arguments: ["stalled", "paused"])
+    func gap(status: String) throws {
+        let plan = try Fixture.plan(moveToC2, Fixture.epic(upper: Fixture.now - 3000, idx2Since: Fixture.now - 1000, sourceStatus: status))
+        let move = try #require(plan.moves.first)
+        #expect(move.feasibility == .gap)
+        #expect(move.isBlocked)
+        #expect(plan.summary.blocked == 1)
+        let gap = try #require(move.hazards.first { $0.code == .frontierGap })
+        #expect(gap.severity == .error)
+        #expect(gap.message.contains("'materialize.public.s' (\(status))"))
+        #expect(gap.remedies.count == 4)
+        #expect(gap.remedies[0].contains("strategy: replace"))
+        #expect(gap.remedies[1].contains("after the move"))
+        #expect(gap.remedies[2].contains("RETAIN HISTORY"))
+        #expect(gap.remedies[3].contains("wait"))
+    }
+
+    @Test("frontier-gap stays blocked even when allowed by --allow or the rule")
+    func gapNeverAllowed() throws {
+        let manifest = Fixture.manifest([("c2", nil, [Fixture.rule("c2", Fixture.exact("mv"), allow: [.frontierGap])])])
+        let plan = try Fixture.plan(manifest, Fixture.epic(upper: Fixture.now - 3000, idx2Since: Fixture.now - 1000, sourceStatus: "stalled"))
+        let gap = try #require(plan.moves.first?.hazards.first { $0.code == .frontierGap })
+        #expect(!gap.allowed)
+        #expect(gap.blocks)
+        #expect(throws: DiagnosticsError.self) {
+            try Fixture.plan(moveToC2, Fixture.epic(upper: Fixture.now, idx2Since: Fixture.now), allow: [.frontierGap])
+        }
+    }
+
+    @Test("native strategy with since ≥ upper is a gap: the old dataflow stops first")
+    func nativeGap() throws {
+        let manifest = Fixture.manifest([("c2", nil, [Fixture.rule("c2", Fixture.exact("mv"), strategy: .native, allow: [.nativeSetClusterExperimental])])])
+        let plan = try Fixture.plan(manifest, Fixture.epic(upper: Fixture.now - 3000, idx2Since: Fixture.now - 1000))
+        let move = try #require(plan.moves.first)
+        #expect(move.strategy == .native)
+        #expect(move.feasibility == .gap)
+        #expect(move.isBlocked)
+        #expect(plan.steps.map(\.sql) == ["ALTER MATERIALIZED VIEW \"materialize\".\"public\".\"mv\" SET CLUSTER \"c2\""])
+    }
+
+    @Test("missing frontiers: unknown, which blocks only native", arguments: [Strategy.replace, .native])
+    func unknown(strategy: Strategy) throws {
+        let manifest = Fixture.manifest([("c2", nil, [Fixture.rule("c2", Fixture.exact("mv"), strategy: strategy, allow: [.nativeSetClusterExperimental])])])
+        let plan = try Fixture.plan(manifest, Fixture.epic(upper: nil, idx2Since: Fixture.now - 1000))
+        let move = try #require(plan.moves.first)
+        #expect(move.feasibility == .unknown)
+        #expect(move.isBlocked == (strategy == .native))
+    }
+
+    @Test("a sealed view moves trivially whatever the frontiers")
+    func sealed() throws {
+        let plan = try Fixture.plan(moveToC2, Fixture.epic(upper: nil, idx2Since: Fixture.now, sealed: true))
+        #expect(plan.moves.first?.feasibility == .ok)
+        #expect(plan.moves.first?.frontier?.sealed == true)
+    }
+
+    @Test("without an index on the target, the view reads storage (held back by the running view): ok, with storage-read")
+    func storage() throws {
+        var catalog = Fixture.epic(upper: Fixture.now - 3000, idx2Since: Fixture.now - 1000)
+        catalog.objects.removeAll { $0.id == "u12" }
+        catalog.objects[0].sinceMs = Fixture.now - 5000
+        let plan = try Fixture.plan(moveToC2, catalog)
+        let move = try #require(plan.moves.first)
+        #expect(move.feasibility == .ok)
+        #expect(move.frontier?.imports.map(\.via) == [.storage])
+        #expect(move.hazards.map(\.code) == [.storageRead])
+        #expect(move.hazards.first?.message.contains("'materialize.public.idx1'") == true)
+    }
+
+    @Test("views are expanded to the relations they read")
+    func viewsExpanded() throws {
+        var catalog = Fixture.epic(upper: Fixture.now - 3000, idx2Since: Fixture.now - 1000)
+        catalog.objects.append(Fixture.object("u14", "v", .view, dependsOn: ["u10"]))
+        catalog.objects[3].dependsOn = ["u14"]
+        let plan = try Fixture.plan(moveToC2, catalog)
+        #expect(plan.moves.first?.feasibility == .wait)
+        #expect(plan.moves.first?.frontier?.imports.first?.relation.name == "s")
+    }
+}
