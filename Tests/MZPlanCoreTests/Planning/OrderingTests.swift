@@ -1,0 +1,111 @@
+import Testing
+@testable import MZPlanCore
+
+/// The edges of SPEC §5 "Ordering" and the stable topological order.
+@Suite struct OrderingTests {
+    /// `mv` on c1 imports `idx1` on c1; both move to a new cluster c3, where `idx1` is rebuilt.
+    /// `other` stays on c1, so c1 is not simply renamed.
+    func moveBoth() throws -> Plan {
+        var catalog = Fixture.epic(upper: Fixture.now - 500, idx2Since: Fixture.now - 1100)
+        catalog.objects.append(Fixture.object("u20", "other", .materializedView, cluster: "c1"))
+        let manifest = Fixture.manifest([("c3", "200cc", [
+            Fixture.rule("c3", Fixture.exact("mv"), line: 2),
+            Fixture.rule("c3", Fixture.exact("idx1"), line: 3),
+        ])])
+        return try Fixture.plan(manifest, catalog)
+    }
+
+    func step(_ plan: Plan, _ action: Step.Action) throws -> Step {
+        try #require(plan.steps.first { $0.action == action })
+    }
+
+    @Test("cluster creation comes first and everything placed on the cluster follows it")
+    func clusterFirst() throws {
+        let plan = try moveBoth()
+        let create = try step(plan, .createCluster)
+        #expect(create.id == 1)
+        #expect(create.sql == "CREATE CLUSTER \"c3\" (SIZE = '200cc')")
+        for action in [Step.Action.createIndex, .createReplacement] {
+            #expect(try step(plan, action).after.contains(create.id))
+        }
+    }
+
+    @Test("an index created on the target comes before the replacement that imports it")
+    func indexBeforeReplacement() throws {
+        let plan = try moveBoth()
+        let createIndex = try step(plan, .createIndex)
+        let replacement = try step(plan, .createReplacement)
+        #expect(replacement.after.contains(createIndex.id))
+        #expect(createIndex.wait?.until == .ready)
+        let move = try #require(plan.moves.first { $0.kind == .materializedView })
+        #expect(move.frontier?.imports.map(\.via) == [.plannedIndex])
+    }
+
+    @Test("the old index is dropped only after the cutover of every moving dataflow that imports it")
+    func cutoverBeforeDrop() throws {
+        let plan = try moveBoth()
+        let apply = try step(plan, .applyReplacement)
+        let drop = try step(plan, .dropIndex)
+        let rename = try step(plan, .renameIndex)
+        #expect(drop.after.contains(apply.id))
+        #expect(rename.after == [drop.id])
+        #expect(apply.id < drop.id)
+    }
+
+    @Test("steps are listed in a topological order, ids 1…n, phases never going back")
+    func topological() throws {
+        let plan = try moveBoth()
+        #expect(plan.steps.map(\.id) == Array(1...plan.steps.count))
+        for step in plan.steps {
+            #expect(step.after.allSatisfy { $0 < step.id })
+        }
+        #expect(plan.steps.map(\.phase) == plan.steps.map(\.phase).sorted())
+    }
+
+    @Test("a source's recreation comes before the recreation of its dependents, in dependency order")
+    func sourceClosure() throws {
+        var catalog = Fixture.epic(upper: Fixture.now - 500, idx2Since: Fixture.now - 1100)
+        catalog.clusters.append(Fixture.cluster("u4", "ingest2"))
+        let manifest = Fixture.manifest([("ingest2", nil, [Fixture.rule("ingest2", Fixture.exact("s"), allow: [.sourceRecreate, .cascadeDrop])])])
+        let plan = try Fixture.plan(manifest, catalog)
+        #expect(plan.steps.map(\.action) == [.dropSource, .recreateObject, .recreateObject, .recreateObject, .recreateObject])
+        #expect(plan.steps[0].sql == "DROP SOURCE \"materialize\".\"public\".\"s\" CASCADE")
+        #expect(plan.steps.map { $0.object?.name } == ["s", "s", "idx1", "idx2", "mv"])
+        #expect(plan.steps.map(\.cluster) == ["ingest", "ingest2", "c1", "c2", "c1"])
+        for step in plan.steps.dropFirst(2) {
+            #expect(step.after.contains(2))
+        }
+        let move = try #require(plan.moves.first)
+        #expect(move.recreates.map(\.name) == ["idx1", "idx2", "mv"])
+        #expect(!move.isBlocked)
+    }
+
+    @Test("the same inputs give the same plan, and rule order does not matter to the fingerprint")
+    func deterministic() throws {
+        let first = try moveBoth()
+        let second = try moveBoth()
+        #expect(first == second)
+        let reordered = Fixture.manifest([("c3", "200cc", [
+            Fixture.rule("c3", Fixture.exact("idx1"), line: 7),
+            Fixture.rule("c3", Fixture.exact("mv"), line: 9),
+        ])])
+        var catalog = Fixture.epic(upper: Fixture.now - 500, idx2Since: Fixture.now - 1100)
+        catalog.objects.append(Fixture.object("u20", "other", .materializedView, cluster: "c1"))
+        let third = try Fixture.plan(reordered, catalog)
+        #expect(third.fingerprint == first.fingerprint)
+        #expect(third == first)
+    }
+
+    @Test("the fingerprint ignores frontiers but not the catalog's definitions")
+    func fingerprintInputs() throws {
+        let manifest = Fixture.manifest([("c2", nil, [Fixture.rule("c2", Fixture.exact("mv"))])])
+        let base = try Fixture.plan(manifest, Fixture.epic(upper: Fixture.now - 500, idx2Since: Fixture.now - 1100))
+        let laterFrontiers = try Fixture.plan(manifest, Fixture.epic(upper: Fixture.now - 300, idx2Since: Fixture.now - 900))
+        #expect(base.fingerprint == laterFrontiers.fingerprint)
+        var changed = Fixture.epic(upper: Fixture.now - 500, idx2Since: Fixture.now - 1100)
+        changed.objects[3].definition = "SELECT 2;"
+        let otherDefinition = try Fixture.plan(manifest, changed)
+        #expect(base.fingerprint != otherDefinition.fingerprint)
+        #expect(base.fingerprint.hasPrefix("sha256:") && base.fingerprint.count == 71)
+    }
+}
