@@ -8,6 +8,8 @@ struct CatalogGraph {
     private let clusterPositionByName: [String: Int]
     /// Ids of the objects that depend on an object (logical dependencies and index `on`).
     private let dependentsByID: [String: [String]]
+    /// Ids of the objects whose running dataflow imports an object.
+    private let importersByID: [String: [String]]
     /// Ids of the indexes on a relation.
     private let indexesByRelation: [String: [String]]
     /// Ids of the objects on a cluster, by cluster name.
@@ -30,12 +32,16 @@ struct CatalogGraph {
             clusterPositionByName[cluster.name] = position
         }
         var dependents: [String: [String]] = [:]
+        var importers: [String: [String]] = [:]
         var indexes: [String: [String]] = [:]
         var byCluster: [String: [String]] = [:]
         var replacements: [String: String] = [:]
         for object in snapshot.objects {
             for dependency in Self.dependencies(of: object) where positionByID[dependency] != nil {
                 dependents[dependency, default: []].append(object.id)
+            }
+            for imported in object.imports {
+                importers[imported, default: []].append(object.id)
             }
             if object.kind == .index, let on = object.on {
                 indexes[on, default: []].append(object.id)
@@ -51,6 +57,7 @@ struct CatalogGraph {
         self.positionByName = positionByName
         self.clusterPositionByName = clusterPositionByName
         self.dependentsByID = dependents
+        self.importersByID = importers
         self.indexesByRelation = indexes
         self.objectsByCluster = byCluster
         self.replacementByTarget = replacements
@@ -78,6 +85,11 @@ struct CatalogGraph {
     /// Direct dependents of an object, in snapshot order.
     func dependents(of id: String) -> [String] {
         dependentsByID[id] ?? []
+    }
+
+    /// Objects whose dataflow imports `id`, in snapshot order.
+    func importers(of id: String) -> [String] {
+        importersByID[id] ?? []
     }
 
     /// Indexes on a relation, in snapshot order.
