@@ -2,6 +2,8 @@
 ///
 /// A title, a summary table and the fingerprint; blocked changes in a caution callout; tables of
 /// cluster changes and moves; hazards with remedies; the SQL in a collapsible `<details>`.
+/// Markdown is for reading, so control characters in the SQL (other than line breaks and tabs)
+/// are shown as escapes; the `sql` format keeps the statements byte for byte.
 struct MarkdownRenderer {
     func render(_ plan: Plan) -> String {
         var blocks = ["## mzplan plan", summaryTable(plan.summary), "Fingerprint: " + MarkdownText.code(plan.fingerprint)]
@@ -84,10 +86,12 @@ struct MarkdownRenderer {
 
     private func hazardCodes(_ hazards: [Hazard]) -> String {
         guard !hazards.isEmpty else { return "—" }
-        return hazards.map { hazard in
-            "`\(hazard.code.rawValue)`" + (hazard.blocks ? " ⛔" : hazard.severity == .warning ? " ⚠️" : " ✅")
-        }
-        .joined(separator: ", ")
+        return hazards.map { "`\($0.code.rawValue)` " + badge($0) }.joined(separator: ", ")
+    }
+
+    /// ⛔ blocks, ⚠️ warning, ✅ an error that is allowed.
+    private func badge(_ hazard: Hazard) -> String {
+        hazard.blocks ? "⛔" : hazard.severity == .warning ? "⚠️" : "✅"
     }
 
     private func hazardList(_ plan: Plan) -> String {
@@ -95,7 +99,7 @@ struct MarkdownRenderer {
             + plan.moves.map { (MarkdownText.code($0.object.description, inTable: false), $0.hazards) }
         return owners.flatMap { owner, hazards in
             hazards.flatMap { hazard in
-                ["- **\(owner)** `\(hazard.code.rawValue)` (\(hazard.severityLabel)): " + MarkdownText.escape(hazard.message)]
+                ["- \(badge(hazard)) **\(owner)** `\(hazard.code.rawValue)` (\(hazard.severityLabel)): " + MarkdownText.escape(hazard.message)]
                     + hazard.remedies.map { "  - remedy: " + MarkdownText.escape($0) }
             }
         }
@@ -103,7 +107,7 @@ struct MarkdownRenderer {
     }
 
     private func stepsDetails(_ plan: Plan) -> String {
-        let sql = SQLRenderer().statements(plan)
+        let sql = RenderText.printable(SQLRenderer().statements(plan))
         let fence = MarkdownText.fence(for: sql)
         return [
             "<details>",

@@ -66,18 +66,20 @@ extension Hazard {
         severity == .error && allowed ? "error, allowed" : severity.rawValue
     }
 
-    /// `!` for errors, `*` for warnings (plain ASCII, readable without color).
+    /// `!` when it blocks, `*` for warnings and allowed errors (plain ASCII, readable without color).
     var marker: String {
-        severity == .error ? "!" : "*"
+        blocks ? "!" : "*"
     }
 }
 
 extension Step {
-    /// What the step acts on, for labels: its object, else `cluster <name>`, else nothing.
+    /// What the step acts on, for labels: its object, else its cluster (`cluster <name>` unless
+    /// the action names clusters already), else nothing.
     var target: String? {
         if let object { return RenderText.object(object) }
-        if let cluster { return "cluster " + RenderText.cluster(cluster) }
-        return nil
+        guard let cluster else { return nil }
+        let isClusterAction = [.createCluster, .alterCluster, .renameCluster, .dropCluster].contains(action)
+        return (isClusterAction ? "" : "cluster ") + RenderText.cluster(cluster)
     }
 
     /// `wait until ready: tmp (stands in for mv)`, or nil.

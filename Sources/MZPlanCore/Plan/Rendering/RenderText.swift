@@ -12,6 +12,13 @@ enum RenderText {
         return output
     }
 
+    /// Like ``visible(_:)`` but keeps line breaks and tabs: for multi-line text shown, not run.
+    static func printable(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { line in line.split(separator: "\t", omittingEmptySubsequences: false).map { visible(String($0)) }.joined(separator: "\t") }
+            .joined(separator: "\n")
+    }
+
     /// A cluster name for display: bare when plain, double-quoted otherwise, and visible.
     static func cluster(_ name: String) -> String {
         visible(SQLIdentifier.display(name))

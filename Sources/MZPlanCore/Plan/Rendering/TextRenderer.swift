@@ -55,8 +55,8 @@ struct TextRenderer {
             style.marker(ChangeMarker(move)) + " " + RenderText.object(move.object)
                 + "  (\(move.kind.rawValue))  " + move.displayRoute + "  [\(verdict)]"
         ]
-        lines += move.hazards.flatMap(hazardLines)
         if !move.reason.isEmpty { lines.append("    reason: " + RenderText.visible(move.reason)) }
+        lines += move.hazards.flatMap(hazardLines)
         lines += frontierLines(move)
         if move.estimatedStalenessMs > 0 {
             lines.append("    estimated staleness: ~" + RenderText.duration(ms: move.estimatedStalenessMs))
