@@ -14,7 +14,19 @@ public func assertSnapshot(
     file: StaticString = #filePath,
     sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) {
-    let url = TestPaths(testFile: file).snapshot(named: name, pathExtension: pathExtension)
+    assertSnapshot(
+        actual, named: name, pathExtension: pathExtension, testFilePath: "\(file)", sourceLocation: sourceLocation)
+}
+
+/// ``assertSnapshot(_:named:pathExtension:file:sourceLocation:)`` for a test file path known at run time.
+func assertSnapshot(
+    _ actual: String,
+    named name: String,
+    pathExtension: String,
+    testFilePath: String,
+    sourceLocation: Testing.SourceLocation
+) {
+    let url = TestPaths(testFile: testFilePath).snapshot(named: name, pathExtension: pathExtension)
     let recording = ProcessInfo.processInfo.environment["MZPLAN_RECORD_SNAPSHOTS"] == "1"
     guard let expected = try? String(contentsOf: url, encoding: .utf8), !recording else {
         do {

@@ -10,8 +10,8 @@ struct TestPaths {
     /// The test file's folder relative to the target root (`Rendering`), empty at the root.
     var subdirectory: [String]
 
-    init(testFile: StaticString) {
-        let fileURL = URL(fileURLWithPath: "\(testFile)")
+    init(testFile: String) {
+        let fileURL = URL(fileURLWithPath: testFile)
         let folders = Array(fileURL.deletingLastPathComponent().pathComponents)
         if let testsIndex = folders.lastIndex(of: "Tests"), testsIndex + 1 < folders.count {
             targetDirectory = Self.url(folders[...(testsIndex + 1)])
@@ -46,5 +46,5 @@ struct TestPaths {
 /// `fixtureURL("orders/mzplan.yaml")` from `Tests/MZPlanCoreTests/Planning/PlannerTests.swift`
 /// is `Tests/MZPlanCoreTests/Fixtures/orders/mzplan.yaml`.
 public func fixtureURL(_ relativePath: String, file: StaticString = #filePath) -> URL {
-    TestPaths(testFile: file).fixture(relativePath)
+    TestPaths(testFile: "\(file)").fixture(relativePath)
 }

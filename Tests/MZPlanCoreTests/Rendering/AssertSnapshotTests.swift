@@ -5,28 +5,35 @@ import Testing
 
 /// The golden-file helper itself, run against a throwaway `Tests/<Target>` tree in the temp folder.
 @Suite struct AssertSnapshotTests {
-    private static let fakeTestFile: StaticString = "/tmp/mzplan-assert-snapshot-tests/Tests/FakeTests/Stage/FakeTests.swift"
-    private static let snapshots = URL(fileURLWithPath: "/tmp/mzplan-assert-snapshot-tests/Tests/FakeTests/Snapshots/Stage")
+    private let root = FileManager.default.temporaryDirectory
+        .appendingPathComponent("mzplan-snapshot-tests-\(UUID().uuidString)", isDirectory: true)
+    private var testFile: String { root.path + "/Tests/FakeTests/Stage/FakeTests.swift" }
+    private var snapshots: URL { root.appendingPathComponent("Tests/FakeTests/Snapshots/Stage", isDirectory: true) }
+
+    private func check(_ actual: String, named name: String, pathExtension: String = "txt") {
+        assertSnapshot(actual, named: name, pathExtension: pathExtension, testFilePath: testFile, sourceLocation: #_sourceLocation)
+    }
 
     @Test("a missing golden file is written and reported as a new baseline")
     func recordsMissingBaseline() throws {
-        let url = Self.snapshots.appendingPathComponent("recorded.txt")
-        try? FileManager.default.removeItem(at: url)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let url = snapshots.appendingPathComponent("recorded.txt")
         withKnownIssue {
-            assertSnapshot("hello\n", named: "recorded", file: Self.fakeTestFile)
+            check("hello\n", named: "recorded")
         } matching: { issue in
             issue.comments.contains { $0.rawValue.contains("recorded new baseline") }
         }
         #expect(try String(contentsOf: url, encoding: .utf8) == "hello\n")
-        assertSnapshot("hello\n", named: "recorded", file: Self.fakeTestFile)
+        check("hello\n", named: "recorded")
     }
 
     @Test("a mismatch is reported with a line diff")
     func reportsMismatch() throws {
-        try FileManager.default.createDirectory(at: Self.snapshots, withIntermediateDirectories: true)
-        try "one\ntwo\nthree\n".write(to: Self.snapshots.appendingPathComponent("mismatch.md"), atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: snapshots, withIntermediateDirectories: true)
+        try "one\ntwo\nthree\n".write(to: snapshots.appendingPathComponent("mismatch.md"), atomically: true, encoding: .utf8)
         withKnownIssue {
-            assertSnapshot("one\n2\nthree\n", named: "mismatch", pathExtension: "md", file: Self.fakeTestFile)
+            check("one\n2\nthree\n", named: "mismatch", pathExtension: "md")
         } matching: { issue in
             issue.comments.contains { $0.rawValue.contains("   2      - two\n        2 + 2") }
         }
@@ -34,8 +41,8 @@ import Testing
 
     @Test("fixtureURL resolves under Tests/<Target>/Fixtures")
     func fixtures() {
-        #expect(fixtureURL("orders/catalog.json", file: Self.fakeTestFile).path
-            == "/tmp/mzplan-assert-snapshot-tests/Tests/FakeTests/Fixtures/orders/catalog.json")
+        #expect(TestPaths(testFile: testFile).fixture("orders/catalog.json").path
+            == root.path + "/Tests/FakeTests/Fixtures/orders/catalog.json")
         #expect(fixtureURL("a.yaml").path.hasSuffix("/Tests/MZPlanCoreTests/Fixtures/a.yaml"))
     }
 
