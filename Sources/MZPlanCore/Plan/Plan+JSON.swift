@@ -1,0 +1,137 @@
+// Plan JSON v1 (SPEC §5): what `diff -o` writes and `--format json` prints.
+//
+// Keys are snake_case and always present (absent values are `null`), in a fixed order, so the
+// same plan always gives the same bytes. Object names are written as display strings
+// (`db.schema.name`, parts that are not plain lowercase identifiers double-quoted).
+
+extension Plan {
+    /// The plan as a JSON document, keys in a fixed order.
+    public func jsonValue() -> JSONValue {
+        .object([
+            ("format", .string(Plan.format)),
+            ("fingerprint", .string(fingerprint)),
+            ("created_at_ms", .uint(createdAtMs)),
+            ("summary", summary.jsonValue()),
+            ("clusters", .array(clusters.map { $0.jsonValue() })),
+            ("moves", .array(moves.map { $0.jsonValue() })),
+            ("steps", .array(steps.map { $0.jsonValue() })),
+        ])
+    }
+
+    /// Plan JSON v1, pretty-printed with two-space indentation and a trailing newline.
+    public func json() -> String {
+        jsonValue().serialized(pretty: true) + "\n"
+    }
+}
+
+extension PlanSummary {
+    func jsonValue() -> JSONValue {
+        .object([
+            ("moves", .int(moves)),
+            ("blocked", .int(blocked)),
+            ("clusters_created", .int(clustersCreated)),
+            ("clusters_altered", .int(clustersAltered)),
+            ("clusters_renamed", .int(clustersRenamed)),
+            ("clusters_dropped", .int(clustersDropped)),
+            ("unlisted", .int(unlisted)),
+            ("unchanged", .int(unchanged)),
+            ("warnings", .int(warnings)),
+        ])
+    }
+}
+
+extension ClusterChange {
+    func jsonValue() -> JSONValue {
+        .object([
+            ("name", .string(name)),
+            ("action", .string(action.rawValue)),
+            ("renamed_from", .string(renamedFrom)),
+            ("from_size", .string(fromSize)),
+            ("size", .string(size)),
+            ("from_replication_factor", .int(fromReplicationFactor)),
+            ("replication_factor", .int(replicationFactor)),
+            ("hazards", .array(hazards.map { $0.jsonValue() })),
+            ("steps", .array(steps.map { .int($0) })),
+        ])
+    }
+}
+
+extension Move {
+    func jsonValue() -> JSONValue {
+        .object([
+            ("object", .string(object.description)),
+            ("id", .string(id)),
+            ("kind", .string(kind.rawValue)),
+            ("from", .string(from)),
+            ("to", .string(to)),
+            ("strategy", .string(strategy.rawValue)),
+            ("reason", .string(reason)),
+            ("feasibility", .string(feasibility.rawValue)),
+            ("frontier", frontier.map { $0.jsonValue() } ?? .null),
+            ("hazards", .array(hazards.map { $0.jsonValue() })),
+            ("estimated_staleness_ms", .uint(estimatedStalenessMs)),
+            ("steps", .array(steps.map { .int($0) })),
+            ("recreates", .strings(recreates.map(\.description))),
+        ])
+    }
+}
+
+extension FrontierCheck {
+    func jsonValue() -> JSONValue {
+        .object([
+            ("imports", .array(imports.map { $0.jsonValue() })),
+            ("since_ms", .uint(sinceMs)),
+            ("upper_ms", .uint(upperMs)),
+            ("sealed", .bool(sealed)),
+            ("estimated_wait_ms", .uint(estimatedWaitMs)),
+        ])
+    }
+}
+
+extension FrontierImport {
+    func jsonValue() -> JSONValue {
+        .object([
+            ("relation", .string(relation.description)),
+            ("via", .string(via.rawValue)),
+            ("index", .string(index?.description)),
+            ("since_ms", .uint(sinceMs)),
+        ])
+    }
+}
+
+extension Hazard {
+    func jsonValue() -> JSONValue {
+        .object([
+            ("code", .string(code.rawValue)),
+            ("severity", .string(severity.rawValue)),
+            ("allowed", .bool(allowed)),
+            ("message", .string(message)),
+            ("remedies", .strings(remedies)),
+        ])
+    }
+}
+
+extension Step {
+    func jsonValue() -> JSONValue {
+        .object([
+            ("id", .int(id)),
+            ("action", .string(action.rawValue)),
+            ("phase", .string(phase.rawValue)),
+            ("sql", .string(sql)),
+            ("after", .array(after.map { .int($0) })),
+            ("wait", wait.map { $0.jsonValue() } ?? .null),
+            ("object", .string(object?.description)),
+            ("cluster", .string(cluster)),
+        ])
+    }
+}
+
+extension StepWait {
+    func jsonValue() -> JSONValue {
+        .object([
+            ("until", .string(until.rawValue)),
+            ("object", .string(object.description)),
+            ("stands_in_for", .string(standsInFor?.description)),
+        ])
+    }
+}

@@ -1,0 +1,94 @@
+// Phrases shared by the human-facing renderers (text, SQL comments, markdown).
+
+extension PlanSummary {
+    /// The non-zero counts as phrases, moves first: `3 moves`, `1 cluster to create`, `1 blocked`,
+    /// `2 warnings`, `12 unlisted`, `4 unchanged`.
+    var phrases: [String] {
+        var phrases = [RenderText.count(moves, "move", "moves")]
+        let clusterCounts = [
+            (clustersCreated, "create"), (clustersAltered, "alter"),
+            (clustersRenamed, "rename"), (clustersDropped, "drop"),
+        ]
+        for (count, verb) in clusterCounts where count > 0 {
+            phrases.append(RenderText.count(count, "cluster", "clusters") + " to " + verb)
+        }
+        if blocked > 0 { phrases.append("\(blocked) blocked") }
+        if warnings > 0 { phrases.append(RenderText.count(warnings, "warning", "warnings")) }
+        if unlisted > 0 { phrases.append("\(unlisted) unlisted") }
+        if unchanged > 0 { phrases.append("\(unchanged) unchanged") }
+        return phrases
+    }
+}
+
+extension Plan {
+    /// True when the plan has nothing to show: no steps, moves or cluster changes.
+    var hasNoChanges: Bool { steps.isEmpty && moves.isEmpty && clusters.isEmpty }
+}
+
+extension ClusterChange {
+    /// The name as shown: `serving`, or `old → new` for a rename.
+    var displayName: String {
+        guard action == .rename, let renamedFrom else { return RenderText.cluster(name) }
+        return RenderText.cluster(renamedFrom) + " → " + RenderText.cluster(name)
+    }
+
+    /// Size and replication factor, before → after where both are known and differ:
+    /// `size 50cc → 100cc, replication factor 2`.
+    var settingsDescription: String {
+        [
+            Self.transition("size", fromSize.map(RenderText.visible), size.map(RenderText.visible)),
+            Self.transition("replication factor", fromReplicationFactor.map(String.init), replicationFactor.map(String.init)),
+        ]
+        .compactMap { $0 }
+        .joined(separator: ", ")
+    }
+
+    private static func transition(_ label: String, _ before: String?, _ after: String?) -> String? {
+        switch (before, after) {
+        case let (before?, after?) where before != after: "\(label) \(before) → \(after)"
+        case let (_, after?): "\(label) \(after)"
+        case let (before?, nil): "\(label) \(before)"
+        case (nil, nil): nil
+        }
+    }
+}
+
+extension Move {
+    /// `compute → transform`.
+    var displayRoute: String {
+        RenderText.cluster(from) + " → " + RenderText.cluster(to)
+    }
+}
+
+extension Hazard {
+    /// `error`, `error, allowed` or `warning`.
+    var severityLabel: String {
+        severity == .error && allowed ? "error, allowed" : severity.rawValue
+    }
+
+    /// `!` when it blocks, `*` for warnings and allowed errors (plain ASCII, readable without color).
+    var marker: String {
+        blocks ? "!" : "*"
+    }
+}
+
+extension Step {
+    /// What the step acts on, for labels: its object, else its cluster (`cluster <name>` unless
+    /// the action names clusters already), else nothing.
+    var target: String? {
+        if let object { return RenderText.object(object) }
+        guard let cluster else { return nil }
+        let isClusterAction = [.createCluster, .alterCluster, .renameCluster, .dropCluster].contains(action)
+        return (isClusterAction ? "" : "cluster ") + RenderText.cluster(cluster)
+    }
+
+    /// `wait until ready: tmp (stands in for mv)`, or nil.
+    var waitDescription: String? {
+        guard let wait else { return nil }
+        var text = "wait until \(wait.until.rawValue): " + RenderText.object(wait.object)
+        if let original = wait.standsInFor {
+            text += " (stands in for " + RenderText.object(original) + ")"
+        }
+        return text
+    }
+}

@@ -1,0 +1,3 @@
+-- mzplan plan sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+-- 0 moves, 12 unlisted, 5 unchanged
+-- No changes.
