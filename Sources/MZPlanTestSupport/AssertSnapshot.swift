@@ -26,6 +26,13 @@ func assertSnapshot(
     testFilePath: String,
     sourceLocation: Testing.SourceLocation
 ) {
+    if let failure = snapshotFailure(actual, named: name, pathExtension: pathExtension, testFilePath: testFilePath) {
+        Issue.record(Comment(rawValue: failure), sourceLocation: sourceLocation)
+    }
+}
+
+/// Compares (or records) a golden file and returns the failure to report, or nil when it matches.
+func snapshotFailure(_ actual: String, named name: String, pathExtension: String, testFilePath: String) -> String? {
     let url = TestPaths(testFile: testFilePath).snapshot(named: name, pathExtension: pathExtension)
     let recording = ProcessInfo.processInfo.environment["MZPLAN_RECORD_SNAPSHOTS"] == "1"
     guard let expected = try? String(contentsOf: url, encoding: .utf8), !recording else {
@@ -33,24 +40,16 @@ func assertSnapshot(
             try FileManager.default.createDirectory(
                 at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try actual.write(to: url, atomically: true, encoding: .utf8)
-            Issue.record(
-                Comment(rawValue: "recorded new baseline \(url.path); run again to compare"),
-                sourceLocation: sourceLocation)
+            return "recorded new baseline \(url.path); run again to compare"
         } catch {
-            Issue.record(
-                Comment(rawValue: "could not write baseline \(url.path): \(error)"),
-                sourceLocation: sourceLocation)
+            return "could not write baseline \(url.path): \(error)"
         }
-        return
     }
-    guard actual != expected else { return }
+    guard actual != expected else { return nil }
     let diff = LineDiff().render(expected: expected, actual: actual)
-    Issue.record(
-        Comment(rawValue: """
-            snapshot \(url.lastPathComponent) differs (- expected, + actual); \
-            rerun with MZPLAN_RECORD_SNAPSHOTS=1 to accept:
-            \(diff)
-            """),
-        sourceLocation: sourceLocation
-    )
+    return """
+        snapshot \(url.lastPathComponent) differs (- expected, + actual); \
+        rerun with MZPLAN_RECORD_SNAPSHOTS=1 to accept:
+        \(diff)
+        """
 }
