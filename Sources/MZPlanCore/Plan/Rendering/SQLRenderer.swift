@@ -1,7 +1,8 @@
 /// The `sql` format: every statement in step order, each under a comment naming the step.
 ///
-/// Blocked moves and cluster changes are listed in a `-- BLOCKED:` block at the top and their
-/// steps are marked; waits that `apply` performs between statements appear as comments. All
+/// Blocked moves and cluster changes are listed in a `-- BLOCKED:` block at the top, and their
+/// steps are marked and commented out, so that piping the output into a SQL client never runs
+/// a blocked statement; waits that `apply` performs between statements appear as comments. All
 /// text in comments is made visible first, so no name can end a comment and inject SQL.
 struct SQLRenderer {
     func render(_ plan: Plan) -> String {
@@ -20,7 +21,7 @@ struct SQLRenderer {
         for step in plan.steps {
             lines.append("")
             lines.append(comment(for: step, index: index))
-            lines.append(statement(step.sql))
+            lines.append(statement(step.sql, blocked: index.isBlocked(step.id)))
             if let wait = step.waitDescription { lines.append("-- " + wait) }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -30,7 +31,7 @@ struct SQLRenderer {
     func statements(_ plan: Plan) -> String {
         let index = StepIndex(plan)
         return plan.steps.map { step in
-            var lines = [comment(for: step, index: index), statement(step.sql)]
+            var lines = [comment(for: step, index: index), statement(step.sql, blocked: index.isBlocked(step.id))]
             if let wait = step.waitDescription { lines.append("-- " + wait) }
             return lines.joined(separator: "\n")
         }
@@ -69,10 +70,13 @@ struct SQLRenderer {
         return text
     }
 
-    /// The statement as the planner built it, trailing whitespace removed, ending in `;`.
-    private func statement(_ sql: String) -> String {
+    /// The statement as the planner built it, trailing whitespace removed, ending in `;`;
+    /// every line commented out when the step is blocked.
+    private func statement(_ sql: String, blocked: Bool) -> String {
         var text = Substring(sql)
         while let last = text.last, last.isWhitespace { text.removeLast() }
-        return text.hasSuffix(";") ? String(text) : text + ";"
+        let statement = text.hasSuffix(";") ? String(text) : text + ";"
+        guard blocked else { return statement }
+        return statement.split(separator: "\n", omittingEmptySubsequences: false).map { "-- " + $0 }.joined(separator: "\n")
     }
 }
