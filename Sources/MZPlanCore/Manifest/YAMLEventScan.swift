@@ -98,10 +98,7 @@ struct YAMLEventScan {
                     return
                 }
                 if frames.count >= Self.maximumDepth {
-                    diagnostics.append(Diagnostic(
-                        .error, code: "manifest.too-deep",
-                        "nesting is deeper than \(Self.maximumDepth) levels; a manifest needs only a few, so check the brackets and indentation",
-                        at: location))
+                    diagnostics.append(tooDeep(at: location))
                     return
                 }
                 frames.append(Frame(isMapping: isMapping))
@@ -144,6 +141,14 @@ struct YAMLEventScan {
         SourceLocation(file: path, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
     }
 
+    /// libyaml's scanner refuses 1000 levels itself, before this scan sees the 65th.
+    private func tooDeep(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            .error, code: "manifest.too-deep",
+            "nesting is deeper than \(Self.maximumDepth) levels; a manifest needs only a few, so check the brackets and indentation",
+            at: location)
+    }
+
     private func syntaxError(_ parser: yaml_parser_t, bytes: [UInt8]) -> Diagnostic {
         let problem = parser.problem.map { String(cString: $0) } ?? "malformed YAML"
         if parser.error == YAML_READER_ERROR {
@@ -151,6 +156,9 @@ struct YAMLEventScan {
                 .error, code: "manifest.encoding",
                 "the file is not readable YAML text (\(problem) at byte \(parser.problem_offset)); save it as UTF-8 text",
                 at: Self.location(ofByte: parser.problem_offset, in: bytes, file: path))
+        }
+        if problem.hasPrefix("Maximum nesting level") {
+            return tooDeep(at: location(parser.problem_mark))
         }
         var message = "invalid YAML: \(problem)"
         if let context = parser.context {
