@@ -134,8 +134,12 @@ struct ManifestFileReader {
     }
 
     mutating func readInteger(_ node: Node, key: String, minimum: Int) -> Int? {
-        guard node.tagName == .int, let value = node.int else {
+        guard node.tagName == .int else {
             error("manifest.type", "expected '\(key)' to be an integer, found \(node.foundDescription)", at: node)
+            return nil
+        }
+        guard let value = node.int else {
+            error("manifest.range", "'\(key)' is \(node.text ?? ""), which is too large; use a small positive integer", at: node)
             return nil
         }
         guard value >= minimum else {

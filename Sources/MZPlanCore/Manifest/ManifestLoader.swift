@@ -8,8 +8,9 @@ import Yams
 /// (``ManifestFileReader``). The files are then merged (``ManifestMerger``). Every finding carries
 /// `file:line:col` and a snippet of the line with a caret.
 public enum ManifestLoader {
-    /// More composed nodes than this is refused (a second line of defence after the alias check).
-    static let nodeBudget = 1_000_000
+    /// More composed nodes than this is refused (a second line of defence after the alias check;
+    /// a manifest naming 20 000 objects one by one has about 40 000).
+    static let nodeBudget = 200_000
 
     /// Parses, validates and merges one or more files (SPEC §2: `-f` may repeat). Throws every error found (all at
     /// once, sorted by position, with warnings too) as DiagnosticsError; on success returns warnings separately.
@@ -42,6 +43,13 @@ public enum ManifestLoader {
         let bytes = source.bytes
         guard bytes.count <= ManifestSource.maximumSize else {
             diagnostics.append(ManifestSource.tooLarge(source.path))
+            return nil
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            diagnostics.error(
+                "manifest.encoding",
+                "manifest '\(source.path)' is UTF-16 text; save it as UTF-8",
+                at: SourceLocation(file: source.path, line: 1, column: 1))
             return nil
         }
         if let offset = bytes.firstIndex(of: 0) {

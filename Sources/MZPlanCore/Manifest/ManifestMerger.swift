@@ -14,6 +14,7 @@ struct ManifestMerger {
     static func merge(_ files: [ManifestFile], into diagnostics: inout DiagnosticCollector) -> Manifest {
         var merger = ManifestMerger()
         for file in files { merger.add(file, into: &diagnostics) }
+        merger.warnUnmanagedExactRules(into: &diagnostics)
         return merger.manifest
     }
 
@@ -70,6 +71,18 @@ struct ManifestMerger {
                 merged.replicationFactor = factor
                 merged.replicationFactorLocation = location
             }
+        }
+    }
+
+    /// Warns about an object placed by exact name that `unmanaged` also covers: it will never move.
+    private func warnUnmanagedExactRules(into diagnostics: inout DiagnosticCollector) {
+        for rule in manifest.rules {
+            guard let name = rule.pattern.exactName,
+                  let unmanaged = manifest.unmanaged.first(where: { $0.pattern.matches(name) }) else { continue }
+            diagnostics.warning(
+                "manifest.unmanaged-overlap",
+                "'\(name)' is placed on cluster '\(rule.cluster)' but also unmanaged by '\(unmanaged.pattern)' at \(unmanaged.location), so it will never move; remove one of them",
+                at: rule.location)
         }
     }
 

@@ -19,7 +19,7 @@ import Testing
     @Test("binary garbage and invalid UTF-8 are manifest.encoding at the offending byte", arguments: [
         ([0x76, 0x3A, 0x20, 0x31, 0x0A, 0x61, 0x00, 0x62], 2, 2),
         ([0x61, 0x3A, 0x20, 0xC3, 0x28], 1, 4),
-        ([0xFF, 0xFE, 0x00, 0x00], 1, 3),
+        ([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00], 1, 8),
         ([0x61, 0x3A, 0x20, 0x01], 1, 4),
     ] as [([UInt8], Int, Int)])
     func encoding(bytes: [UInt8], line: Int, column: Int) {
@@ -122,5 +122,31 @@ import Testing
     func byteOrderMark() throws {
         let loaded = try ManifestTest.load("\u{FEFF}version: 1\n")
         #expect(loaded.manifest == Manifest())
+    }
+}
+
+/// Budgets and encodings beyond the basic cases.
+@Suite struct ManifestLimitTests {
+    @Test("more YAML nodes than the budget is refused, even under 1 MiB")
+    func nodeBudget() {
+        let yaml = "version: 1\nunmanaged: [" + Array(repeating: "a", count: 250_000).joined(separator: ",") + "]\n"
+        #expect(yaml.utf8.count < ManifestSource.maximumSize)
+        let diagnostics = ManifestTest.diagnostics(yaml)
+        #expect(diagnostics.map(\.code) == ["manifest.too-large"])
+        #expect(diagnostics.first?.message.contains("YAML nodes") == true)
+    }
+
+    @Test("a UTF-16 file is told to be saved as UTF-8")
+    func utf16() {
+        let bytes: [UInt8] = [0xFF, 0xFE] + Array("version: 1\n".utf8).flatMap { [$0, 0] }
+        let diagnostics = ManifestTest.diagnostics([ManifestSource(path: "m.yaml", bytes: bytes)])
+        #expect(diagnostics.map(\.code) == ["manifest.encoding"])
+        #expect(diagnostics.first?.message.contains("UTF-16") == true)
+    }
+
+    @Test("an integer too large for Int is a range error")
+    func hugeInteger() {
+        let diagnostics = ManifestTest.diagnostics("version: 1\noptions:\n  stable_polls: 99999999999999999999999\n")
+        #expect(diagnostics.map(\.code) == ["manifest.range"])
     }
 }
