@@ -133,7 +133,7 @@ struct ManifestFileReader {
         return text
     }
 
-    mutating func readInteger(_ node: Node, key: String, minimum: Int) -> Int? {
+    private mutating func readInteger(_ node: Node, key: String, minimum: Int) -> Int? {
         guard node.tagName == .int else {
             error("manifest.type", "expected '\(key)' to be an integer, found \(node.foundDescription)", at: node)
             return nil
