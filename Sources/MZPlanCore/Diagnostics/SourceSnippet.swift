@@ -1,0 +1,65 @@
+/// The lines of one input file, for rendering a diagnostic's snippet: the offending source line,
+/// then a line with a `^` under the column.
+///
+/// Columns count unicode scalars, as ``SourceLocation`` does. Tabs before the column are copied
+/// into the caret line so the caret lines up however wide the terminal renders a tab. Very long
+/// lines are cut to a window around the column, marked with `…`.
+public struct SourceSnippet: Sendable {
+    /// Lines longer than this many scalars are shown as a window around the column.
+    public static let maximumWidth = 120
+
+    private let lines: [Substring]
+
+    /// Splits `text` at `\n`, `\r\n` and `\r`, the line breaks YAML counts.
+    public init(text: String) {
+        var lines: [Substring] = []
+        var start = text.startIndex
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            if character == "\n" || character == "\r\n" || character == "\r" {
+                lines.append(text[start..<index])
+                index = text.index(after: index)
+                start = index
+            } else {
+                index = text.index(after: index)
+            }
+        }
+        lines.append(text[start..<text.endIndex])
+        self.lines = lines
+    }
+
+    /// The snippet for a 1-based `line` and `column`, or nil when the line does not exist.
+    public func snippet(line: Int, column: Int) -> String? {
+        guard line >= 1, line <= lines.count else { return nil }
+        var scalars = Array(lines[line - 1].unicodeScalars)
+        var caretIndex = max(0, column - 1)
+        var prefix = "", suffix = ""
+        if scalars.count > Self.maximumWidth {
+            let start = max(0, min(caretIndex - Self.maximumWidth / 2, scalars.count - Self.maximumWidth))
+            let end = min(scalars.count, start + Self.maximumWidth)
+            if start > 0 { prefix = "…" }
+            if end < scalars.count { suffix = "…" }
+            scalars = Array(scalars[start..<end])
+            caretIndex = caretIndex - start + prefix.unicodeScalars.count
+        }
+        var source = String.UnicodeScalarView()
+        source.append(contentsOf: prefix.unicodeScalars)
+        source.append(contentsOf: scalars)
+        source.append(contentsOf: suffix.unicodeScalars)
+        let shown = Array(source)
+        var caret = ""
+        for position in 0..<caretIndex {
+            caret.append(position < shown.count && shown[position] == "\t" ? "\t" : " ")
+        }
+        return String(source) + "\n" + caret + "^"
+    }
+
+    /// `diagnostic` with its snippet filled in, when it has none and a location (which must be in this file).
+    public func attach(to diagnostic: Diagnostic) -> Diagnostic {
+        guard diagnostic.snippet == nil, let location = diagnostic.location else { return diagnostic }
+        var result = diagnostic
+        result.snippet = snippet(line: location.line, column: location.column)
+        return result
+    }
+}

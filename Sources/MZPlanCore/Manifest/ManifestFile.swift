@@ -1,0 +1,8 @@
+/// One manifest file after reading, before merging: names already qualified with this file's
+/// defaults, every value with its position. ``ManifestMerger`` combines several into a ``Manifest``.
+struct ManifestFile: Sendable {
+    var path: String
+    var clusters: [ClusterSpec] = []
+    var unmanaged: [UnmanagedPattern] = []
+    var options: [OptionSetting] = []
+}
