@@ -1,0 +1,55 @@
+extension CatalogSnapshot {
+    /// Decodes snapshot JSON (SPEC §4). Unknown fields are ignored.
+    ///
+    /// Errors are a ``DiagnosticsError`` with a `catalog.*` code, located at `file:line:col` of the
+    /// offending byte, with the JSON path in the message, e.g.
+    /// `$.objects[3].kind: expected one of table, view, …; found "tabel"`. Malformed input of any kind
+    /// (truncated, invalid UTF-8, bad escapes, nesting deeper than 512) is reported the same way.
+    /// Ids in `depends_on`, `imports` and `on` that name no object in the snapshot are kept as-is.
+    public static func decode(_ bytes: [UInt8], file: String) throws(DiagnosticsError) -> CatalogSnapshot {
+        let result = bytes.withUnsafeBufferPointer { buffer -> Result<CatalogSnapshot, SnapshotReadError> in
+            var reader = SnapshotReader(buffer)
+            do throws(SnapshotReadError) {
+                let snapshot = try reader.readSnapshot()
+                try validate(snapshot, reader)
+                return .success(snapshot)
+            } catch {
+                return .failure(error)
+            }
+        }
+        switch result {
+        case .success(let snapshot): return snapshot
+        case .failure(let error): throw DiagnosticsError(error.diagnostic(in: bytes, file: file))
+        }
+    }
+
+    /// Cross-field rules: unique cluster and object ids, unique cluster names, and every object's
+    /// cluster named in `clusters`.
+    private static func validate(_ snapshot: CatalogSnapshot, _ reader: SnapshotReader) throws(SnapshotReadError) {
+        var clusterIDs: [String: Int] = [:]
+        var clusterNames = Set<String>()
+        for (index, cluster) in snapshot.clusters.enumerated() {
+            if let first = clusterIDs.updateValue(index, forKey: cluster.id) {
+                throw SnapshotReadError(at: reader.clusterIDOffsets[index], "catalog.duplicate-id",
+                                        "duplicate cluster id \"\(cluster.id)\" (also at $.clusters[\(first)])")
+                    .under(".clusters[\(index)].id")
+            }
+            clusterNames.insert(cluster.name)
+        }
+        var objectIDs: [String: Int] = [:]
+        objectIDs.reserveCapacity(snapshot.objects.count)
+        for (index, object) in snapshot.objects.enumerated() {
+            if let first = objectIDs.updateValue(index, forKey: object.id) {
+                throw SnapshotReadError(at: reader.objectIDOffsets[index], "catalog.duplicate-id",
+                                        "duplicate object id \"\(object.id)\" (also at $.objects[\(first)])")
+                    .under(".objects[\(index)].id")
+            }
+            if let cluster = object.cluster, !clusterNames.contains(cluster) {
+                let known = Suggestion.didYouMean(cluster, among: clusterNames)
+                throw SnapshotReadError(at: reader.objectClusterOffsets[index], "catalog.unknown-cluster",
+                                        "cluster \"\(cluster)\" is not in $.clusters\(known)")
+                    .under(".objects[\(index)].cluster")
+            }
+        }
+    }
+}

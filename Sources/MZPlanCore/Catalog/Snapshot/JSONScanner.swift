@@ -1,0 +1,352 @@
+/// A single-pass JSON reader over raw bytes that hands out typed values one at a time.
+///
+/// It builds no tree: callers ask for the value they expect (`string()`, `uint64()`, …) and the scanner
+/// checks the JSON grammar as it goes. Strings without escapes become a `String` straight from their bytes;
+/// only strings with escapes are decoded through a buffer. Every failure carries the byte offset.
+struct JSONScanner {
+    /// Containers nested deeper than this are rejected rather than recursed into.
+    static let maximumDepth = 512
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    private(set) var index = 0
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    // MARK: Structure
+
+    /// Skips JSON whitespace and returns the next byte, or nil at the end of input.
+    @inline(__always)
+    mutating func peek() -> UInt8? {
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
+                index += 1
+            } else {
+                return byte
+            }
+        }
+        return nil
+    }
+
+    /// Consumes `byte` (after whitespace) or fails naming `what` was expected.
+    @inline(__always)
+    mutating func expect(_ byte: UInt8, _ what: String) throws(SnapshotReadError) {
+        guard peek() == byte else { throw unexpected(expected: what) }
+        index += 1
+    }
+
+    /// Consumes `byte` when it is next (after whitespace).
+    @inline(__always)
+    mutating func consume(_ byte: UInt8) -> Bool {
+        guard peek() == byte else { return false }
+        index += 1
+        return true
+    }
+
+    /// After a member or element: true when a `,` follows, false when `closing` does.
+    mutating func next(closing: UInt8) throws(SnapshotReadError) -> Bool {
+        switch peek() {
+        case UInt8(ascii: ","): index += 1; return true
+        case closing: index += 1; return false
+        default: throw unexpected(expected: closing == UInt8(ascii: "}") ? "',' or '}'" : "',' or ']'")
+        }
+    }
+
+    /// Checks that nothing but whitespace follows the document.
+    mutating func expectEnd() throws(SnapshotReadError) {
+        if peek() != nil { throw .syntax(at: index, "unexpected \(describeByte(at: index)) after the end of the document") }
+    }
+
+    /// Reads an object key and the `:` after it; returns the key's raw bytes (escapes decoded when present).
+    mutating func key() throws(SnapshotReadError) -> KeyBytes {
+        guard peek() == UInt8(ascii: "\"") else { throw unexpected(expected: "a string key") }
+        let start = index + 1
+        var cursor = start
+        while cursor < bytes.count {
+            let byte = bytes[cursor]
+            if byte == UInt8(ascii: "\"") {
+                index = cursor + 1
+                try expect(UInt8(ascii: ":"), "':'")
+                return KeyBytes(range: start..<cursor, decoded: nil)
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { break }
+            cursor += 1
+        }
+        let decoded = Array(try string().utf8)
+        try expect(UInt8(ascii: ":"), "':'")
+        return KeyBytes(range: start..<start, decoded: decoded)
+    }
+
+    /// Whether the key equals `name` (ASCII).
+    func matches(_ key: KeyBytes, _ name: StaticString) -> Bool {
+        let count = name.utf8CodeUnitCount
+        let pointer = name.utf8Start
+        if let decoded = key.decoded {
+            return decoded.count == count && decoded.indices.allSatisfy { decoded[$0] == pointer[$0] }
+        }
+        guard key.range.count == count else { return false }
+        var offset = 0
+        let base = key.range.lowerBound
+        while offset < count {
+            if bytes[base + offset] != pointer[offset] { return false }
+            offset += 1
+        }
+        return true
+    }
+
+    // MARK: Values
+
+    /// True (and consumed) when the next value is `null`.
+    mutating func null() throws(SnapshotReadError) -> Bool {
+        guard peek() == UInt8(ascii: "n") else { return false }
+        try literal("null")
+        return true
+    }
+
+    mutating func bool() throws(SnapshotReadError) -> Bool {
+        switch peek() {
+        case UInt8(ascii: "t"): try literal("true"); return true
+        case UInt8(ascii: "f"): try literal("false"); return false
+        default: throw .type(at: index, expected: "true or false", found: describeValue())
+        }
+    }
+
+    mutating func string() throws(SnapshotReadError) -> String {
+        guard peek() == UInt8(ascii: "\"") else { throw .type(at: index, expected: "a string", found: describeValue()) }
+        let start = index + 1
+        var cursor = start
+        var bits: UInt8 = 0
+        while cursor < bytes.count {
+            let byte = bytes[cursor]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            bits |= byte
+            cursor += 1
+        }
+        guard cursor < bytes.count else { throw .syntax(at: index, "unterminated string") }
+        if bytes[cursor] == UInt8(ascii: "\"") {
+            if bits >= 0x80, let bad = UTF8Check.firstInvalid(bytes, start..<cursor) {
+                throw .syntax(at: bad, "invalid UTF-8 in string")
+            }
+            index = cursor + 1
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<cursor]), as: UTF8.self)
+        }
+        return try escapedString(from: start, plainUntil: cursor)
+    }
+
+    /// A non-negative integer that fits in UInt64.
+    mutating func uint64() throws(SnapshotReadError) -> UInt64 {
+        let start = index
+        guard let first = peek(), first == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else {
+            throw .type(at: index, expected: "a non-negative integer", found: describeValue())
+        }
+        let text = try numberText()
+        if first == UInt8(ascii: "-") {
+            throw SnapshotReadError(at: start, "catalog.number", "expected a non-negative integer; found \(text)")
+        }
+        var value: UInt64 = 0
+        for byte in text.utf8 {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else {
+                throw SnapshotReadError(at: start, "catalog.number", "expected an integer without fraction or exponent; found \(text)")
+            }
+            let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = times10.addingReportingOverflow(UInt64(byte - UInt8(ascii: "0")))
+            if overflow1 || overflow2 {
+                throw SnapshotReadError(at: start, "catalog.number", "integer \(text) is too large (at most \(UInt64.max))")
+            }
+            value = sum
+        }
+        return value
+    }
+
+    /// A non-negative integer that fits in Int.
+    mutating func int() throws(SnapshotReadError) -> Int {
+        let start = index
+        let value = try uint64()
+        guard value <= UInt64(Int.max) else {
+            throw SnapshotReadError(at: start, "catalog.number", "integer \(value) is too large (at most \(Int.max))")
+        }
+        return Int(value)
+    }
+
+    /// Skips any JSON value, checking its grammar. `depth` is the nesting depth of the value itself.
+    mutating func skipValue(depth: Int) throws(SnapshotReadError) {
+        guard let byte = peek() else { throw unexpected(expected: "a value") }
+        switch byte {
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            guard depth <= Self.maximumDepth else {
+                throw .syntax(at: index, "nesting deeper than \(Self.maximumDepth) levels")
+            }
+            index += 1
+            let closing = byte == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
+            if consume(closing) { return }
+            repeat {
+                if closing == UInt8(ascii: "}") { _ = try key() }
+                try skipValue(depth: depth + 1)
+            } while try next(closing: closing)
+        case UInt8(ascii: "\""): _ = try string()
+        case UInt8(ascii: "t"): try literal("true")
+        case UInt8(ascii: "f"): try literal("false")
+        case UInt8(ascii: "n"): try literal("null")
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): _ = try numberText()
+        default: throw unexpected(expected: "a value")
+        }
+    }
+
+    // MARK: Helpers
+
+    private mutating func literal(_ word: StaticString) throws(SnapshotReadError) {
+        let count = word.utf8CodeUnitCount
+        let start = index
+        for offset in 0..<count {
+            guard start + offset < bytes.count, bytes[start + offset] == word.utf8Start[offset] else {
+                throw .syntax(at: start + offset, "invalid literal; expected '\(word)'")
+            }
+        }
+        index = start + count
+    }
+
+    /// Consumes one JSON number (validating its grammar) and returns its text.
+    private mutating func numberText() throws(SnapshotReadError) -> String {
+        let start = index
+        var cursor = index
+        func digits() -> Int {
+            let from = cursor
+            while cursor < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[cursor]) { cursor += 1 }
+            return cursor - from
+        }
+        if cursor < bytes.count, bytes[cursor] == UInt8(ascii: "-") { cursor += 1 }
+        let integerStart = cursor
+        let integerDigits = digits()
+        guard integerDigits > 0 else { throw .syntax(at: cursor, "invalid number") }
+        if integerDigits > 1, bytes[integerStart] == UInt8(ascii: "0") { throw .syntax(at: integerStart, "invalid number: leading zero") }
+        if cursor < bytes.count, bytes[cursor] == UInt8(ascii: ".") {
+            cursor += 1
+            guard digits() > 0 else { throw .syntax(at: cursor, "invalid number: expected digits after '.'") }
+        }
+        if cursor < bytes.count, bytes[cursor] == UInt8(ascii: "e") || bytes[cursor] == UInt8(ascii: "E") {
+            cursor += 1
+            if cursor < bytes.count, bytes[cursor] == UInt8(ascii: "+") || bytes[cursor] == UInt8(ascii: "-") { cursor += 1 }
+            guard digits() > 0 else { throw .syntax(at: cursor, "invalid number: expected digits in exponent") }
+        }
+        index = cursor
+        let shown = UnsafeBufferPointer(rebasing: bytes[start..<min(cursor, start + 40)])
+        return String(decoding: shown, as: UTF8.self) + (cursor - start > 40 ? "…" : "")
+    }
+
+    /// The slow path of `string()`: decodes escapes into a buffer. `plain` bytes before `plainUntil` need no decoding.
+    private mutating func escapedString(from start: Int, plainUntil: Int) throws(SnapshotReadError) -> String {
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(plainUntil - start + 16)
+        var cursor = start
+        while true {
+            guard cursor < bytes.count else { throw .syntax(at: start - 1, "unterminated string") }
+            let byte = bytes[cursor]
+            if byte == UInt8(ascii: "\"") { break }
+            if byte < 0x20 { throw .syntax(at: cursor, "unescaped control character in string") }
+            if byte != UInt8(ascii: "\\") {
+                buffer.append(byte)
+                cursor += 1
+                continue
+            }
+            guard cursor + 1 < bytes.count else { throw .syntax(at: start - 1, "unterminated string") }
+            let escape = bytes[cursor + 1]
+            cursor += 2
+            switch escape {
+            case UInt8(ascii: "\""): buffer.append(0x22)
+            case UInt8(ascii: "\\"): buffer.append(0x5C)
+            case UInt8(ascii: "/"): buffer.append(0x2F)
+            case UInt8(ascii: "b"): buffer.append(0x08)
+            case UInt8(ascii: "f"): buffer.append(0x0C)
+            case UInt8(ascii: "n"): buffer.append(0x0A)
+            case UInt8(ascii: "r"): buffer.append(0x0D)
+            case UInt8(ascii: "t"): buffer.append(0x09)
+            case UInt8(ascii: "u"):
+                let escapeStart = cursor - 2
+                var scalar = try hex4(at: cursor)
+                cursor += 4
+                if (0xDC00...0xDFFF).contains(scalar) {
+                    throw .syntax(at: escapeStart, "invalid \\u escape: unpaired low surrogate")
+                }
+                if (0xD800...0xDBFF).contains(scalar) {
+                    guard cursor + 1 < bytes.count, bytes[cursor] == UInt8(ascii: "\\"), bytes[cursor + 1] == UInt8(ascii: "u") else {
+                        throw .syntax(at: escapeStart, "invalid \\u escape: unpaired high surrogate")
+                    }
+                    let low = try hex4(at: cursor + 2)
+                    guard (0xDC00...0xDFFF).contains(low) else {
+                        throw .syntax(at: escapeStart, "invalid \\u escape: unpaired high surrogate")
+                    }
+                    cursor += 6
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                }
+                // Surrogates were handled above, so the value is always a valid scalar.
+                buffer.append(contentsOf: Array(String(Unicode.Scalar(scalar) ?? "\u{FFFD}").utf8))
+            default:
+                throw .syntax(at: cursor - 2, "invalid escape '\\\(describeByte(at: cursor - 1))' in string")
+            }
+        }
+        if let bad = UTF8Check.firstInvalid(bytes, start..<cursor) {
+            throw .syntax(at: bad, "invalid UTF-8 in string")
+        }
+        index = cursor + 1
+        return String(decoding: buffer, as: UTF8.self)
+    }
+
+    private func hex4(at offset: Int) throws(SnapshotReadError) -> UInt32 {
+        guard offset + 4 <= bytes.count else { throw .syntax(at: offset - 2, "invalid \\u escape: expected 4 hex digits") }
+        var value: UInt32 = 0
+        for position in offset..<offset + 4 {
+            let byte = bytes[position]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: throw .syntax(at: offset - 2, "invalid \\u escape: expected 4 hex digits")
+            }
+            value = value << 4 | UInt32(digit)
+        }
+        return value
+    }
+
+    /// An error for the byte at the cursor: end of input, or an unexpected character.
+    func unexpected(expected: String) -> SnapshotReadError {
+        guard index < bytes.count else { return .syntax(at: index, "unexpected end of input; expected \(expected)") }
+        return .syntax(at: index, "expected \(expected); found \(describeByte(at: index))")
+    }
+
+    /// The value at the cursor for a message: `"tabel"` for short strings, else its type.
+    mutating func describeValue() -> String {
+        guard let byte = peek() else { return "end of input" }
+        switch byte {
+        case UInt8(ascii: "\""):
+            var copy = self
+            if let text = try? copy.string() {
+                return text.count <= 60 ? "\"" + text + "\"" : "a string"
+            }
+            return "a string"
+        case UInt8(ascii: "{"): return "an object"
+        case UInt8(ascii: "["): return "an array"
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): return "a boolean"
+        case UInt8(ascii: "n"): return "null"
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            var copy = self
+            return (try? copy.numberText()) ?? "a number"
+        default: return describeByte(at: index)
+        }
+    }
+
+    private func describeByte(at offset: Int) -> String {
+        guard offset < bytes.count else { return "end of input" }
+        let byte = bytes[offset]
+        if byte >= 0x21 && byte < 0x7F { return "'" + String(UnicodeScalar(byte)) + "'" }
+        return "byte 0x" + String(byte, radix: 16, uppercase: true)
+    }
+}
+
+/// An object key as read: a range of the input, or decoded bytes when the key had escapes.
+struct KeyBytes {
+    var range: Range<Int>
+    var decoded: [UInt8]?
+}

@@ -1,0 +1,197 @@
+/// Reads snapshot v1 JSON straight into the model in one pass (SPEC §4).
+///
+/// Each `read…` function reads one JSON object of a known shape; errors thrown inside a member are
+/// prefixed with that member's key on the way out, so messages carry the full JSON path.
+struct SnapshotReader {
+    var scanner: JSONScanner
+    /// Byte offsets of each object's `id` and `cluster` values (-1 when absent), for checks after reading.
+    private(set) var objectIDOffsets: [Int] = []
+    private(set) var objectClusterOffsets: [Int] = []
+    private(set) var clusterIDOffsets: [Int] = []
+    /// Repeated short strings (database, schema, cluster names, statuses) share one storage.
+    private var interned: [String: String] = [:]
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        scanner = JSONScanner(bytes)
+    }
+
+    mutating func readSnapshot() throws(SnapshotReadError) -> CatalogSnapshot {
+        let start = scanner.index
+        try scanner.expect(UInt8(ascii: "{"), "'{' at the start of the snapshot")
+        var snapshot = CatalogSnapshot()
+        var format: String?
+        if !scanner.consume(UInt8(ascii: "}")) {
+            repeat {
+                let key = try scanner.key()
+                var name = ""
+                do throws(SnapshotReadError) {
+                    if scanner.matches(key, "objects") {
+                        name = ".objects"
+                        snapshot.objects = try readArray { reader throws(SnapshotReadError) in try reader.readObject() }
+                    } else if scanner.matches(key, "clusters") {
+                        name = ".clusters"
+                        snapshot.clusters = try readArray { reader throws(SnapshotReadError) in try reader.readCluster() }
+                    } else if scanner.matches(key, "format") {
+                        name = ".format"
+                        format = try readFormat()
+                    } else if scanner.matches(key, "taken_at_ms") {
+                        name = ".taken_at_ms"
+                        snapshot.takenAtMs = try scanner.null() ? nil : scanner.uint64()
+                    } else if scanner.matches(key, "version") {
+                        name = ".version"
+                        snapshot.version = try optionalString()
+                    } else if scanner.matches(key, "sizes") {
+                        name = ".sizes"
+                        snapshot.sizes = try scanner.null() ? nil : stringArray()
+                    } else {
+                        try scanner.skipValue(depth: 2)
+                    }
+                } catch {
+                    throw error.under(name)
+                }
+            } while try scanner.next(closing: UInt8(ascii: "}"))
+        }
+        try scanner.expectEnd()
+        guard format != nil else {
+            throw SnapshotReadError(at: start, "catalog.missing-field", "missing required field \"format\" (expected \"\(CatalogSnapshot.format)\")")
+        }
+        return snapshot
+    }
+
+    private mutating func readFormat() throws(SnapshotReadError) -> String {
+        let offset = scanner.index
+        let found = try scanner.null() ? nil : scanner.string()
+        guard found == CatalogSnapshot.format else {
+            let shown = found.map { "\"\($0)\"" } ?? "null"
+            throw SnapshotReadError(at: offset, "catalog.format", "unsupported snapshot format \(shown); expected \"\(CatalogSnapshot.format)\"")
+        }
+        return CatalogSnapshot.format
+    }
+
+    // MARK: Clusters and replicas
+
+    private mutating func readCluster() throws(SnapshotReadError) -> CatalogCluster {
+        let start = scanner.index
+        try scanner.expect(UInt8(ascii: "{"), "an object")
+        var id: String?
+        var name: String?
+        var cluster = CatalogCluster(id: "", name: "")
+        var idOffset = start
+        if !scanner.consume(UInt8(ascii: "}")) {
+            repeat {
+                let key = try scanner.key()
+                var field = ""
+                do throws(SnapshotReadError) {
+                    if scanner.matches(key, "id") {
+                        field = ".id"; idOffset = scanner.index; id = try scanner.string()
+                    } else if scanner.matches(key, "name") {
+                        field = ".name"; name = try internedString()
+                    } else if scanner.matches(key, "managed") {
+                        field = ".managed"; cluster.managed = try scanner.null() ? nil : scanner.bool()
+                    } else if scanner.matches(key, "size") {
+                        field = ".size"; cluster.size = try optionalString()
+                    } else if scanner.matches(key, "replication_factor") {
+                        field = ".replication_factor"; cluster.replicationFactor = try scanner.null() ? nil : scanner.int()
+                    } else if scanner.matches(key, "replicas") {
+                        field = ".replicas"
+                        cluster.replicas = try scanner.null() ? [] : readArray { reader throws(SnapshotReadError) in try reader.readReplica() }
+                    } else {
+                        try scanner.skipValue(depth: 4)
+                    }
+                } catch {
+                    throw error.under(field)
+                }
+            } while try scanner.next(closing: UInt8(ascii: "}"))
+        }
+        guard let id else { throw missing("id", at: start) }
+        guard let name else { throw missing("name", at: start) }
+        cluster.id = id
+        cluster.name = name
+        clusterIDOffsets.append(idOffset)
+        return cluster
+    }
+
+    private mutating func readReplica() throws(SnapshotReadError) -> CatalogReplica {
+        let start = scanner.index
+        try scanner.expect(UInt8(ascii: "{"), "an object")
+        var id: String?
+        var name: String?
+        var replica = CatalogReplica(id: "", name: "")
+        if !scanner.consume(UInt8(ascii: "}")) {
+            repeat {
+                let key = try scanner.key()
+                var field = ""
+                do throws(SnapshotReadError) {
+                    if scanner.matches(key, "id") {
+                        field = ".id"; id = try scanner.string()
+                    } else if scanner.matches(key, "name") {
+                        field = ".name"; name = try internedString()
+                    } else if scanner.matches(key, "size") {
+                        field = ".size"; replica.size = try optionalString()
+                    } else if scanner.matches(key, "status") {
+                        field = ".status"; replica.status = try optionalString()
+                    } else if scanner.matches(key, "oom_kills_24h") {
+                        field = ".oom_kills_24h"; replica.oomKills24h = try scanner.null() ? nil : scanner.int()
+                    } else {
+                        try scanner.skipValue(depth: 6)
+                    }
+                } catch {
+                    throw error.under(field)
+                }
+            } while try scanner.next(closing: UInt8(ascii: "}"))
+        }
+        guard let id else { throw missing("id", at: start) }
+        guard let name else { throw missing("name", at: start) }
+        replica.id = id
+        replica.name = name
+        return replica
+    }
+
+    // MARK: Shared helpers
+
+    /// Reads `[ element, … ]`, prefixing element errors with `[index]`.
+    mutating func readArray<Element>(
+        _ element: (inout SnapshotReader) throws(SnapshotReadError) -> Element
+    ) throws(SnapshotReadError) -> [Element] {
+        try scanner.expect(UInt8(ascii: "["), "an array")
+        var result: [Element] = []
+        if scanner.consume(UInt8(ascii: "]")) { return result }
+        repeat {
+            do throws(SnapshotReadError) {
+                result.append(try element(&self))
+            } catch {
+                throw error.under("[\(result.count)]")
+            }
+        } while try scanner.next(closing: UInt8(ascii: "]"))
+        return result
+    }
+
+    /// An array of strings; null reads as empty.
+    mutating func stringArray() throws(SnapshotReadError) -> [String] {
+        if try scanner.null() { return [] }
+        return try readArray { reader throws(SnapshotReadError) in try reader.scanner.string() }
+    }
+
+    mutating func optionalString() throws(SnapshotReadError) -> String? {
+        try scanner.null() ? nil : internedString()
+    }
+
+    /// A string, sharing storage with an equal earlier one when it is long enough to be heap-allocated
+    /// and short enough to be a name rather than SQL.
+    mutating func internedString() throws(SnapshotReadError) -> String {
+        let value = try scanner.string()
+        guard value.utf8.count > 15 && value.utf8.count <= 64 else { return value }
+        if let existing = interned[value] { return existing }
+        interned[value] = value
+        return value
+    }
+
+    func missing(_ field: String, at offset: Int) -> SnapshotReadError {
+        SnapshotReadError(at: offset, "catalog.missing-field", "missing required field \"\(field)\"")
+    }
+
+    mutating func noteObject(idOffset: Int, clusterOffset: Int) {
+        objectIDOffsets.append(idOffset)
+        objectClusterOffsets.append(clusterOffset)
+    }
+}

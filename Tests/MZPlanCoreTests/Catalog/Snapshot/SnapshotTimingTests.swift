@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+import MZPlanCore
+
+/// A hand-run timing harness, not a timed test: it runs only when `MZPLAN_TIME_CATALOG` names a snapshot.
+///
+///     python3 scripts/gen-catalog.py --objects 100000 -o /tmp/c.json
+///     MZPLAN_TIME_CATALOG=/tmp/c.json swift test -c release --filter SnapshotTimingTests
+@Suite struct SnapshotTimingTests {
+    static let path = ProcessInfo.processInfo.environment["MZPLAN_TIME_CATALOG"]
+
+    @Test("decode time of the snapshot named by MZPLAN_TIME_CATALOG", .enabled(if: path != nil))
+    func decodeTime() throws {
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: Self.path ?? "")))
+        var best = Double.infinity
+        var objects = 0
+        for _ in 0..<3 {
+            let clock = ContinuousClock()
+            let start = clock.now
+            let snapshot = try CatalogSnapshot.decode(bytes, file: "catalog.json")
+            let elapsed = start.duration(to: clock.now)
+            best = min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            objects = snapshot.objects.count
+        }
+        let encodeStart = ContinuousClock().now
+        let encoded = try CatalogSnapshot.decode(bytes, file: "catalog.json").encode()
+        let encodeTime = encodeStart.duration(to: ContinuousClock().now)
+        print("decode: \(objects) objects, \(bytes.count) bytes, best of 3: \(best) s; decode+encode: \(encodeTime) (\(encoded.utf8.count) bytes)")
+        #expect(objects > 0)
+    }
+}
