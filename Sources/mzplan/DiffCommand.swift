@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import MZPlanCore
+
+/// `mzplan diff`: plan the moves that bring the catalog to the manifest's placement. Changes nothing.
+struct DiffCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Show the plan that would bring the catalog to the manifest's placement.",
+        discussion: """
+            Never changes anything. Exit codes: 0 success (with --detailed-exitcode: no changes), \
+            1 error, 2 changes pending (with --detailed-exitcode), 3 blocked (always), 64 usage.
+
+            Examples:
+              mzplan diff -f mzplan.yaml --catalog snapshot.json
+              mzplan diff -f mzplan.yaml --catalog snapshot.json --format sql
+              mzplan diff -f mzplan.yaml --catalog snapshot.json -o plan.json --detailed-exitcode
+            """
+    )
+
+    @OptionGroup var manifest: ManifestOptions
+
+    @Option(help: ArgumentHelp("A catalog snapshot (from `mzplan catalog dump`).", valueName: "snapshot.json"))
+    var catalog: String
+
+    @Option(help: ArgumentHelp("Output format: \(PlanFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "format"))
+    var format: PlanFormat = .text
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Also save the plan as JSON, for a later `mzplan apply PLAN.json`.", valueName: "plan.json"))
+    var output: String?
+
+    @Flag(help: "Exit 0 when there are no changes and 2 when there are (3 when blocked, either way).")
+    var detailedExitcode = false
+
+    func run() async throws {
+        let console = Console()
+        let allow = try HazardCodeArgument.parse(manifest.allow, console: console)
+        let plan: Plan
+        do throws(DiagnosticsError) {
+            let loaded = try ManifestLoader.load(manifest.files.map { path throws(DiagnosticsError) in try ManifestSource.read(path: path) })
+            let snapshot = try CatalogSnapshotFile.read(path: catalog)
+            let result = try Planner.plan(manifest: loaded.manifest, catalog: snapshot, allow: allow, createdAtMs: Clock.planTimestamp())
+            console.report(loaded.warnings + result.warnings)
+            plan = result.plan
+        } catch {
+            console.report(error.diagnostics)
+            throw ExitCode(1)
+        }
+        console.output(PlanRenderer().render(plan, format: format, color: format == .text && console.stdoutIsColorTerminal))
+        if let output {
+            do {
+                try Data(plan.json().utf8).write(to: URL(fileURLWithPath: output))
+            } catch {
+                console.report([Diagnostic(.error, code: "io.write", "cannot write the plan to '\(output)': \(error.localizedDescription)")])
+                throw ExitCode(1)
+            }
+        }
+        throw ExitCode(PlanExitCode.of(plan, detailed: detailedExitcode))
+    }
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+
+/// `mzplan`: a declarative placement planner and blue/green mover for Materialize.
+@main
+struct MZPlanCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mzplan",
+        abstract: "Plan and apply zero-downtime cluster moves for Materialize.",
+        discussion: """
+            A YAML manifest says which cluster every source, sink, index and materialized view belongs \
+            on. mzplan diffs it against the catalog, plans the moves in dependency order and proves \
+            that no materialized view would skip times.
+
+            Example:
+              mzplan diff -f mzplan.yaml --catalog snapshot.json
+            """,
+        version: MZPlanVersion.current,
+        subcommands: [DiffCommand.self]
+    )
+}

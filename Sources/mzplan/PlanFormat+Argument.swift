@@ -1,0 +1,5 @@
+public import ArgumentParser
+public import MZPlanCore
+
+/// `--format text|json|sql|markdown|dot|mermaid`.
+extension PlanFormat: ExpressibleByArgument {}
