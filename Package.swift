@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(
             name: "mzplanTests",
             dependencies: ["MZPlanCore", "MZPlanTestSupport"],
-            exclude: ["Snapshots"],
+            exclude: ["Snapshots", "Fixtures"],
             swiftSettings: upcomingFeatures
         ),
     ]
