@@ -54,10 +54,7 @@ extension PlanBuilder {
             object: temporary,
             cluster: target
         )
-        dependOnCluster(target, createKey)
-        for index in verdict.importedIndexes {
-            if let indexKey = indexCreateKey[index.id] { steps.addEdge(from: indexKey, to: createKey) }
-        }
+        dependOnPrerequisites(of: createKey, on: target, verdict)
         let applyKey = steps.add(
             .applyReplacement,
             phase: .cutover,
@@ -66,26 +63,16 @@ extension PlanBuilder {
             object: view.qualifiedName,
             cluster: target
         )
-        keys += [createKey, applyKey]
-        recordCutover(applyKey, of: view, importing: verdict.importedIndexes)
-        if let capacity = capacityHazard(for: target, allowed: placement.allowed) { hazards.append(capacity) }
-        handled.insert(view.id)
-        moves.append(PendingMove(
-            move: Move(
-                object: view.qualifiedName,
-                id: view.id,
-                kind: .materializedView,
-                from: view.cluster ?? "?",
-                to: target,
-                strategy: .replace,
-                reason: "a replacement view on '\(target)' takes over writing: id, shard and history are kept",
-                feasibility: verdict.feasibility,
-                frontier: verdict.check,
-                hazards: hazards,
-                estimatedStalenessMs: 0
-            ),
-            stepKeys: keys
-        ))
+        appendViewMove(
+            placement,
+            verdict,
+            strategy: .replace,
+            reason: "a replacement view on '\(target)' takes over writing: id, shard and history are kept",
+            hazards: hazards,
+            stalenessMs: 0,
+            stepKeys: keys + [createKey, applyKey],
+            cutoverKey: applyKey
+        )
     }
 
     private mutating func planNativeMove(_ placement: Placement, _ verdict: FeasibilityChecker.Verdict) {
@@ -113,12 +100,43 @@ extension PlanBuilder {
             object: view.qualifiedName,
             cluster: target
         )
+        dependOnPrerequisites(of: key, on: target, verdict)
+        appendViewMove(
+            placement,
+            verdict,
+            strategy: .native,
+            reason: "requested in the manifest (strategy: native)",
+            hazards: hazards,
+            stalenessMs: view.hydrationTimeMs ?? PlanBuilder.defaultHydrationMs,
+            stepKeys: [key],
+            cutoverKey: key
+        )
+    }
+
+    /// The target cluster's preparation and every index the plan creates there that the new
+    /// dataflow imports come before `key`.
+    private mutating func dependOnPrerequisites(of key: Int, on target: String, _ verdict: FeasibilityChecker.Verdict) {
         dependOnCluster(target, key)
         for index in verdict.importedIndexes {
             if let indexKey = indexCreateKey[index.id] { steps.addEdge(from: indexKey, to: key) }
         }
-        recordCutover(key, of: view, importing: verdict.importedIndexes)
-        if let capacity = capacityHazard(for: target, allowed: placement.allowed) { hazards.append(capacity) }
+    }
+
+    /// Records a planned view move: its cutover's imported indexes, a capacity hazard, the move.
+    private mutating func appendViewMove(
+        _ placement: Placement,
+        _ verdict: FeasibilityChecker.Verdict,
+        strategy: Strategy,
+        reason: String,
+        hazards: [Hazard],
+        stalenessMs: UInt64,
+        stepKeys: [Int],
+        cutoverKey: Int
+    ) {
+        let view = placement.object
+        recordCutover(cutoverKey, of: view, importing: verdict.importedIndexes)
+        var hazards = hazards
+        if let capacity = capacityHazard(for: placement.target, allowed: placement.allowed) { hazards.append(capacity) }
         handled.insert(view.id)
         moves.append(PendingMove(
             move: Move(
@@ -126,15 +144,15 @@ extension PlanBuilder {
                 id: view.id,
                 kind: .materializedView,
                 from: view.cluster ?? "?",
-                to: target,
-                strategy: .native,
-                reason: "requested in the manifest (strategy: native)",
+                to: placement.target,
+                strategy: strategy,
+                reason: reason,
                 feasibility: verdict.feasibility,
                 frontier: verdict.check,
                 hazards: hazards,
-                estimatedStalenessMs: view.hydrationTimeMs ?? PlanBuilder.defaultHydrationMs
+                estimatedStalenessMs: stalenessMs
             ),
-            stepKeys: [key]
+            stepKeys: stepKeys
         ))
     }
 
