@@ -20,8 +20,7 @@ struct DiffCommand: AsyncParsableCommand {
 
     @OptionGroup var manifest: ManifestOptions
 
-    @Option(help: ArgumentHelp("A catalog snapshot (from `mzplan catalog dump`).", valueName: "snapshot.json"))
-    var catalog: String
+    @OptionGroup var catalog: CatalogOptions
 
     @Option(help: ArgumentHelp("Output format: \(PlanFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "format"))
     var format: PlanFormat = .text
@@ -35,24 +34,14 @@ struct DiffCommand: AsyncParsableCommand {
     func run() async throws {
         let console = Console()
         let allow = try HazardCodeArgument.parse(manifest.allow, console: console)
-        let plan: Plan
-        do throws(DiagnosticsError) {
-            let loaded = try ManifestLoader.load(manifest.files.map { path throws(DiagnosticsError) in try ManifestSource.read(path: path) })
-            let snapshot = try CatalogSnapshotFile.read(path: catalog)
-            let result = try Planner.plan(manifest: loaded.manifest, catalog: snapshot, allow: allow, createdAtMs: Clock.planTimestamp())
-            console.report(loaded.warnings + result.warnings)
-            plan = result.plan
-        } catch {
-            console.report(error.diagnostics)
-            throw ExitCode(1)
-        }
+        let plan = try PlanRequest(manifest: manifest, catalog: catalog, console: console).plan(allow: allow)
         console.output(PlanRenderer().render(plan, format: format, color: format == .text && console.stdoutIsColorTerminal))
         if let output {
             do {
                 try Data(plan.json().utf8).write(to: URL(fileURLWithPath: output))
             } catch {
                 console.report([Diagnostic(.error, code: "io.write", "cannot write the plan to '\(output)': \(error.localizedDescription)")])
-                throw ExitCode(1)
+                throw PlanExitCode.failure
             }
         }
         throw ExitCode(PlanExitCode.of(plan, detailed: detailedExitcode))

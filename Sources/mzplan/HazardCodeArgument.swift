@@ -15,7 +15,7 @@ enum HazardCodeArgument {
                     code: "cli.allow",
                     "--allow frontier-gap is refused: a move that would skip times in a materialized view is always blocked; use one of the remedies the plan shows"
                 )])
-                throw ExitCode(1)
+                throw PlanExitCode.failure
             }
             return code
         }
