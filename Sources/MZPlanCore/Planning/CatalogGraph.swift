@@ -10,22 +10,27 @@ struct CatalogGraph {
     private let dependentsByID: [String: [String]]
     /// Ids of the objects whose running dataflow imports an object.
     private let importersByID: [String: [String]]
-    /// Ids of the indexes on a relation.
-    private let indexesByRelation: [String: [String]]
     /// Ids of the objects on a cluster, by cluster name.
     let objectsByCluster: [String: [String]]
     /// The replacement in flight for a materialized view, by the view's id.
     let replacementByTarget: [String: String]
+    /// Positions of each object's dependencies (logical and `on`) that are in the snapshot.
+    let dependencyPositions: [[Int]]
+    /// Positions of the indexes on each relation, by the relation's position.
+    let indexPositions: [Int: [Int]]
+    /// Positions of the objects downstream of a stalled or paused source (most catalogs: none).
+    let stalledDownstream: Set<Int>
 
     init(_ snapshot: CatalogSnapshot) throws(DiagnosticsError) {
         self.snapshot = snapshot
+        let objects = snapshot.objects
         var positionByID: [String: Int] = [:]
         var positionByName: [QualifiedName: Int] = [:]
-        positionByID.reserveCapacity(snapshot.objects.count)
-        positionByName.reserveCapacity(snapshot.objects.count)
-        for (position, object) in snapshot.objects.enumerated() {
-            positionByID[object.id] = position
-            positionByName[object.qualifiedName] = position
+        positionByID.reserveCapacity(objects.count)
+        positionByName.reserveCapacity(objects.count)
+        for position in objects.indices {
+            positionByID[objects[position].id] = position
+            positionByName[QualifiedName(database: objects[position].database, schema: objects[position].schema, name: objects[position].name)] = position
         }
         var clusterPositionByName: [String: Int] = [:]
         for (position, cluster) in snapshot.clusters.enumerated() {
@@ -33,24 +38,37 @@ struct CatalogGraph {
         }
         var dependents: [String: [String]] = [:]
         var importers: [String: [String]] = [:]
-        var indexes: [String: [String]] = [:]
         var byCluster: [String: [String]] = [:]
         var replacements: [String: String] = [:]
-        for object in snapshot.objects {
-            for dependency in Self.dependencies(of: object) where positionByID[dependency] != nil {
-                dependents[dependency, default: []].append(object.id)
+        var dependencyPositions: [[Int]] = []
+        var indexPositions: [Int: [Int]] = [:]
+        var stalledSources: [Int] = []
+        dependencyPositions.reserveCapacity(objects.count)
+        for position in objects.indices {
+            let id = objects[position].id
+            var dependencies: [Int] = []
+            for dependency in objects[position].dependsOn {
+                if let dependencyPosition = positionByID[dependency] { dependencies.append(dependencyPosition) }
             }
-            for imported in object.imports {
-                importers[imported, default: []].append(object.id)
+            if let on = objects[position].on, let relation = positionByID[on] {
+                if !dependencies.contains(relation) { dependencies.append(relation) }
+                if objects[position].kind == .index { indexPositions[relation, default: []].append(position) }
             }
-            if object.kind == .index, let on = object.on {
-                indexes[on, default: []].append(object.id)
+            for dependency in dependencies {
+                dependents[objects[dependency].id, default: []].append(id)
             }
-            if let cluster = object.cluster {
-                byCluster[cluster, default: []].append(object.id)
+            dependencyPositions.append(dependencies)
+            for imported in objects[position].imports {
+                importers[imported, default: []].append(id)
             }
-            if let target = object.replacementFor {
-                replacements[target] = object.id
+            if let cluster = objects[position].cluster {
+                byCluster[cluster, default: []].append(id)
+            }
+            if let target = objects[position].replacementFor {
+                replacements[target] = id
+            }
+            if Self.isStalledSource(kind: objects[position].kind, status: objects[position].status) {
+                stalledSources.append(position)
             }
         }
         self.positionByID = positionByID
@@ -58,9 +76,19 @@ struct CatalogGraph {
         self.clusterPositionByName = clusterPositionByName
         self.dependentsByID = dependents
         self.importersByID = importers
-        self.indexesByRelation = indexes
         self.objectsByCluster = byCluster
         self.replacementByTarget = replacements
+        self.dependencyPositions = dependencyPositions
+        self.indexPositions = indexPositions
+        var stalledDownstream: Set<Int> = []
+        while let position = stalledSources.popLast() {
+            for dependent in dependents[objects[position].id] ?? [] {
+                if let dependentPosition = positionByID[dependent], stalledDownstream.insert(dependentPosition).inserted {
+                    stalledSources.append(dependentPosition)
+                }
+            }
+        }
+        self.stalledDownstream = stalledDownstream
         try checkAcyclic()
     }
 
@@ -68,6 +96,19 @@ struct CatalogGraph {
     static func dependencies(of object: CatalogObject) -> [String] {
         guard let on = object.on, !object.dependsOn.contains(on) else { return object.dependsOn }
         return object.dependsOn + [on]
+    }
+
+    /// The objects, in snapshot order; positions index into this array.
+    var objects: [CatalogObject] { snapshot.objects }
+
+    /// The position of an object in ``objects``.
+    func position(of id: String) -> Int? {
+        positionByID[id]
+    }
+
+    /// A source or subsource whose status is stalled or paused: its upper does not advance.
+    static func isStalledSource(kind: ObjectKind, status: String?) -> Bool {
+        (kind == .source || kind == .subsource) && (status == "stalled" || status == "paused")
     }
 
     func object(_ id: String) -> CatalogObject? {
@@ -94,7 +135,8 @@ struct CatalogGraph {
 
     /// Indexes on a relation, in snapshot order.
     func indexes(on relationID: String) -> [String] {
-        indexesByRelation[relationID] ?? []
+        guard let relation = positionByID[relationID] else { return [] }
+        return (indexPositions[relation] ?? []).map { snapshot.objects[$0].id }
     }
 
     /// The current name of an object, for resolving `[u2 AS …]` annotations.
@@ -141,35 +183,33 @@ struct CatalogGraph {
 
     /// Rejects a snapshot whose dependencies form a cycle (only a hand-edited file can).
     private func checkAcyclic() throws(DiagnosticsError) {
-        var state: [String: UInt8] = [:]   // 1 = on the stack, 2 = done
-        state.reserveCapacity(snapshot.objects.count)
-        for root in snapshot.objects where state[root.id] == nil {
-            var stack: [(id: String, next: Int)] = [(root.id, 0)]
-            state[root.id] = 1
+        var state = [UInt8](repeating: 0, count: dependencyPositions.count)   // 1 = on the stack, 2 = done
+        for root in dependencyPositions.indices where state[root] == 0 {
+            var stack: [(position: Int, next: Int)] = [(root, 0)]
+            state[root] = 1
             while let top = stack.last {
-                let dependencies = object(top.id).map(Self.dependencies(of:)) ?? []
-                if top.next < dependencies.count {
-                    stack[stack.count - 1].next += 1
-                    let dependency = dependencies[top.next]
-                    guard positionByID[dependency] != nil else { continue }
-                    switch state[dependency] {
-                    case nil:
-                        state[dependency] = 1
-                        stack.append((dependency, 0))
-                    case 1:
-                        let cycle = stack.map(\.id).drop { $0 != dependency } + [dependency]
-                        let names = cycle.map { name(of: $0)?.description ?? $0 }
-                        throw DiagnosticsError(Diagnostic(
-                            .error,
-                            code: "catalog.cycle",
-                            "the snapshot's dependencies form a cycle: \(names.joined(separator: " → ")); fix depends_on/on in the snapshot"
-                        ))
-                    default:
-                        break
-                    }
-                } else {
-                    state[top.id] = 2
+                let dependencies = dependencyPositions[top.position]
+                guard top.next < dependencies.count else {
+                    state[top.position] = 2
                     stack.removeLast()
+                    continue
+                }
+                stack[stack.count - 1].next += 1
+                let dependency = dependencies[top.next]
+                switch state[dependency] {
+                case 0:
+                    state[dependency] = 1
+                    stack.append((dependency, 0))
+                case 1:
+                    let cycle = stack.map(\.position).drop { $0 != dependency } + [dependency]
+                    let names = cycle.map { snapshot.objects[$0].qualifiedName.description }
+                    throw DiagnosticsError(Diagnostic(
+                        .error,
+                        code: "catalog.cycle",
+                        "the snapshot's dependencies form a cycle: \(names.joined(separator: " → ")); fix depends_on/on in the snapshot"
+                    ))
+                default:
+                    break
                 }
             }
         }
