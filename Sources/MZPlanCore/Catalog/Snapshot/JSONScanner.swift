@@ -30,6 +30,12 @@ struct JSONScanner {
         return nil
     }
 
+    /// The offset of the next value, after whitespace.
+    mutating func valueStart() -> Int {
+        _ = peek()
+        return index
+    }
+
     /// Consumes `byte` (after whitespace) or fails naming `what` was expected.
     @inline(__always)
     mutating func expect(_ byte: UInt8, _ what: String) throws(SnapshotReadError) {
@@ -137,7 +143,7 @@ struct JSONScanner {
 
     /// A non-negative integer that fits in UInt64.
     mutating func uint64() throws(SnapshotReadError) -> UInt64 {
-        let start = index
+        let start = valueStart()
         guard let first = peek(), first == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else {
             throw .type(at: index, expected: "a non-negative integer", found: describeValue())
         }
@@ -162,7 +168,7 @@ struct JSONScanner {
 
     /// A non-negative integer that fits in Int.
     mutating func int() throws(SnapshotReadError) -> Int {
-        let start = index
+        let start = valueStart()
         let value = try uint64()
         guard value <= UInt64(Int.max) else {
             throw SnapshotReadError(at: start, "catalog.number", "integer \(value) is too large (at most \(Int.max))")
@@ -283,7 +289,8 @@ struct JSONScanner {
                 // Surrogates were handled above, so the value is always a valid scalar.
                 buffer.append(contentsOf: Array(String(Unicode.Scalar(scalar) ?? "\u{FFFD}").utf8))
             default:
-                throw .syntax(at: cursor - 2, "invalid escape '\\\(describeByte(at: cursor - 1))' in string")
+                let shown = escape >= 0x21 && escape < 0x7F ? String(UnicodeScalar(escape)) : "byte 0x" + String(escape, radix: 16)
+                throw .syntax(at: cursor - 2, "invalid escape '\\\(shown)' in string")
             }
         }
         if let bad = UTF8Check.firstInvalid(bytes, start..<cursor) {
