@@ -245,15 +245,19 @@ struct JSONScanner {
     private mutating func escapedString(from start: Int, plainUntil: Int) throws(SnapshotReadError) -> String {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(plainUntil - start + 16)
-        var cursor = start
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<plainUntil]))
+        var cursor = plainUntil
         while true {
             guard cursor < bytes.count else { throw .syntax(at: start - 1, "unterminated string") }
             let byte = bytes[cursor]
             if byte == UInt8(ascii: "\"") { break }
             if byte < 0x20 { throw .syntax(at: cursor, "unescaped control character in string") }
             if byte != UInt8(ascii: "\\") {
-                buffer.append(byte)
-                cursor += 1
+                let run = cursor
+                while cursor < bytes.count, bytes[cursor] != UInt8(ascii: "\""), bytes[cursor] != UInt8(ascii: "\\"), bytes[cursor] >= 0x20 {
+                    cursor += 1
+                }
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<cursor]))
                 continue
             }
             guard cursor + 1 < bytes.count else { throw .syntax(at: start - 1, "unterminated string") }
