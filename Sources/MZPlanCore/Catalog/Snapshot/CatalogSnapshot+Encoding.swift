@@ -13,7 +13,7 @@ extension CatalogSnapshot {
         writer.key("sizes")
         if let sizes { writer.array(sizes) { $0.string($1) } } else { writer.null() }
         writer.closeObject()
-        return String(decoding: writer.bytes + [0x0A], as: UTF8.self)
+        return writer.finish()
     }
 }
 

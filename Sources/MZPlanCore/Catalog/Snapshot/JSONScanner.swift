@@ -138,7 +138,7 @@ struct JSONScanner {
             index = cursor + 1
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<cursor]), as: UTF8.self)
         }
-        return try escapedString(from: start, plainUntil: cursor)
+        return try escapedString(from: start, plainUntil: cursor, nonASCII: bits >= 0x80)
     }
 
     /// A non-negative integer that fits in UInt64.
@@ -241,12 +241,14 @@ struct JSONScanner {
         return String(decoding: shown, as: UTF8.self) + (cursor - start > 40 ? "…" : "")
     }
 
-    /// The slow path of `string()`: decodes escapes into a buffer. `plain` bytes before `plainUntil` need no decoding.
-    private mutating func escapedString(from start: Int, plainUntil: Int) throws(SnapshotReadError) -> String {
+    /// The slow path of `string()`: decodes escapes into a buffer. Bytes before `plainUntil` need no decoding;
+    /// `nonASCII` says whether they contained any byte ≥ 0x80 (then the whole string is UTF-8-checked).
+    private mutating func escapedString(from start: Int, plainUntil: Int, nonASCII: Bool) throws(SnapshotReadError) -> String {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(plainUntil - start + 16)
         buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<plainUntil]))
         var cursor = plainUntil
+        var bits = nonASCII ? UInt8(0x80) : 0
         while true {
             guard cursor < bytes.count else { throw .syntax(at: start - 1, "unterminated string") }
             let byte = bytes[cursor]
@@ -255,6 +257,7 @@ struct JSONScanner {
             if byte != UInt8(ascii: "\\") {
                 let run = cursor
                 while cursor < bytes.count, bytes[cursor] != UInt8(ascii: "\""), bytes[cursor] != UInt8(ascii: "\\"), bytes[cursor] >= 0x20 {
+                    bits |= bytes[cursor]
                     cursor += 1
                 }
                 buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<cursor]))
@@ -297,7 +300,7 @@ struct JSONScanner {
                 throw .syntax(at: cursor - 2, "invalid escape '\\\(shown)' in string")
             }
         }
-        if let bad = UTF8Check.firstInvalid(bytes, start..<cursor) {
+        if bits >= 0x80, let bad = UTF8Check.firstInvalid(bytes, start..<cursor) {
             throw .syntax(at: bad, "invalid UTF-8 in string")
         }
         index = cursor + 1

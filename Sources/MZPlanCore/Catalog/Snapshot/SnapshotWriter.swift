@@ -89,6 +89,12 @@ struct SnapshotWriter {
         bytes.append(contentsOf: Array("null".utf8))
     }
 
+    /// The written text with its final newline.
+    mutating func finish() -> String {
+        bytes.append(0x0A)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     // MARK: Layout
 
     private mutating func open(_ bracket: UInt8) {

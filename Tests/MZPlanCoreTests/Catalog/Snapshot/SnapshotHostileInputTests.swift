@@ -30,6 +30,8 @@ import Testing
         let diagnostic = Self.decodeError(bytes)
         #expect(diagnostic?.message == "$.version: invalid UTF-8 in string")
         #expect(diagnostic?.location?.description == "c.json:1:47")
+        let escaped = Array(#"{"format": "mzplan.catalog.v1", "version": "\n"#.utf8) + sequence + Array(#"\n"}"#.utf8)
+        #expect(Self.decodeError(escaped)?.message == "$.version: invalid UTF-8 in string")
     }
 
     @Test("nesting deeper than 512 levels is rejected, shallower is skipped", arguments: [(511, false), (100_000, true)])
