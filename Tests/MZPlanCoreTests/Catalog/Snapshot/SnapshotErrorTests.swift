@@ -86,4 +86,16 @@ import Testing
             #expect(diagnostic?.location?.description == example.location)
         }
     }
+
+    @Test("the snippet shows the offending line with a caret, cut around the column on long lines")
+    func snippet() {
+        let short = Array("{\"format\": \"mzplan.catalog.v1\",\n \"version\": \"v1\" x}".utf8)
+        #expect(SnapshotHostileInputTests.decodeError(short)?.snippet == " \"version\": \"v1\" x}\n                 ^")
+        let padding = String(repeating: " ", count: 100)
+        let long = Array("{\"format\": \"mzplan.catalog.v1\",\(padding)\"é\": tru\(padding)}".utf8)
+        // The literal fails at the space after `tru`; 40 bytes either side are shown.
+        let expected = "…" + String(repeating: " ", count: 31) + "\"é\": tru" + String(repeating: " ", count: 40) + "…\n"
+            + String(repeating: " ", count: 40) + "^"
+        #expect(SnapshotHostileInputTests.decodeError(long)?.snippet == expected)
+    }
 }
