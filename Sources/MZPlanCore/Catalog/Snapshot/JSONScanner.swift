@@ -11,8 +11,10 @@ struct JSONScanner {
     /// The cursor: the offset of the next unread byte.
     var index = 0
 
+    /// Starts at the first byte, or after a UTF-8 byte order mark.
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
     }
 
     // MARK: Structure

@@ -72,6 +72,12 @@ import Testing
         #expect(snapshot.clusters.first?.replicas.map(\.id) == ["u2"])
     }
 
+    @Test("a UTF-8 byte order mark is skipped")
+    func byteOrderMark() throws {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array(#"{"format": "mzplan.catalog.v1"}"#.utf8)
+        #expect(try CatalogSnapshot.decode(bytes, file: "c.json") == CatalogSnapshot())
+    }
+
     @Test("escapes decode, including surrogate pairs")
     func escapes() throws {
         let json = #"{"format": "mzplan.catalog.v1", "version": "\u00e9\ud83d\ude00\n\t\/\\\"\b\f\r"}"#
