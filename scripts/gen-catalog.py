@@ -211,12 +211,14 @@ class Generator:
         return mv
 
     def make_index(self, relation, indexes_by_relation):
-        if relation["kind"] == "materialized-view" and self.rng.random() < 0.7:
+        team = int(relation["schema"].rsplit("_", 1)[1])
+        serving = self.compute[len(self.compute) // 2 + team % (len(self.compute) // 2)]
+        if relation["kind"] == "materialized-view" and self.rng.random() < 0.5:
             cluster = relation["cluster"]
         else:
-            cluster = self.rng.choice(self.compute)
+            cluster = serving if self.rng.random() < 0.9 else self.rng.choice(self.compute)
         column = self.rng.choice(COLUMNS[:4])
-        name = "%s_%s_idx_%s" % (relation["name"], column, relation["id"])
+        name = "%s_%s_idx_%d" % (relation["name"], column, self.next_id + 1)
         sql = "CREATE INDEX %s IN CLUSTER %s ON %s (%s)" % (quote(name), self.cluster_ref(cluster), self.ref(relation), quote(column))
         if self.rng.random() < 0.1:
             sql += " WITH (RETAIN HISTORY = FOR '10m')"
@@ -294,7 +296,8 @@ class Generator:
                 moved = kind in ("materialized-view", "index") and self.rng.random() < 0.05
                 if moved:
                     target = self.rng.choice([c for c in self.compute if c != obj["cluster"]])
-                if target != home or moved or self.rng.random() < 0.02:
+                plain = manifest_name(database, schema, obj["name"]).count('"') == 0
+                if target != home or moved or not plain or self.rng.random() < 0.02:
                     entries[target].append({"name": manifest_name(database, schema, obj["name"]), "kind": kind})
         lines = ["version: 1", "database: materialize", "schema: public", "clusters:"]
         for cluster in self.clusters:

@@ -1,7 +1,7 @@
 /// A saved picture of a Materialize catalog: snapshot format v1 (SPEC §4).
 ///
 /// This is the type that crosses from the catalog stage into planning. It is produced by
-/// ``CatalogSnapshot/decode(_:)`` from a JSON file, or by the live reader, and written back
+/// ``CatalogSnapshot/decode(_:file:)`` from a JSON file, or by the live reader, and written back
 /// by ``CatalogSnapshot/encode()``.
 public struct CatalogSnapshot: Hashable, Sendable {
     /// The value of the `format` field.

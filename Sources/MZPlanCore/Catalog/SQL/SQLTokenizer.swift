@@ -52,7 +52,7 @@ struct SQLTokenizer {
             try skipString(backslashEscapes: true)
             return .string
         case UInt8(ascii: "\""):
-            _ = try quotedIdentifier()
+            try skipQuotedIdentifier()
             return .quotedIdentifier
         case UInt8(ascii: "["):
             if let annotation = annotation() { return annotation }
@@ -108,6 +108,22 @@ struct SQLTokenizer {
             }
         }
         throw SQLRewriteError(message: "unterminated string literal starting at byte \(start)")
+    }
+
+    private mutating func skipQuotedIdentifier() throws(SQLRewriteError) {
+        let start = index
+        index += 1
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "\"") {
+                if byte(index + 1) != UInt8(ascii: "\"") {
+                    index += 1
+                    return
+                }
+                index += 1
+            }
+            index += 1
+        }
+        throw SQLRewriteError(message: "unterminated quoted identifier starting at byte \(start)")
     }
 
     /// Reads `"…"` at the cursor and returns the identifier with `""` undoubled.

@@ -38,13 +38,14 @@ extension CatalogSnapshot {
         }
         var objectIDs: [String: Int] = [:]
         objectIDs.reserveCapacity(snapshot.objects.count)
-        for (index, object) in snapshot.objects.enumerated() {
-            if let first = objectIDs.updateValue(index, forKey: object.id) {
+        for index in snapshot.objects.indices {
+            let id = snapshot.objects[index].id
+            if let first = objectIDs.updateValue(index, forKey: id) {
                 throw SnapshotReadError(at: reader.objectIDOffsets[index], "catalog.duplicate-id",
-                                        "duplicate object id \"\(object.id)\" (also at $.objects[\(first)])")
+                                        "duplicate object id \"\(id)\" (also at $.objects[\(first)])")
                     .under(".objects[\(index)].id")
             }
-            if let cluster = object.cluster, !clusterNames.contains(cluster) {
+            if let cluster = snapshot.objects[index].cluster, !clusterNames.contains(cluster) {
                 let known = Suggestion.didYouMean(cluster, among: clusterNames)
                 throw SnapshotReadError(at: reader.objectClusterOffsets[index], "catalog.unknown-cluster",
                                         "cluster \"\(cluster)\" is not in $.clusters\(known)")

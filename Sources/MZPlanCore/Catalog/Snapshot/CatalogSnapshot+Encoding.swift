@@ -1,72 +1,66 @@
 extension CatalogSnapshot {
-    /// Deterministic pretty JSON in snapshot v1 form: two-space indent, fields in the order of SPEC §4,
-    /// every field written (absent values as `null`), newline-terminated. `decode(encode(x)) == x`.
+    /// Deterministic pretty JSON in snapshot v1 form: two-space indent, one member per line, fields in the
+    /// order of SPEC §4, every field written (absent values as `null`), newline-terminated.
+    /// `decode(encode(x)) == x`.
     public func encode() -> String {
-        jsonValue.serialized(pretty: true) + "\n"
-    }
-
-    /// The snapshot as an ordered JSON document.
-    var jsonValue: JSONValue {
-        .object([
-            ("format", .string(Self.format)),
-            ("taken_at_ms", .uint(takenAtMs)),
-            ("version", .string(version)),
-            ("clusters", .array(clusters.map(\.jsonValue))),
-            ("objects", .array(objects.map(\.jsonValue))),
-            ("sizes", sizes.map(JSONValue.strings) ?? .null),
-        ])
+        var writer = SnapshotWriter(capacity: 256 + objects.count * 900)
+        writer.openObject()
+        writer.key("format"); writer.string(Self.format)
+        writer.key("taken_at_ms"); writer.number(takenAtMs)
+        writer.key("version"); writer.string(version)
+        writer.key("clusters"); writer.array(clusters) { $0.write($1) }
+        writer.key("objects"); writer.array(objects) { $0.write($1) }
+        writer.key("sizes")
+        if let sizes { writer.array(sizes) { $0.string($1) } } else { writer.null() }
+        writer.closeObject()
+        return writer.finish()
     }
 }
 
-extension CatalogCluster {
-    var jsonValue: JSONValue {
-        .object([
-            ("id", .string(id)),
-            ("name", .string(name)),
-            ("managed", .bool(managed)),
-            ("size", .string(size)),
-            ("replication_factor", .int(replicationFactor)),
-            ("replicas", .array(replicas.map(\.jsonValue))),
-        ])
+extension SnapshotWriter {
+    fileprivate mutating func write(_ cluster: CatalogCluster) {
+        openObject()
+        key("id"); string(cluster.id)
+        key("name"); string(cluster.name)
+        key("managed"); bool(cluster.managed)
+        key("size"); string(cluster.size)
+        key("replication_factor"); number(cluster.replicationFactor)
+        key("replicas")
+        array(cluster.replicas) { writer, replica in
+            writer.openObject()
+            writer.key("id"); writer.string(replica.id)
+            writer.key("name"); writer.string(replica.name)
+            writer.key("size"); writer.string(replica.size)
+            writer.key("status"); writer.string(replica.status)
+            writer.key("oom_kills_24h"); writer.number(replica.oomKills24h)
+            writer.closeObject()
+        }
+        closeObject()
     }
-}
 
-extension CatalogReplica {
-    var jsonValue: JSONValue {
-        .object([
-            ("id", .string(id)),
-            ("name", .string(name)),
-            ("size", .string(size)),
-            ("status", .string(status)),
-            ("oom_kills_24h", .int(oomKills24h)),
-        ])
-    }
-}
-
-extension CatalogObject {
-    var jsonValue: JSONValue {
-        .object([
-            ("id", .string(id)),
-            ("database", .string(database)),
-            ("schema", .string(schema)),
-            ("name", .string(name)),
-            ("kind", .string(kind.rawValue)),
-            ("cluster", .string(cluster)),
-            ("create_sql", .string(createSQL)),
-            ("definition", .string(definition)),
-            ("on", .string(on)),
-            ("source_type", .string(sourceType)),
-            ("depends_on", .strings(dependsOn)),
-            ("imports", .strings(imports)),
-            ("since_ms", .uint(sinceMs)),
-            ("upper_ms", .uint(upperMs)),
-            ("lag_ms", .uint(lagMs)),
-            ("hydrated", .bool(hydrated)),
-            ("hydration_time_ms", .uint(hydrationTimeMs)),
-            ("retain_history_ms", .uint(retainHistoryMs)),
-            ("status", .string(status)),
-            ("sealed", .bool(sealed)),
-            ("replacement_for", .string(replacementFor)),
-        ])
+    fileprivate mutating func write(_ object: CatalogObject) {
+        openObject()
+        key("id"); string(object.id)
+        key("database"); string(object.database)
+        key("schema"); string(object.schema)
+        key("name"); string(object.name)
+        key("kind"); string(object.kind.rawValue)
+        key("cluster"); string(object.cluster)
+        key("create_sql"); string(object.createSQL)
+        key("definition"); string(object.definition)
+        key("on"); string(object.on)
+        key("source_type"); string(object.sourceType)
+        key("depends_on"); array(object.dependsOn) { $0.string($1) }
+        key("imports"); array(object.imports) { $0.string($1) }
+        key("since_ms"); number(object.sinceMs)
+        key("upper_ms"); number(object.upperMs)
+        key("lag_ms"); number(object.lagMs)
+        key("hydrated"); bool(object.hydrated)
+        key("hydration_time_ms"); number(object.hydrationTimeMs)
+        key("retain_history_ms"); number(object.retainHistoryMs)
+        key("status"); string(object.status)
+        key("sealed"); bool(object.sealed)
+        key("replacement_for"); string(object.replacementFor)
+        closeObject()
     }
 }

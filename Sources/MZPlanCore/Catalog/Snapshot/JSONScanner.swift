@@ -8,10 +8,13 @@ struct JSONScanner {
     static let maximumDepth = 512
 
     let bytes: UnsafeBufferPointer<UInt8>
-    private(set) var index = 0
+    /// The cursor: the offset of the next unread byte.
+    var index = 0
 
+    /// Starts at the first byte, or after a UTF-8 byte order mark.
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
     }
 
     // MARK: Structure
@@ -28,6 +31,12 @@ struct JSONScanner {
             }
         }
         return nil
+    }
+
+    /// The offset of the next value, after whitespace.
+    mutating func valueStart() -> Int {
+        _ = peek()
+        return index
     }
 
     /// Consumes `byte` (after whitespace) or fails naming `what` was expected.
@@ -113,31 +122,9 @@ struct JSONScanner {
         }
     }
 
-    mutating func string() throws(SnapshotReadError) -> String {
-        guard peek() == UInt8(ascii: "\"") else { throw .type(at: index, expected: "a string", found: describeValue()) }
-        let start = index + 1
-        var cursor = start
-        var bits: UInt8 = 0
-        while cursor < bytes.count {
-            let byte = bytes[cursor]
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
-            bits |= byte
-            cursor += 1
-        }
-        guard cursor < bytes.count else { throw .syntax(at: index, "unterminated string") }
-        if bytes[cursor] == UInt8(ascii: "\"") {
-            if bits >= 0x80, let bad = UTF8Check.firstInvalid(bytes, start..<cursor) {
-                throw .syntax(at: bad, "invalid UTF-8 in string")
-            }
-            index = cursor + 1
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<cursor]), as: UTF8.self)
-        }
-        return try escapedString(from: start, plainUntil: cursor)
-    }
-
     /// A non-negative integer that fits in UInt64.
     mutating func uint64() throws(SnapshotReadError) -> UInt64 {
-        let start = index
+        let start = valueStart()
         guard let first = peek(), first == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else {
             throw .type(at: index, expected: "a non-negative integer", found: describeValue())
         }
@@ -162,7 +149,7 @@ struct JSONScanner {
 
     /// A non-negative integer that fits in Int.
     mutating func int() throws(SnapshotReadError) -> Int {
-        let start = index
+        let start = valueStart()
         let value = try uint64()
         guard value <= UInt64(Int.max) else {
             throw SnapshotReadError(at: start, "catalog.number", "integer \(value) is too large (at most \(Int.max))")
@@ -233,81 +220,6 @@ struct JSONScanner {
         index = cursor
         let shown = UnsafeBufferPointer(rebasing: bytes[start..<min(cursor, start + 40)])
         return String(decoding: shown, as: UTF8.self) + (cursor - start > 40 ? "…" : "")
-    }
-
-    /// The slow path of `string()`: decodes escapes into a buffer. `plain` bytes before `plainUntil` need no decoding.
-    private mutating func escapedString(from start: Int, plainUntil: Int) throws(SnapshotReadError) -> String {
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(plainUntil - start + 16)
-        var cursor = start
-        while true {
-            guard cursor < bytes.count else { throw .syntax(at: start - 1, "unterminated string") }
-            let byte = bytes[cursor]
-            if byte == UInt8(ascii: "\"") { break }
-            if byte < 0x20 { throw .syntax(at: cursor, "unescaped control character in string") }
-            if byte != UInt8(ascii: "\\") {
-                buffer.append(byte)
-                cursor += 1
-                continue
-            }
-            guard cursor + 1 < bytes.count else { throw .syntax(at: start - 1, "unterminated string") }
-            let escape = bytes[cursor + 1]
-            cursor += 2
-            switch escape {
-            case UInt8(ascii: "\""): buffer.append(0x22)
-            case UInt8(ascii: "\\"): buffer.append(0x5C)
-            case UInt8(ascii: "/"): buffer.append(0x2F)
-            case UInt8(ascii: "b"): buffer.append(0x08)
-            case UInt8(ascii: "f"): buffer.append(0x0C)
-            case UInt8(ascii: "n"): buffer.append(0x0A)
-            case UInt8(ascii: "r"): buffer.append(0x0D)
-            case UInt8(ascii: "t"): buffer.append(0x09)
-            case UInt8(ascii: "u"):
-                let escapeStart = cursor - 2
-                var scalar = try hex4(at: cursor)
-                cursor += 4
-                if (0xDC00...0xDFFF).contains(scalar) {
-                    throw .syntax(at: escapeStart, "invalid \\u escape: unpaired low surrogate")
-                }
-                if (0xD800...0xDBFF).contains(scalar) {
-                    guard cursor + 1 < bytes.count, bytes[cursor] == UInt8(ascii: "\\"), bytes[cursor + 1] == UInt8(ascii: "u") else {
-                        throw .syntax(at: escapeStart, "invalid \\u escape: unpaired high surrogate")
-                    }
-                    let low = try hex4(at: cursor + 2)
-                    guard (0xDC00...0xDFFF).contains(low) else {
-                        throw .syntax(at: escapeStart, "invalid \\u escape: unpaired high surrogate")
-                    }
-                    cursor += 6
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                }
-                // Surrogates were handled above, so the value is always a valid scalar.
-                buffer.append(contentsOf: Array(String(Unicode.Scalar(scalar) ?? "\u{FFFD}").utf8))
-            default:
-                throw .syntax(at: cursor - 2, "invalid escape '\\\(describeByte(at: cursor - 1))' in string")
-            }
-        }
-        if let bad = UTF8Check.firstInvalid(bytes, start..<cursor) {
-            throw .syntax(at: bad, "invalid UTF-8 in string")
-        }
-        index = cursor + 1
-        return String(decoding: buffer, as: UTF8.self)
-    }
-
-    private func hex4(at offset: Int) throws(SnapshotReadError) -> UInt32 {
-        guard offset + 4 <= bytes.count else { throw .syntax(at: offset - 2, "invalid \\u escape: expected 4 hex digits") }
-        var value: UInt32 = 0
-        for position in offset..<offset + 4 {
-            let byte = bytes[position]
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: throw .syntax(at: offset - 2, "invalid \\u escape: expected 4 hex digits")
-            }
-            value = value << 4 | UInt32(digit)
-        }
-        return value
     }
 
     /// An error for the byte at the cursor: end of input, or an unexpected character.

@@ -25,20 +25,36 @@ struct SnapshotReadError: Error {
         return copy
     }
 
-    /// The error as a diagnostic located at `file:line:col` of the offending byte.
+    /// The error as a diagnostic located at `file:line:col` of the offending byte, with a snippet of the
+    /// offending line (at most about 80 characters around the column) and a caret under it.
     func diagnostic(in bytes: [UInt8], file: String) -> Diagnostic {
+        let offset = min(self.offset, bytes.count)
         var line = 1
-        var column = 1
-        for byte in bytes[..<min(offset, bytes.count)] {
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
-            }
+        var lineStart = 0
+        for index in 0..<offset where bytes[index] == UInt8(ascii: "\n") {
+            line += 1
+            lineStart = index + 1
         }
+        let column = 1 + bytes[lineStart..<offset].count(where: { $0 & 0xC0 != 0x80 })
         let location = SourceLocation(file: file, line: line, column: column)
-        return Diagnostic(.error, code: code, "$" + path + ": " + message, at: location)
+        return Diagnostic(.error, code: code, "$" + path + ": " + message, at: location,
+                          snippet: Self.snippet(bytes, lineStart: lineStart, offset: offset))
+    }
+
+    /// The line around `offset`, cut to a window, and a caret line pointing at `offset`.
+    private static func snippet(_ bytes: [UInt8], lineStart: Int, offset: Int) -> String {
+        var lineEnd = offset
+        while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n"), bytes[lineEnd] != UInt8(ascii: "\r") { lineEnd += 1 }
+        var start = max(lineStart, offset - 40)
+        while start > lineStart, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        var end = min(lineEnd, offset + 40)
+        while end < lineEnd, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        let before = String(decoding: bytes[start..<offset], as: UTF8.self)
+        let after = String(decoding: bytes[offset..<end], as: UTF8.self)
+        let prefix = start > lineStart ? "…" : ""
+        let suffix = end < lineEnd ? "…" : ""
+        let caretColumn = prefix.unicodeScalars.count + before.unicodeScalars.count
+        return prefix + before + after + suffix + "\n" + String(repeating: " ", count: caretColumn) + "^"
     }
 }
 

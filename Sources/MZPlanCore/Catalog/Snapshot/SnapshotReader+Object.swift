@@ -1,7 +1,7 @@
 extension SnapshotReader {
     /// Reads one element of `objects`.
     mutating func readObject() throws(SnapshotReadError) -> CatalogObject {
-        let start = scanner.index
+        let start = scanner.valueStart()
         try scanner.expect(UInt8(ascii: "{"), "an object")
         var id: String?
         var database: String?
@@ -17,7 +17,7 @@ extension SnapshotReader {
                 var field = ""
                 do throws(SnapshotReadError) {
                     if scanner.matches(key, "id") {
-                        field = ".id"; idOffset = scanner.index; id = try scanner.string()
+                        field = ".id"; idOffset = scanner.valueStart(); id = try scanner.string()
                     } else if scanner.matches(key, "database") {
                         field = ".database"; database = try internedString()
                     } else if scanner.matches(key, "schema") {
@@ -28,7 +28,7 @@ extension SnapshotReader {
                         field = ".kind"; kind = try readKind()
                     } else if scanner.matches(key, "cluster") {
                         field = ".cluster"
-                        clusterOffset = scanner.index
+                        clusterOffset = scanner.valueStart()
                         object.cluster = try optionalString()
                         if object.cluster == nil { clusterOffset = -1 }
                     } else if scanner.matches(key, "create_sql") {
@@ -88,7 +88,7 @@ extension SnapshotReader {
     }
 
     private mutating func readKind() throws(SnapshotReadError) -> ObjectKind {
-        let offset = scanner.index
+        let offset = scanner.valueStart()
         let text = try scanner.string()
         guard let kind = ObjectKind(rawValue: text) else {
             let expected = ObjectKind.allCases.map(\.rawValue).joined(separator: ", ")

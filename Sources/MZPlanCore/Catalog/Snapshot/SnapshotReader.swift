@@ -16,7 +16,7 @@ struct SnapshotReader {
     }
 
     mutating func readSnapshot() throws(SnapshotReadError) -> CatalogSnapshot {
-        let start = scanner.index
+        let start = scanner.valueStart()
         try scanner.expect(UInt8(ascii: "{"), "'{' at the start of the snapshot")
         var snapshot = CatalogSnapshot()
         var format: String?
@@ -27,10 +27,10 @@ struct SnapshotReader {
                 do throws(SnapshotReadError) {
                     if scanner.matches(key, "objects") {
                         name = ".objects"
-                        snapshot.objects = try readArray { reader throws(SnapshotReadError) in try reader.readObject() }
+                        snapshot.objects = try scanner.null() ? [] : readArray { reader throws(SnapshotReadError) in try reader.readObject() }
                     } else if scanner.matches(key, "clusters") {
                         name = ".clusters"
-                        snapshot.clusters = try readArray { reader throws(SnapshotReadError) in try reader.readCluster() }
+                        snapshot.clusters = try scanner.null() ? [] : readArray { reader throws(SnapshotReadError) in try reader.readCluster() }
                     } else if scanner.matches(key, "format") {
                         name = ".format"
                         format = try readFormat()
@@ -59,7 +59,7 @@ struct SnapshotReader {
     }
 
     private mutating func readFormat() throws(SnapshotReadError) -> String {
-        let offset = scanner.index
+        let offset = scanner.valueStart()
         let found = try scanner.null() ? nil : scanner.string()
         guard found == CatalogSnapshot.format else {
             let shown = found.map { "\"\($0)\"" } ?? "null"
@@ -71,7 +71,7 @@ struct SnapshotReader {
     // MARK: Clusters and replicas
 
     private mutating func readCluster() throws(SnapshotReadError) -> CatalogCluster {
-        let start = scanner.index
+        let start = scanner.valueStart()
         try scanner.expect(UInt8(ascii: "{"), "an object")
         var id: String?
         var name: String?
@@ -83,7 +83,7 @@ struct SnapshotReader {
                 var field = ""
                 do throws(SnapshotReadError) {
                     if scanner.matches(key, "id") {
-                        field = ".id"; idOffset = scanner.index; id = try scanner.string()
+                        field = ".id"; idOffset = scanner.valueStart(); id = try scanner.string()
                     } else if scanner.matches(key, "name") {
                         field = ".name"; name = try internedString()
                     } else if scanner.matches(key, "managed") {
@@ -112,7 +112,7 @@ struct SnapshotReader {
     }
 
     private mutating func readReplica() throws(SnapshotReadError) -> CatalogReplica {
-        let start = scanner.index
+        let start = scanner.valueStart()
         try scanner.expect(UInt8(ascii: "{"), "an object")
         var id: String?
         var name: String?

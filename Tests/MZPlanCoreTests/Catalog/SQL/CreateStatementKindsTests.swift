@@ -69,6 +69,18 @@ import Testing
             == #"CREATE DEFAULT INDEX "i2" IN CLUSTER "c" ON "materialize"."public"."orders""#)
     }
 
+    @Test("header variants: OR REPLACE, IF NOT EXISTS, REPLACEMENT … FOR, a column list", arguments: [
+        ("CREATE OR REPLACE MATERIALIZED VIEW mv AS SELECT 1", #"CREATE OR REPLACE MATERIALIZED VIEW "x" IN CLUSTER "c" AS SELECT 1"#),
+        ("CREATE MATERIALIZED VIEW IF NOT EXISTS s.mv (a, b) AS SELECT 1, 2", #"CREATE MATERIALIZED VIEW IF NOT EXISTS s."x" (a, b) IN CLUSTER "c" AS SELECT 1, 2"#),
+        (#"CREATE REPLACEMENT MATERIALIZED VIEW r FOR [u5 AS "d"."s"."mv"] AS SELECT 1"#,
+         #"CREATE REPLACEMENT MATERIALIZED VIEW "x" FOR "d"."s"."mv" IN CLUSTER "c" AS SELECT 1"#),
+        ("CREATE SINK IF NOT EXISTS k FROM mv INTO KAFKA CONNECTION kc (TOPIC = 't') FORMAT JSON ENVELOPE DEBEZIUM",
+         #"CREATE SINK IF NOT EXISTS "x" IN CLUSTER "c" FROM mv INTO KAFKA CONNECTION kc (TOPIC = 't') FORMAT JSON ENVELOPE DEBEZIUM"#),
+    ])
+    func headers(_ sql: String, _ expected: String) throws {
+        #expect(try CreateStatement(parsing: sql).rendered(name: "x", cluster: "c", names: { _ in nil }) == expected)
+    }
+
     @Test("nothing requested: only annotations, AS OF and the trailing ; change")
     func identity() throws {
         let statement = try CreateStatement(parsing: "CREATE MATERIALIZED VIEW mv IN CLUSTER c AS SELECT 1 AS OF 5;\n")

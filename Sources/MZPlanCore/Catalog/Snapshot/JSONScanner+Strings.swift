@@ -1,0 +1,108 @@
+extension JSONScanner {
+    /// A JSON string. Without escapes it is made straight from its bytes (UTF-8-checked only when it has
+    /// non-ASCII bytes); with escapes it is decoded through a buffer.
+    mutating func string() throws(SnapshotReadError) -> String {
+        guard peek() == UInt8(ascii: "\"") else { throw .type(at: index, expected: "a string", found: describeValue()) }
+        let start = index + 1
+        var cursor = start
+        var bits: UInt8 = 0
+        while cursor < bytes.count {
+            let byte = bytes[cursor]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            bits |= byte
+            cursor += 1
+        }
+        guard cursor < bytes.count else { throw .syntax(at: index, "unterminated string") }
+        if bytes[cursor] == UInt8(ascii: "\"") {
+            if bits >= 0x80, let bad = UTF8Check.firstInvalid(bytes, start..<cursor) {
+                throw .syntax(at: bad, "invalid UTF-8 in string")
+            }
+            index = cursor + 1
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<cursor]), as: UTF8.self)
+        }
+        return try escapedString(from: start, plainUntil: cursor, nonASCII: bits >= 0x80)
+    }
+
+    /// The slow path of `string()`: decodes escapes into a buffer. Bytes before `plainUntil` need no decoding;
+    /// `nonASCII` says whether they contained any byte ≥ 0x80 (then the whole string is UTF-8-checked).
+    private mutating func escapedString(from start: Int, plainUntil: Int, nonASCII: Bool) throws(SnapshotReadError) -> String {
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(plainUntil - start + 16)
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<plainUntil]))
+        var cursor = plainUntil
+        var bits = nonASCII ? UInt8(0x80) : 0
+        while true {
+            guard cursor < bytes.count else { throw .syntax(at: start - 1, "unterminated string") }
+            let byte = bytes[cursor]
+            if byte == UInt8(ascii: "\"") { break }
+            if byte < 0x20 { throw .syntax(at: cursor, "unescaped control character in string") }
+            if byte != UInt8(ascii: "\\") {
+                let run = cursor
+                while cursor < bytes.count, bytes[cursor] != UInt8(ascii: "\""), bytes[cursor] != UInt8(ascii: "\\"), bytes[cursor] >= 0x20 {
+                    bits |= bytes[cursor]
+                    cursor += 1
+                }
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<cursor]))
+                continue
+            }
+            guard cursor + 1 < bytes.count else { throw .syntax(at: start - 1, "unterminated string") }
+            let escape = bytes[cursor + 1]
+            cursor += 2
+            switch escape {
+            case UInt8(ascii: "\""): buffer.append(0x22)
+            case UInt8(ascii: "\\"): buffer.append(0x5C)
+            case UInt8(ascii: "/"): buffer.append(0x2F)
+            case UInt8(ascii: "b"): buffer.append(0x08)
+            case UInt8(ascii: "f"): buffer.append(0x0C)
+            case UInt8(ascii: "n"): buffer.append(0x0A)
+            case UInt8(ascii: "r"): buffer.append(0x0D)
+            case UInt8(ascii: "t"): buffer.append(0x09)
+            case UInt8(ascii: "u"):
+                let escapeStart = cursor - 2
+                var scalar = try hex4(at: cursor)
+                cursor += 4
+                if (0xDC00...0xDFFF).contains(scalar) {
+                    throw .syntax(at: escapeStart, "invalid \\u escape: unpaired low surrogate")
+                }
+                if (0xD800...0xDBFF).contains(scalar) {
+                    guard cursor + 1 < bytes.count, bytes[cursor] == UInt8(ascii: "\\"), bytes[cursor + 1] == UInt8(ascii: "u") else {
+                        throw .syntax(at: escapeStart, "invalid \\u escape: unpaired high surrogate")
+                    }
+                    let low = try hex4(at: cursor + 2)
+                    guard (0xDC00...0xDFFF).contains(low) else {
+                        throw .syntax(at: escapeStart, "invalid \\u escape: unpaired high surrogate")
+                    }
+                    cursor += 6
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                }
+                // Surrogates were handled above, so the value is always a valid scalar.
+                buffer.append(contentsOf: Array(String(Unicode.Scalar(scalar) ?? "\u{FFFD}").utf8))
+            default:
+                let shown = escape >= 0x21 && escape < 0x7F ? String(UnicodeScalar(escape)) : "byte 0x" + String(escape, radix: 16)
+                throw .syntax(at: cursor - 2, "invalid escape '\\\(shown)' in string")
+            }
+        }
+        if bits >= 0x80, let bad = UTF8Check.firstInvalid(bytes, start..<cursor) {
+            throw .syntax(at: bad, "invalid UTF-8 in string")
+        }
+        index = cursor + 1
+        return String(decoding: buffer, as: UTF8.self)
+    }
+
+    private func hex4(at offset: Int) throws(SnapshotReadError) -> UInt32 {
+        guard offset + 4 <= bytes.count else { throw .syntax(at: offset - 2, "invalid \\u escape: expected 4 hex digits") }
+        var value: UInt32 = 0
+        for position in offset..<offset + 4 {
+            let byte = bytes[position]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: throw .syntax(at: offset - 2, "invalid \\u escape: expected 4 hex digits")
+            }
+            value = value << 4 | UInt32(digit)
+        }
+        return value
+    }
+}

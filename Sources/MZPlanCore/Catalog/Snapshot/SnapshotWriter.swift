@@ -1,0 +1,123 @@
+/// Writes a snapshot as bytes, in the layout of `JSONValue.serialized(pretty: true)`, without
+/// building a `JSONValue` tree first (100 000 objects encode in a fraction of the time).
+///
+/// Containers always have members here except arrays, which are written `[]` when empty.
+struct SnapshotWriter {
+    private(set) var bytes: [UInt8] = []
+    private var indent = 0
+    /// Whether the container being written already has a member (so the next one needs a comma).
+    private var hasMember: [Bool] = []
+
+    init(capacity: Int) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    mutating func openObject() { open(UInt8(ascii: "{")) }
+    mutating func closeObject() { close(UInt8(ascii: "}")) }
+
+    /// Starts a member `"key": ` of the current object.
+    mutating func key(_ key: StaticString) {
+        newMember()
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":"), UInt8(ascii: " ")])
+    }
+
+    /// Writes `[` … `]` with one element per line, or `[]` when empty.
+    mutating func array<Element>(_ elements: [Element], _ write: (inout SnapshotWriter, Element) -> Void) {
+        guard !elements.isEmpty else {
+            bytes.append(contentsOf: [UInt8(ascii: "["), UInt8(ascii: "]")])
+            return
+        }
+        open(UInt8(ascii: "["))
+        for element in elements {
+            newMember()
+            write(&self, element)
+        }
+        close(UInt8(ascii: "]"))
+    }
+
+    mutating func string(_ value: String?) {
+        guard var text = value else { return null() }
+        bytes.append(UInt8(ascii: "\""))
+        text.withUTF8 { utf8 in
+            var run = 0
+            for index in 0..<utf8.count {
+                let byte = utf8[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index]))
+                run = index + 1
+                let letter: UInt8? = switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): byte
+                case 0x0A: UInt8(ascii: "n")
+                case 0x0D: UInt8(ascii: "r")
+                case 0x09: UInt8(ascii: "t")
+                case 0x08: UInt8(ascii: "b")
+                case 0x0C: UInt8(ascii: "f")
+                default: nil
+                }
+                switch letter {
+                case let letter?:
+                    bytes.append(UInt8(ascii: "\\"))
+                    bytes.append(letter)
+                default:
+                    let hex = String(byte, radix: 16)
+                    bytes.append(contentsOf: Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8))
+                }
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    mutating func number(_ value: UInt64?) {
+        guard let value else { return null() }
+        bytes.append(contentsOf: Array(String(value).utf8))
+    }
+
+    mutating func number(_ value: Int?) {
+        guard let value else { return null() }
+        bytes.append(contentsOf: Array(String(value).utf8))
+    }
+
+    mutating func bool(_ value: Bool?) {
+        guard let value else { return null() }
+        bytes.append(contentsOf: Array((value ? "true" : "false").utf8))
+    }
+
+    mutating func null() {
+        bytes.append(contentsOf: Array("null".utf8))
+    }
+
+    /// The written text with its final newline.
+    mutating func finish() -> String {
+        bytes.append(0x0A)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    // MARK: Layout
+
+    private mutating func open(_ bracket: UInt8) {
+        bytes.append(bracket)
+        indent += 2
+        hasMember.append(false)
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        indent -= 2
+        hasMember.removeLast()
+        newline()
+        bytes.append(bracket)
+    }
+
+    private mutating func newMember() {
+        if hasMember[hasMember.count - 1] { bytes.append(UInt8(ascii: ",")) }
+        hasMember[hasMember.count - 1] = true
+        newline()
+    }
+
+    private mutating func newline() {
+        bytes.append(0x0A)
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+    }
+}
