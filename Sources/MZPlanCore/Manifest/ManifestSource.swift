@@ -2,8 +2,9 @@ import Foundation
 
 /// One manifest file as read from disk or given by a test.
 public struct ManifestSource: Sendable {
-    /// Manifests larger than this (1 MiB) are refused: real ones are a few kilobytes.
-    public static let maximumSize = 1 << 20
+    /// Manifests larger than this (4 MiB) are refused: real ones are a few kilobytes, and a
+    /// generated one for a 100 000-object deployment is under 2 MiB.
+    public static let maximumSize = 4 << 20
 
     /// The path as the user named it; diagnostics use it as given.
     public var path: String
@@ -18,7 +19,7 @@ public struct ManifestSource: Sendable {
         self.init(path: path, bytes: Array(text.utf8))
     }
 
-    /// Reads a file; refuses files over 1 MiB *before* reading them whole; errors are DiagnosticsError with the path.
+    /// Reads a file; refuses files over 4 MiB *before* reading them whole; errors are DiagnosticsError with the path.
     ///
     /// At most ``maximumSize`` + 1 bytes are read, so a device or pipe that never ends is refused too.
     public static func read(path: String) throws(DiagnosticsError) -> ManifestSource {
@@ -48,7 +49,7 @@ public struct ManifestSource: Sendable {
     static func tooLarge(_ path: String) -> Diagnostic {
         Diagnostic(
             .error, code: "manifest.too-large",
-            "manifest '\(path)' is larger than 1 MiB; a manifest lists placements, so use globs or split it into files passed with separate -f flags",
+            "manifest '\(path)' is larger than 4 MiB; a manifest lists placements, so use globs or split it into files passed with separate -f flags",
             at: SourceLocation(file: path, line: 1, column: 1))
     }
 

@@ -3,7 +3,7 @@ import Testing
 
 /// Budgets and encodings beyond the basic cases.
 @Suite struct ManifestLimitTests {
-    @Test("more YAML nodes than the budget is refused, even under 1 MiB")
+    @Test("more YAML nodes than the budget is refused, even under the size limit")
     func nodeBudget() {
         let yaml = "version: 1\nunmanaged: [" + Array(repeating: "a", count: 250_000).joined(separator: ",") + "]\n"
         #expect(yaml.utf8.count < ManifestSource.maximumSize)

@@ -35,7 +35,7 @@ import Testing
         #expect(diagnostic?.code == "manifest.too-large")
     }
 
-    @Test("reading a file over 1 MiB is refused before it is read whole")
+    @Test("reading a file over the size limit is refused before it is read whole")
     func tooLargeOnDisk() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("mzplan-big-\(UUID().uuidString).yaml").path
         defer { try? FileManager.default.removeItem(atPath: path) }
