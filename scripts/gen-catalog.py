@@ -186,7 +186,7 @@ class Generator:
     def make_mv(self, team, serial, pool, indexes_by_relation):
         database, schema = self.schema_for(team)
         home = self.compute[team % len(self.compute)]
-        cluster = home if self.rng.random() < 0.9 else self.rng.choice(self.compute)
+        cluster = home if self.rng.random() < 0.97 else self.rng.choice(self.compute)
         name = "%s_mv_%d" % (self.rng.choice(WORDS), serial)
         if self.rng.random() < 0.002:
             name = self.rng.choice(['Order Items %d' % serial, 'weird"name_%d' % serial, 'drop; table %d' % serial])
@@ -213,10 +213,10 @@ class Generator:
     def make_index(self, relation, indexes_by_relation):
         team = int(relation["schema"].rsplit("_", 1)[1])
         serving = self.compute[len(self.compute) // 2 + team % (len(self.compute) // 2)]
-        if relation["kind"] == "materialized-view" and self.rng.random() < 0.5:
+        if relation["kind"] == "materialized-view" and self.rng.random() < 0.03:
             cluster = relation["cluster"]
         else:
-            cluster = serving if self.rng.random() < 0.9 else self.rng.choice(self.compute)
+            cluster = serving if self.rng.random() < 0.97 else self.rng.choice(self.compute)
         column = self.rng.choice(COLUMNS[:4])
         name = "%s_%s_idx_%d" % (relation["name"], column, self.next_id + 1)
         sql = "CREATE INDEX %s IN CLUSTER %s ON %s (%s)" % (quote(name), self.cluster_ref(cluster), self.ref(relation), quote(column))

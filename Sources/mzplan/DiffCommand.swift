@@ -35,10 +35,11 @@ struct DiffCommand: AsyncParsableCommand {
         let console = Console()
         let allow = try HazardCodeArgument.parse(manifest.allow, console: console)
         let plan = try PlanRequest(manifest: manifest, catalog: catalog, console: console).plan(allow: allow)
-        console.output(PlanRenderer().render(plan, format: format, color: format == .text && console.stdoutIsColorTerminal))
+        let rendered = PlanRenderer().render(plan, format: format, color: format == .text && console.stdoutIsColorTerminal)
+        console.output(rendered)
         if let output {
             do {
-                try Data(plan.json().utf8).write(to: URL(fileURLWithPath: output))
+                try Data((format == .json ? rendered : plan.json()).utf8).write(to: URL(fileURLWithPath: output))
             } catch {
                 console.report([Diagnostic(.error, code: "io.write", "cannot write the plan to '\(output)': \(error.localizedDescription)")])
                 throw PlanExitCode.failure

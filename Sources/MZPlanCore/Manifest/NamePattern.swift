@@ -49,7 +49,7 @@ public struct NamePattern: Hashable, Sendable, CustomStringConvertible {
     }
 
     public func matches(_ name: QualifiedName) -> Bool {
-        self.name.matches(name.name) && schema.matches(name.schema) && database.matches(name.database)
+        database.matches(name.database) && schema.matches(name.schema) && self.name.matches(name.name)
     }
 
     public var description: String { "\(database.description).\(schema.description).\(name.description)" }
@@ -58,6 +58,17 @@ public struct NamePattern: Hashable, Sendable, CustomStringConvertible {
 /// Shell-style matching of `*` (any run) and `?` (one character) over unicode scalars.
 enum Glob {
     static func matches(_ pattern: String, _ text: String) -> Bool {
+        // Fast paths for the shapes manifests use most: `*`, `prefix*`, `*suffix`.
+        if pattern == "*" { return true }
+        if !pattern.contains("?") {
+            let stars = pattern.filter { $0 == "*" }.count
+            if stars == 1, pattern.hasSuffix("*") {
+                return text.unicodeScalars.starts(with: pattern.unicodeScalars.dropLast())
+            }
+            if stars == 1, pattern.hasPrefix("*") {
+                return text.unicodeScalars.reversed().starts(with: pattern.unicodeScalars.dropFirst().reversed())
+            }
+        }
         let p = Array(pattern.unicodeScalars)
         let t = Array(text.unicodeScalars)
         var pi = 0, ti = 0

@@ -1,51 +1,56 @@
 /// Lookups over a ``CatalogSnapshot`` that planning needs: objects by id and name, clusters by
-/// name, reverse dependencies, indexes per relation. Built once in linear time.
-struct CatalogGraph {
+/// name, dependencies and dependents, importers, indexes per relation. Built once in linear
+/// time over object positions (indexes into ``objects``), so that a 100 000-object catalog is
+/// indexed without copying its objects.
+final class CatalogGraph {
     let snapshot: CatalogSnapshot
-    /// Position in `snapshot.objects` by object id.
     private let positionByID: [String: Int]
-    private let positionByName: [QualifiedName: Int]
     private let clusterPositionByName: [String: Int]
-    /// Ids of the objects that depend on an object (logical dependencies and index `on`).
-    private let dependentsByID: [String: [String]]
-    /// Ids of the objects whose running dataflow imports an object.
-    private let importersByID: [String: [String]]
-    /// Ids of the objects on a cluster, by cluster name.
-    let objectsByCluster: [String: [String]]
-    /// The replacement in flight for a materialized view, by the view's id.
-    let replacementByTarget: [String: String]
     /// Positions of each object's dependencies (logical and `on`) that are in the snapshot.
     let dependencyPositions: [[Int]]
+    /// Positions of the objects that depend on each object, in snapshot order.
+    private let dependentPositions: [[Int]]
+    /// Positions of the objects whose running dataflow imports an object, by the object's position.
+    private let importerPositions: [Int: [Int]]
     /// Positions of the indexes on each relation, by the relation's position.
     let indexPositions: [Int: [Int]]
+    /// Positions of the objects on each cluster, by cluster name.
+    private let positionsByCluster: [String: [Int]]
+    /// The replacement in flight for a materialized view, by the view's id.
+    let replacementByTarget: [String: String]
     /// Positions of the objects downstream of a stalled or paused source (most catalogs: none).
     let stalledDownstream: Set<Int>
+    /// Positions by qualified name, built on first use (only exact manifest names and temporary names need it).
+    private lazy var positionByName: [QualifiedName: Int] = {
+        var positions: [QualifiedName: Int] = [:]
+        positions.reserveCapacity(objects.count)
+        for position in objects.indices {
+            positions[objects[position].qualifiedName] = position
+        }
+        return positions
+    }()
 
     init(_ snapshot: CatalogSnapshot) throws(DiagnosticsError) {
         self.snapshot = snapshot
         let objects = snapshot.objects
         var positionByID: [String: Int] = [:]
-        var positionByName: [QualifiedName: Int] = [:]
         positionByID.reserveCapacity(objects.count)
-        positionByName.reserveCapacity(objects.count)
         for position in objects.indices {
             positionByID[objects[position].id] = position
-            positionByName[QualifiedName(database: objects[position].database, schema: objects[position].schema, name: objects[position].name)] = position
         }
         var clusterPositionByName: [String: Int] = [:]
         for (position, cluster) in snapshot.clusters.enumerated() {
             clusterPositionByName[cluster.name] = position
         }
-        var dependents: [String: [String]] = [:]
-        var importers: [String: [String]] = [:]
-        var byCluster: [String: [String]] = [:]
-        var replacements: [String: String] = [:]
         var dependencyPositions: [[Int]] = []
+        var dependentPositions = [[Int]](repeating: [], count: objects.count)
+        var importerPositions: [Int: [Int]] = [:]
         var indexPositions: [Int: [Int]] = [:]
-        var stalledSources: [Int] = []
+        var positionsByCluster: [String: [Int]] = [:]
+        var replacements: [String: String] = [:]
+        var stalled: [Int] = []
         dependencyPositions.reserveCapacity(objects.count)
         for position in objects.indices {
-            let id = objects[position].id
             var dependencies: [Int] = []
             for dependency in objects[position].dependsOn {
                 if let dependencyPosition = positionByID[dependency] { dependencies.append(dependencyPosition) }
@@ -55,39 +60,36 @@ struct CatalogGraph {
                 if objects[position].kind == .index { indexPositions[relation, default: []].append(position) }
             }
             for dependency in dependencies {
-                dependents[objects[dependency].id, default: []].append(id)
+                dependentPositions[dependency].append(position)
             }
             dependencyPositions.append(dependencies)
             for imported in objects[position].imports {
-                importers[imported, default: []].append(id)
+                if let importedPosition = positionByID[imported] { importerPositions[importedPosition, default: []].append(position) }
             }
             if let cluster = objects[position].cluster {
-                byCluster[cluster, default: []].append(id)
+                positionsByCluster[cluster, default: []].append(position)
             }
             if let target = objects[position].replacementFor {
-                replacements[target] = id
+                replacements[target] = objects[position].id
             }
             if Self.isStalledSource(kind: objects[position].kind, status: objects[position].status) {
-                stalledSources.append(position)
+                stalled.append(position)
+            }
+        }
+        var stalledDownstream: Set<Int> = []
+        while let position = stalled.popLast() {
+            for dependent in dependentPositions[position] where stalledDownstream.insert(dependent).inserted {
+                stalled.append(dependent)
             }
         }
         self.positionByID = positionByID
-        self.positionByName = positionByName
         self.clusterPositionByName = clusterPositionByName
-        self.dependentsByID = dependents
-        self.importersByID = importers
-        self.objectsByCluster = byCluster
-        self.replacementByTarget = replacements
         self.dependencyPositions = dependencyPositions
+        self.dependentPositions = dependentPositions
+        self.importerPositions = importerPositions
         self.indexPositions = indexPositions
-        var stalledDownstream: Set<Int> = []
-        while let position = stalledSources.popLast() {
-            for dependent in dependents[objects[position].id] ?? [] {
-                if let dependentPosition = positionByID[dependent], stalledDownstream.insert(dependentPosition).inserted {
-                    stalledSources.append(dependentPosition)
-                }
-            }
-        }
+        self.positionsByCluster = positionsByCluster
+        self.replacementByTarget = replacements
         self.stalledDownstream = stalledDownstream
         try checkAcyclic()
     }
@@ -98,17 +100,17 @@ struct CatalogGraph {
         return object.dependsOn + [on]
     }
 
+    /// A source or subsource whose status is stalled or paused: its upper does not advance.
+    static func isStalledSource(kind: ObjectKind, status: String?) -> Bool {
+        (kind == .source || kind == .subsource) && (status == "stalled" || status == "paused")
+    }
+
     /// The objects, in snapshot order; positions index into this array.
     var objects: [CatalogObject] { snapshot.objects }
 
     /// The position of an object in ``objects``.
     func position(of id: String) -> Int? {
         positionByID[id]
-    }
-
-    /// A source or subsource whose status is stalled or paused: its upper does not advance.
-    static func isStalledSource(kind: ObjectKind, status: String?) -> Bool {
-        (kind == .source || kind == .subsource) && (status == "stalled" || status == "paused")
     }
 
     func object(_ id: String) -> CatalogObject? {
@@ -123,61 +125,61 @@ struct CatalogGraph {
         clusterPositionByName[name].map { snapshot.clusters[$0] }
     }
 
-    /// Direct dependents of an object, in snapshot order.
-    func dependents(of id: String) -> [String] {
-        dependentsByID[id] ?? []
+    /// Ids of the objects on a cluster, in snapshot order.
+    func objectIDs(onCluster name: String) -> [String] {
+        (positionsByCluster[name] ?? []).map { objects[$0].id }
     }
 
     /// Objects whose dataflow imports `id`, in snapshot order.
-    func importers(of id: String) -> [String] {
-        importersByID[id] ?? []
+    func importers(of id: String) -> [CatalogObject] {
+        guard let position = positionByID[id] else { return [] }
+        return (importerPositions[position] ?? []).map { objects[$0] }
     }
 
     /// Indexes on a relation, in snapshot order.
     func indexes(on relationID: String) -> [String] {
         guard let relation = positionByID[relationID] else { return [] }
-        return (indexPositions[relation] ?? []).map { snapshot.objects[$0].id }
+        return (indexPositions[relation] ?? []).map { objects[$0].id }
     }
 
     /// The current name of an object, for resolving `[u2 AS …]` annotations.
     func name(of id: String) -> QualifiedName? {
-        object(id)?.qualifiedName
+        positionByID[id].map { objects[$0].qualifiedName }
     }
 
     /// Every object that transitively depends on `id`, in a dependency order (an object after
     /// everything it depends on within the set), ties broken by snapshot order.
     func dependentClosure(of id: String) -> [CatalogObject] {
-        var members: Set<String> = []
-        var stack = [id]
+        guard let start = positionByID[id] else { return [] }
+        var members: Set<Int> = []
+        var stack = [start]
         while let next = stack.popLast() {
-            for dependent in dependents(of: next) where members.insert(dependent).inserted {
+            for dependent in dependentPositions[next] where members.insert(dependent).inserted {
                 stack.append(dependent)
             }
         }
-        members.remove(id)
+        members.remove(start)
         return dependencyOrder(members)
     }
 
-    /// The given objects sorted so that each comes after its dependencies within the set.
-    func dependencyOrder(_ ids: Set<String>) -> [CatalogObject] {
-        var remaining: [String: Int] = [:]
-        for id in ids {
-            guard let object = object(id) else { continue }
-            remaining[id] = Self.dependencies(of: object).filter { ids.contains($0) }.count
+    /// The objects at `members` sorted so that each comes after its dependencies within the set.
+    private func dependencyOrder(_ members: Set<Int>) -> [CatalogObject] {
+        var remaining: [Int: Int] = [:]
+        for position in members {
+            remaining[position] = dependencyPositions[position].filter { members.contains($0) }.count
         }
-        var ready = MinHeap(remaining.filter { $0.value == 0 }.keys.compactMap { positionByID[$0] })
+        var ready = MinHeap(remaining.filter { $0.value == 0 }.keys)
         var ordered: [CatalogObject] = []
-        ordered.reserveCapacity(remaining.count)
+        ordered.reserveCapacity(members.count)
         while let position = ready.popMin() {
-            let object = snapshot.objects[position]
-            ordered.append(object)
-            for dependent in dependents(of: object.id) {
+            ordered.append(objects[position])
+            for dependent in dependentPositions[position] {
                 guard let count = remaining[dependent] else { continue }
                 remaining[dependent] = count - 1
-                if count == 1, let dependentPosition = positionByID[dependent] { ready.insert(dependentPosition) }
+                if count == 1 { ready.insert(dependent) }
             }
         }
-        assert(ordered.count == remaining.count, "dependency cycle survived checkAcyclic()")
+        assert(ordered.count == members.count, "dependency cycle survived checkAcyclic()")
         return ordered
     }
 
@@ -202,7 +204,7 @@ struct CatalogGraph {
                     stack.append((dependency, 0))
                 case 1:
                     let cycle = stack.map(\.position).drop { $0 != dependency } + [dependency]
-                    let names = cycle.map { snapshot.objects[$0].qualifiedName.description }
+                    let names = cycle.map { objects[$0].qualifiedName.description }
                     throw DiagnosticsError(Diagnostic(
                         .error,
                         code: "catalog.cycle",

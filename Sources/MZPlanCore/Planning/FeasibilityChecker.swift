@@ -14,6 +14,8 @@ struct FeasibilityChecker {
     let graph: CatalogGraph
     /// Indexes the plan creates, by target cluster and indexed relation id: the original index.
     let plannedIndexes: [String: [String: CatalogObject]]
+    /// Shared across the checks of one planning run.
+    let stalledUpstream = StalledUpstreamCache()
 
     struct Verdict {
         var feasibility: Feasibility
@@ -108,21 +110,41 @@ struct FeasibilityChecker {
     }
 
     /// Sources and subsources in M's transitive dependencies whose status is stalled or paused.
-    /// Only walks objects downstream of a stalled source, so it costs nothing in a healthy catalog.
+    /// Costs nothing in a healthy catalog; otherwise each object's answer is computed once.
     func stalledSources(upstreamOf object: CatalogObject) -> [CatalogObject] {
         guard let start = graph.position(of: object.id), graph.stalledDownstream.contains(start) else { return [] }
         let objects = graph.objects
-        var visited: Set<Int> = [start]
-        var pending = [start]
-        var stalled: [CatalogObject] = []
-        while let position = pending.popLast() {
-            for dependency in graph.dependencyPositions[position] where visited.insert(dependency).inserted {
-                if CatalogGraph.isStalledSource(kind: objects[dependency].kind, status: objects[dependency].status) {
-                    stalled.append(objects[dependency])
-                }
-                if graph.stalledDownstream.contains(dependency) { pending.append(dependency) }
+        return stalledUpstream.positions(of: start, in: graph)
+            .map { objects[$0] }
+            .sorted { $0.qualifiedName < $1.qualifiedName }
+    }
+}
+
+/// Memoized positions of the stalled or paused sources upstream of each object.
+final class StalledUpstreamCache {
+    private var cache: [Int: Set<Int>] = [:]
+
+    func positions(of start: Int, in graph: CatalogGraph) -> Set<Int> {
+        if let known = cache[start] { return known }
+        // Iterative post-order over the dependencies that are themselves downstream of a stalled source.
+        var stack: [(position: Int, expanded: Bool)] = [(start, false)]
+        while let (position, expanded) = stack.popLast() {
+            if cache[position] != nil { continue }
+            let dependencies = graph.dependencyPositions[position]
+            let tainted = dependencies.filter { graph.stalledDownstream.contains($0) }
+            if !expanded {
+                stack.append((position, true))
+                for dependency in tainted where cache[dependency] == nil { stack.append((dependency, false)) }
+                continue
             }
+            var found: Set<Int> = []
+            for dependency in dependencies {
+                let candidate = graph.objects[dependency]
+                if CatalogGraph.isStalledSource(kind: candidate.kind, status: candidate.status) { found.insert(dependency) }
+            }
+            for dependency in tainted { found.formUnion(cache[dependency] ?? []) }
+            cache[position] = found
         }
-        return stalled.sorted { $0.qualifiedName < $1.qualifiedName }
+        return cache[start] ?? []
     }
 }

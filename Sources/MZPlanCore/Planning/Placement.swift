@@ -1,10 +1,18 @@
 /// Where the manifest wants one catalog object, and under which rule.
-struct Placement {
+///
+/// A class: a large catalog has tens of thousands of placements, passed around without copying.
+final class Placement {
     let object: CatalogObject
     /// The rule that won by precedence.
     let rule: PlacementRule
     /// Hazards accepted for this object: the rule's, the manifest's `options.allow` and `--allow`.
     let allowed: Set<HazardCode>
+
+    init(object: CatalogObject, rule: PlacementRule, allowed: Set<HazardCode>) {
+        self.object = object
+        self.rule = rule
+        self.allowed = allowed
+    }
 
     /// The desired cluster.
     var target: String { rule.cluster }
@@ -19,8 +27,9 @@ struct Placement {
 /// The outcome of matching manifest rules to catalog objects.
 struct Resolution {
     /// Managed placeable objects, in snapshot order.
-    var placements: [Placement] = []
-    var placementByID: [String: Placement] = [:]
+    private(set) var placements: [Placement] = []
+    /// Positions in ``placements`` by object id.
+    private var positionByID: [String: Int] = [:]
     /// Placeable objects no rule matches; they stay where they are.
     var unlisted = 0
     /// Objects matched by `unmanaged`.
@@ -28,8 +37,18 @@ struct Resolution {
     /// Warnings found while resolving.
     var warnings: [Diagnostic] = []
 
+    /// The placement of an object the manifest manages.
+    func placement(of id: String) -> Placement? {
+        positionByID[id].map { placements[$0] }
+    }
+
     /// The cluster an object will be on after the plan (its current one when it is not managed).
     func desiredCluster(of object: CatalogObject) -> String? {
-        placementByID[object.id]?.target ?? object.cluster
+        positionByID[object.id].map { placements[$0].target } ?? object.cluster
+    }
+
+    mutating func append(_ placement: Placement) {
+        positionByID[placement.object.id] = placements.count
+        placements.append(placement)
     }
 }

@@ -20,64 +20,64 @@ struct PlacementResolver {
             }
         }
         checkExactRules(rules, exactRules, into: &diagnostics)
+        // Per-rule facts read in the loop, so that no rule is copied per object.
+        let kinds = rules.map(\.kind)
+        let precedences = rules.map(\.precedence)
+        let clusters = rules.map(\.cluster)
+        let allowed = rules.map { Set($0.allow + manifest.options.allow + extraAllow) }
+        let globIndex = GlobRuleIndex(rules, indexes: globRules)
         var ruleMatched = [Bool](repeating: false, count: rules.count)
         var reportedConflicts: Set<[Int]> = []
-        for object in graph.snapshot.objects where object.replacementFor == nil {
-            if manifest.unmanaged.contains(where: { $0.pattern.matches(object.qualifiedName) }) {
-                resolution.unmanaged.insert(object.id)
-                for index in exactRules[object.qualifiedName] ?? [] {
+        let objects = graph.objects
+        for position in objects.indices where objects[position].replacementFor == nil {
+            let kind = objects[position].kind
+            let name = QualifiedName(database: objects[position].database, schema: objects[position].schema, name: objects[position].name)
+            if manifest.unmanaged.contains(where: { $0.pattern.matches(name) }) {
+                resolution.unmanaged.insert(objects[position].id)
+                for index in exactRules[name] ?? [] {
                     ruleMatched[index] = true
                     diagnostics.warning(
                         "plan.unmanaged",
-                        "'\(object.qualifiedName)' is listed under 'unmanaged'; this rule is ignored",
+                        "'\(name)' is listed under 'unmanaged'; this rule is ignored",
                         at: rules[index].location
                     )
                 }
                 continue
             }
-            guard object.kind.isPlaceable else { continue }
-            var candidates: [Int] = (exactRules[object.qualifiedName] ?? []).filter { index in
-                rules[index].kind == nil || rules[index].kind == object.kind
-            }
+            guard kind.isPlaceable else { continue }
+            let fits = { (index: Int) in kinds[index] == nil || kinds[index] == kind }
+            var candidates = (exactRules[name] ?? []).filter(fits)
             if candidates.isEmpty {
-                candidates = globRules.filter { index in
-                    let rule = rules[index]
-                    return (rule.kind == nil || rule.kind == object.kind) && rule.pattern.matches(object.qualifiedName)
+                candidates = globIndex.candidates(database: name.database, schema: name.schema).filter {
+                    fits($0) && rules[$0].pattern.matches(name)
                 }
             }
             for index in candidates { ruleMatched[index] = true }
-            guard let best = candidates.map({ rules[$0].precedence }).max() else {
+            guard let best = candidates.map({ precedences[$0] }).max() else {
                 resolution.unlisted += 1
                 continue
             }
-            let winners = candidates.filter { rules[$0].precedence == best }
-            let winner = rules[winners[0]]
-            if let rival = winners.first(where: { rules[$0].cluster != winner.cluster }) {
-                if reportedConflicts.insert([winners[0], rival]).inserted {
-                    let other = rules[rival]
+            let winners = candidates.filter { precedences[$0] == best }
+            let winner = winners[0]
+            if let rival = winners.first(where: { clusters[$0] != clusters[winner] }) {
+                if reportedConflicts.insert([winner, rival]).inserted {
                     diagnostics.error(
                         "manifest.conflict",
-                        "'\(object.qualifiedName)' is placed on both '\(winner.cluster)' (here) and '\(other.cluster)' (at \(other.location)) by rules of equal precedence; name the object exactly, add a `kind` filter, or list it under `unmanaged`",
-                        at: winner.location
+                        "'\(name)' is placed on both '\(clusters[winner])' (here) and '\(clusters[rival])' (at \(rules[rival].location)) by rules of equal precedence; name the object exactly, add a `kind` filter, or list it under `unmanaged`",
+                        at: rules[winner].location
                     )
                 }
                 continue
             }
-            if let strategy = winner.strategy, !Strategy.allowed(for: object.kind).contains(strategy) {
+            if let strategy = rules[winner].strategy, !Strategy.allowed(for: kind).contains(strategy) {
                 diagnostics.error(
                     "manifest.strategy",
-                    "strategy '\(strategy.rawValue)' does not apply to \(object.kind.rawValue) '\(object.qualifiedName)'; use one of \(Strategy.allowed(for: object.kind).map(\.rawValue).joined(separator: ", "))",
-                    at: winner.location
+                    "strategy '\(strategy.rawValue)' does not apply to \(kind.rawValue) '\(name)'; use one of \(Strategy.allowed(for: kind).map(\.rawValue).joined(separator: ", "))",
+                    at: rules[winner].location
                 )
                 continue
             }
-            let placement = Placement(
-                object: object,
-                rule: winner,
-                allowed: Set(winner.allow + manifest.options.allow + extraAllow)
-            )
-            resolution.placements.append(placement)
-            resolution.placementByID[object.id] = placement
+            resolution.append(Placement(object: objects[position], rule: rules[winner], allowed: allowed[winner]))
         }
         for index in globRules where !ruleMatched[index] {
             let rule = rules[index]

@@ -35,36 +35,44 @@ enum PlanFingerprint {
             encoder.field(cluster.size ?? "")
             encoder.field(cluster.replicationFactor.map(String.init) ?? "")
         }
-        let objects = graph.snapshot.objects.sorted { $0.id < $1.id }
+        let objects = graph.objects
+        let order = objects.indices.sorted { objects[$0].id < objects[$1].id }
         encoder.field("catalog-objects", objects.count)
-        for object in objects {
-            encoder.field(object.id)
-            encoder.field(object.database)
-            encoder.field(object.schema)
-            encoder.field(object.name)
-            encoder.field(object.kind.rawValue)
-            encoder.field(object.cluster ?? "")
-            encoder.field(object.on ?? "")
-            encoder.field(object.createSQL ?? "")
-            encoder.field(object.definition ?? "")
-            encoder.field(object.dependsOn.sorted().joined(separator: ","))
-            encoder.field(object.replacementFor ?? "")
+        for position in order {
+            encoder.field(objects[position].id)
+            encoder.field(objects[position].database)
+            encoder.field(objects[position].schema)
+            encoder.field(objects[position].name)
+            encoder.field(objects[position].kind.rawValue)
+            encoder.field(objects[position].cluster ?? "")
+            encoder.field(objects[position].on ?? "")
+            encoder.field(objects[position].createSQL ?? "")
+            encoder.field(objects[position].definition ?? "")
+            let dependencies = objects[position].dependsOn
+            encoder.field("depends_on", dependencies.count)
+            for dependency in dependencies.sorted() { encoder.field(dependency) }
+            encoder.field(objects[position].replacementFor ?? "")
         }
         return "sha256:" + encoder.digest()
     }
 }
 
 /// Feeds length-prefixed fields to SHA-256, so that no two different field lists hash alike.
+/// Fields are gathered in a buffer and hashed in large blocks: a snapshot has millions of them.
 private struct CanonicalEncoder {
     private var hasher = SHA256()
+    private var buffer: [UInt8] = []
+    private static let blockSize = 1 << 16
+
+    init() {
+        buffer.reserveCapacity(Self.blockSize * 2)
+    }
 
     mutating func field(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes in
-            var length = UInt64(bytes.count).littleEndian
-            withUnsafeBytes(of: &length) { hasher.update(bufferPointer: $0) }
-            hasher.update(bufferPointer: UnsafeRawBufferPointer(bytes))
-        }
+        var length = UInt64(text.utf8.count).littleEndian
+        withUnsafeBytes(of: &length) { buffer.append(contentsOf: $0) }
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= Self.blockSize { flush() }
     }
 
     mutating func field(_ label: String, _ count: Int) {
@@ -72,7 +80,13 @@ private struct CanonicalEncoder {
         field(String(count))
     }
 
-    func digest() -> String {
+    private mutating func flush() {
+        buffer.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    mutating func digest() -> String {
+        flush()
         let hex: [Character] = Array("0123456789abcdef")
         var result = ""
         result.reserveCapacity(64)

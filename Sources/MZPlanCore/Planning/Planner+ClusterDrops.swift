@@ -8,7 +8,7 @@ extension PlanBuilder {
         let targets = Set(resolution.placements.map(\.target))
         let others = steps.nodes.map(\.key)
         for cluster in graph.snapshot.clusters where !named.contains(cluster.name) && !renamed.contains(cluster.name) {
-            let ids = graph.objectsByCluster[cluster.name] ?? []
+            let ids = graph.objectIDs(onCluster: cluster.name)
             guard !ids.isEmpty, !targets.contains(cluster.name),
                   ids.allSatisfy({ id in graph.object(id).map { resolution.desiredCluster(of: $0) != cluster.name } ?? true })
             else { continue }

@@ -37,8 +37,8 @@ extension PlanBuilder {
         let named = Set(manifest.clusters.map(\.name))
         var renames: [String: CatalogCluster] = [:]
         for cluster in graph.snapshot.clusters where !named.contains(cluster.name) {
-            let ids = graph.objectsByCluster[cluster.name] ?? []
-            let placements = ids.map { resolution.placementByID[$0] }
+            let ids = graph.objectIDs(onCluster: cluster.name)
+            let placements = ids.map { resolution.placement(of: $0) }
             guard !ids.isEmpty, placements.allSatisfy({ $0 != nil && $0!.strategy == .auto }) else { continue }
             let targets = Set(placements.compactMap { $0?.target })
             guard targets.count == 1, let target = targets.first, graph.cluster(named: target) == nil,
@@ -63,8 +63,8 @@ extension PlanBuilder {
         var renamed = cluster
         renamed.name = spec.name
         planResize(renamed, to: spec)
-        for id in graph.objectsByCluster[cluster.name] ?? [] {
-            guard let placement = resolution.placementByID[id] else { continue }
+        for id in graph.objectIDs(onCluster: cluster.name) {
+            guard let placement = resolution.placement(of: id) else { continue }
             handled.insert(id)
             moves.append(PendingMove(
                 move: Move(
@@ -109,7 +109,7 @@ extension PlanBuilder {
         )
         clusterReadyKey[cluster.name] = key
         var hazards: [Hazard] = []
-        let restarted = (graph.objectsByCluster[cluster.name] ?? [])
+        let restarted = graph.objectIDs(onCluster: cluster.name)
             .compactMap(graph.object)
             .filter { $0.kind == .source || $0.kind == .sink }
         if !restarted.isEmpty {

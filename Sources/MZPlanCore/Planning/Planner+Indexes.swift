@@ -50,7 +50,7 @@ extension PlanBuilder {
             "queries running on '\(from)' that use '\(index.qualifiedName)' lose it and fall back to a slower plan once it moves to '\(target)'",
             remedies: ["run those queries on '\(target)' (SET cluster = \(SQLIdentifier.quote(target)))", "keep a copy of the index on '\(from)'"]
         )]
-        let users = graph.importers(of: index.id).compactMap(graph.object).filter { user in
+        let users = graph.importers(of: index.id).filter { user in
             resolution.desiredCluster(of: user) == from
         }
         if !users.isEmpty {

@@ -80,7 +80,7 @@ extension PlanBuilder {
             stepKeys: keys
         ))
         for member in closure {
-            guard let memberPlacement = resolution.placementByID[member.id], memberPlacement.moves,
+            guard let memberPlacement = resolution.placement(of: member.id), memberPlacement.moves,
                   !handled.contains(member.id), let key = keyByID[member.id] else { continue }
             handled.insert(member.id)
             moves.append(PendingMove(

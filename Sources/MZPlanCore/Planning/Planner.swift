@@ -137,7 +137,7 @@ struct PlanBuilder {
             clustersRenamed: finishedClusters.filter { $0.action == .rename }.count,
             clustersDropped: finishedClusters.filter { $0.action == .drop }.count,
             unlisted: resolution.unlisted,
-            unchanged: resolution.placements.filter { !$0.moves }.count,
+            unchanged: resolution.placements.reduce(0) { $0 + ($1.moves ? 0 : 1) },
             warnings: hazards.filter { $0.severity == .warning }.count
         )
         return Plan(

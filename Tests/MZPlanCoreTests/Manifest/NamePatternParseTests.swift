@@ -36,6 +36,12 @@ import Testing
         ("t?", "materialize.public.t12", false),
         ("*.*.*_idx", "db.s.a_idx", true),
         ("\"Big\".*", "materialize.Big.x", true),
+        ("*_idx", "materialize.public.orders_idx", true),
+        ("*_idx", "materialize.public.orders_idx2", false),
+        ("ord*", "materialize.public.or", false),
+        ("o*s*x", "materialize.public.ordersx", true),
+        ("o*s*x", "materialize.public.orders", false),
+        ("caf*", "materialize.public.cafe\u{301}", true),
     ])
     func globs(text: String, candidate: String, matches: Bool) throws {
         let pattern = try parse(text)

@@ -38,11 +38,11 @@ import Testing
             ("c3", nil, [Fixture.rule("c3", Fixture.exact("clicks_idx"), line: 3)]),
         ])
         let resolution = try resolve(manifest)
-        #expect(resolution.placementByID["u3"]?.target == "c1")
-        #expect(resolution.placementByID["u2"]?.target == "c2")
-        #expect(resolution.placementByID["u4"]?.target == "c3")
-        #expect(resolution.placementByID["u1"] == nil, "tables are skipped silently by a glob")
-        #expect(resolution.placementByID["u5"] == nil, "subsources are skipped silently by a glob")
+        #expect(resolution.placement(of: "u3")?.target == "c1")
+        #expect(resolution.placement(of: "u2")?.target == "c2")
+        #expect(resolution.placement(of: "u4")?.target == "c3")
+        #expect(resolution.placement(of: "u1") == nil, "tables are skipped silently by a glob")
+        #expect(resolution.placement(of: "u5") == nil, "subsources are skipped silently by a glob")
     }
 
     @Test("two globs of equal precedence on different clusters: an error naming both positions")
@@ -65,7 +65,7 @@ import Testing
             Fixture.rule("c2", Fixture.glob("orders_*"), line: 4),
             Fixture.rule("c2", Fixture.glob("*_mv"), line: 5),
         ])])
-        #expect(try resolve(manifest).placementByID["u3"]?.target == "c2")
+        #expect(try resolve(manifest).placement(of: "u3")?.target == "c2")
     }
 
     @Test("an exact name that matches nothing is an error with the closest names")
@@ -112,8 +112,8 @@ import Testing
             unmanaged: [Fixture.glob("*", schema: "scratch")]
         )
         let resolution = try resolve(manifest)
-        #expect(resolution.placementByID["u6"] == nil)
+        #expect(resolution.placement(of: "u6") == nil)
         #expect(resolution.unmanaged == ["u6"])
-        #expect(resolution.placementByID["u2"]?.target == "c2")
+        #expect(resolution.placement(of: "u2")?.target == "c2")
     }
 }

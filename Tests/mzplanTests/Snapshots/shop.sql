@@ -1,4 +1,4 @@
--- mzplan plan sha256:c49a6f0f2d41bc2066987fc1ea82c0dde46d280b92e92931194af73c2d5adab8
+-- mzplan plan sha256:d766b94f9b72e284e2afaecf1bd1534dd25abd0b5a204b09f4afdd261d0e6051
 -- 10 moves, 2 clusters to create, 1 blocked, 3 warnings, 4 unchanged
 -- Run with `mzplan apply`, which also performs the waits noted below.
 --

@@ -1,4 +1,4 @@
--- mzplan plan sha256:ac9c1c367d68054416fa2add63bb33afde8ec3b36b51b02b5e21bd7b0703e4e2
+-- mzplan plan sha256:73b5f164ff3e84a8d953a160717b099df5a433249bb391621de5272dace4affb
 -- 3 moves, 1 cluster to create, 3 unlisted
 -- Run with `mzplan apply`, which also performs the waits noted below.
 

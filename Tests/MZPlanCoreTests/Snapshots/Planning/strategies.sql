@@ -1,4 +1,4 @@
--- mzplan plan sha256:8b673b52af1afbaa903eecbbc1a0642129a21a10e48cfed716707780e296ef58
+-- mzplan plan sha256:296c1f991d2295c30bd46fb6bf2d6b65c8f4d0a08719a557f7ff6178e9ef48bb
 -- 4 moves, 1 warning, 2 unlisted
 -- Run with `mzplan apply`, which also performs the waits noted below.
 
