@@ -177,7 +177,7 @@ struct ManifestFileReader {
             case "stable_polls", "max_parallel_hydrations":
                 setting = readInteger(value, key: name, minimum: 1).map { .count($0) }
             case "drop_empty_clusters":
-                if value.tagName == .bool, let flag = value.bool {
+                if let flag = value.boolean {
                     setting = .flag(flag)
                 } else {
                     error("manifest.type", "expected 'drop_empty_clusters' to be true or false, found \(value.foundDescription)", at: value)

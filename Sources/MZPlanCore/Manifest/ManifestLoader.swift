@@ -93,7 +93,7 @@ public enum ManifestLoader {
         let start = SourceLocation(file: source.path, line: 1, column: 1)
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try Yams.compose(yaml: text, .basic)
         } catch {
             diagnostics.append(yamlError(error, file: source.path))
             return nil

@@ -20,7 +20,38 @@ extension Node {
     }
 
     /// The resolved tag, such as `.str`, `.int` or `.null`.
-    var tagName: Tag.Name { Tag.Name(rawValue: tag.rawValue) }
+    ///
+    /// Manifests are composed with Yams' basic resolver (no regular expression per scalar, which
+    /// dominated loading a large manifest); plain scalars are resolved here instead, with the rules
+    /// of Yams' default resolver, tried only when the text could match them.
+    var tagName: Tag.Name {
+        let name = Tag.Name(rawValue: tag.rawValue)
+        guard case .scalar(let scalar) = self, name == .str, scalar.style == .plain else { return name }
+        return Self.implicitTag(of: scalar.string)
+    }
+
+    /// The tag Yams' default resolver gives a plain scalar, for the tags a manifest reads.
+    static func implicitTag(of text: String) -> Tag.Name {
+        if text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL" { return .null }
+        if implicitBooleans.contains(text) { return .bool }
+        guard let first = text.unicodeScalars.first, "+-.0123456789".unicodeScalars.contains(first) else { return .str }
+        return Resolver.default.resolveTag(of: Node(text))
+    }
+
+    /// The value of a boolean scalar (`true`, `yes`, `on`, … in any case Yams accepts), else nil.
+    var boolean: Bool? {
+        guard case .scalar(let scalar) = self, tagName == .bool else { return nil }
+        switch scalar.string.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: return nil
+        }
+    }
+
+    private static let implicitBooleans: Set<String> = [
+        "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE",
+        "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF",
+    ]
 
     /// Whether the node is a null scalar (`~`, `null`, or nothing after a colon).
     var isNull: Bool {
