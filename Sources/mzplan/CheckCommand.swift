@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import MZPlanCore
+
+/// `mzplan check`: the CI dry-run. Validates manifests offline; with a catalog, also plans and
+/// reports hazards and blocked moves. Never connects unless a catalog source is given.
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate manifests (offline), and with a catalog report hazards and blocked moves.",
+        discussion: """
+            Reports every problem at once, each with file:line:col. The report goes to stdout. \
+            Exit codes: 0 valid (with --detailed-exitcode: no changes), 1 invalid manifest or \
+            unreadable catalog, 2 changes pending (with --detailed-exitcode and a catalog), \
+            3 blocked, 64 usage.
+
+            Examples:
+              mzplan check -f mzplan.yaml
+              mzplan check -f team-a.yaml -f team-b.yaml --format github
+              mzplan check -f mzplan.yaml --catalog snapshot.json --format json
+            """
+    )
+
+    @OptionGroup var manifest: ManifestOptions
+
+    @OptionGroup var catalog: CatalogSourceOptions
+
+    @Option(help: ArgumentHelp("Output format: \(DiagnosticFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "format"))
+    var format: DiagnosticFormat = .text
+
+    @Flag(help: "With a catalog: exit 0 when there are no changes and 2 when there are (3 when blocked, either way).")
+    var detailedExitcode = false
+
+    func run() async throws {
+        let console = Console()
+        let allow = try HazardCodeArgument.parse(manifest.allow, console: console)
+        let (report, exitCode) = check(allow: allow)
+        console.output(CheckRenderer().render(report, format: format, color: format == .text && console.stdoutIsColorTerminal))
+        throw ExitCode(exitCode)
+    }
+
+    /// Reads, validates and (with a catalog) plans; returns the report and the exit code.
+    private func check(allow: [HazardCode]) -> (CheckReport, Int32) {
+        var diagnostics: [Diagnostic] = []
+        var sources: [ManifestSource] = []
+        for path in manifest.files {
+            do throws(DiagnosticsError) {
+                sources.append(try ManifestSource.read(path: path))
+            } catch {
+                diagnostics += error.diagnostics
+            }
+        }
+        func report(_ plan: Plan? = nil) -> CheckReport {
+            CheckReport(diagnostics: diagnostics, plan: plan, fileCount: manifest.files.count)
+        }
+        if sources.isEmpty, !diagnostics.isEmpty { return (report(), PlanExitCode.error) }
+        let snippets = Dictionary(sources.map { ($0.path, SourceSnippet(text: String(decoding: $0.bytes, as: UTF8.self))) }) { first, _ in first }
+        func placed(_ found: [Diagnostic]) -> [Diagnostic] {
+            found.map { $0.location.flatMap { snippets[$0.file] }?.attach(to: $0) ?? $0 }
+        }
+        let loaded: LoadedManifest
+        do throws(DiagnosticsError) {
+            loaded = try ManifestLoader.load(sources)
+        } catch {
+            diagnostics += error.diagnostics
+            return (report(), PlanExitCode.error)
+        }
+        diagnostics += loaded.warnings
+        guard diagnostics.allSatisfy({ $0.severity != .error }) else { return (report(), PlanExitCode.error) }
+        guard catalog.isGiven else { return (report(), PlanExitCode.success) }
+        do throws(DiagnosticsError) {
+            let snapshot = try catalog.load()
+            let result = try Planner.plan(manifest: loaded.manifest, catalog: snapshot, allow: allow, createdAtMs: Clock.planTimestamp())
+            diagnostics += placed(result.warnings + result.plan.findings(manifest: loaded.manifest))
+            return (report(result.plan), PlanExitCode.of(result.plan, detailed: detailedExitcode))
+        } catch {
+            diagnostics += placed(error.diagnostics)
+            return (report(), PlanExitCode.error)
+        }
+    }
+}
