@@ -1,22 +1,37 @@
 import ArgumentParser
+import Foundation
 import MZPlanCore
 
-/// Where the catalog comes from: `--catalog snapshot.json`.
+/// Where the catalog comes from: `--catalog snapshot.json`, or the live catalog at `--url`
+/// (`MZPLAN_URL` counts as `--url` when no `--catalog` is given). Exactly one of them.
 struct CatalogOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A catalog snapshot (from `mzplan catalog dump`).", valueName: "snapshot.json"))
     var catalog: String?
 
+    @Option(help: ArgumentHelp(
+        "Read the live catalog: postgres://USER[:PASSWORD]@HOST[:PORT]/DB?sslmode=disable|require|verify-full (default: MZPLAN_URL). Prefer PGPASSWORD for the password.",
+        valueName: "url"
+    ))
+    var url: String?
+
     func validate() throws {
-        guard catalog != nil else {
-            throw ValidationError("Missing a catalog: pass --catalog snapshot.json.")
+        if catalog != nil, url != nil {
+            throw ValidationError("Pass either --catalog or --url, not both.")
+        }
+        if catalog == nil, url == nil, !Self.environmentHasURL() {
+            throw ValidationError("Missing a catalog: pass --catalog snapshot.json or --url postgres://… (or set MZPLAN_URL).")
         }
     }
 
-    /// Reads the catalog the options name.
-    func load() throws(DiagnosticsError) -> CatalogSnapshot {
-        guard let catalog else {
-            throw DiagnosticsError(Diagnostic(.error, code: "cli.catalog", "no catalog given: pass --catalog snapshot.json"))
+    /// Reads the catalog the options name: the snapshot file, else the live catalog.
+    func load(console: Console) async throws(DiagnosticsError) -> CatalogSnapshot {
+        if let catalog {
+            return try CatalogSnapshotFile.read(path: catalog)
         }
-        return try CatalogSnapshotFile.read(path: catalog)
+        return try await LiveCatalog.read(url: url, console: console)
+    }
+
+    private static func environmentHasURL() -> Bool {
+        !(ProcessInfo.processInfo.environment["MZPLAN_URL"] ?? "").isEmpty
     }
 }
