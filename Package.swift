@@ -67,7 +67,13 @@ let package = Package(
         ),
         .testTarget(
             name: "MZPlanPostgresTests",
-            dependencies: ["MZPlanPostgres", "MZPlanCore", "MZPlanTestSupport"],
+            dependencies: [
+                "MZPlanPostgres",
+                "MZPlanCore",
+                "MZPlanTestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             exclude: ["Snapshots", "Fixtures"],
             swiftSettings: upcomingFeatures
         ),

@@ -25,6 +25,13 @@ public final class MaterializeConnection: CatalogQuerying {
         self.logger = logger
     }
 
+    deinit {
+        // A session dropped without close() (a task that threw) must not leak its socket.
+        if !connection.isClosed {
+            connection.close().whenComplete { _ in }
+        }
+    }
+
     /// Opens a session: TCP, TLS as `sslmode` says, authentication, `application_name=mzplan`.
     public static func connect(_ configuration: ConnectionConfiguration, logger: Logger) async throws(ConnectionError) -> MaterializeConnection {
         let capture = StartupParameterCapture()

@@ -64,7 +64,12 @@ public actor StatementExecutor {
         }
         // The client-side deadline only guards against a server that never answers.
         let deadline = statementTimeout.map { $0 + .seconds(10) }
-        try await send(sql, on: session, reportingAs: sql, timeout: deadline)
+        do {
+            try await send(sql, on: session, reportingAs: sql, timeout: deadline)
+        } catch let error as StatementError where error.kind == .server && statementTimeout != nil {
+            try await send("RESET statement_timeout", on: session, reportingAs: sql, timeout: nil)
+            throw error
+        }
         if statementTimeout != nil {
             try await send("RESET statement_timeout", on: session, reportingAs: sql, timeout: nil)
         }
@@ -88,6 +93,14 @@ public actor StatementExecutor {
         }
     }
 
+    /// Forgets a session that failed, closing it first (PostgresNIO requires every connection closed).
+    private func drop(_ session: MaterializeConnection) async {
+        await session.close()
+        if connection === session {
+            connection = nil
+        }
+    }
+
     /// Sends one statement as its own message (extended protocol, no binds: DDL takes none).
     private func send(_ text: String, on session: MaterializeConnection, reportingAs statement: String, timeout: Duration?) async throws {
         do {
@@ -99,13 +112,13 @@ public actor StatementExecutor {
                 sqlState: error.serverInfo?[.sqlState],
                 message: error.serverInfo?[.message] ?? "no message")
         } catch is CancellationError {
-            connection = nil
+            await drop(session)
             throw CancellationError()
         } catch is DeadlineExceeded {
-            connection = nil
+            await drop(session)
             throw StatementError(.timeout, statement: statement, message: "no answer from \(configuration.endpoint) within \(timeout?.secondsText ?? "the deadline")")
         } catch {
-            connection = nil
+            await drop(session)
             let reason = ConnectionError.classify(error, configuration: configuration, during: "while the statement ran").message
             throw StatementError(.connectionLost, statement: statement, message: "\(reason); it may or may not have taken effect")
         }
