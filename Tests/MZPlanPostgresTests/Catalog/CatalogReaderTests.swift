@@ -62,6 +62,9 @@ struct CatalogReaderTests {
         let generated = try #require(big.result.snapshot.objects.first { $0.name == "generated_1001" })
         #expect(generated.dependsOn == ["u7", "u1000"])
         #expect(generated.upperMs == 1_764_115_199_000 + 1001)
+        let looping = try #require(big.result.snapshot.clusters.first { $0.name == "compute" }?.replicas.last)
+        #expect(looping.oomKills24h == 3)
+        #expect(!looping.isHealthy)
     }
 
     @Test("an older version without some relations degrades to null fields and warnings")

@@ -133,6 +133,15 @@ struct StatementExecutorTests {
         await executor.close()
     }
 
+    @Test("an object hydrated only on an OOM-looping replica is not ready")
+    func oomLoopingReplica() async throws {
+        let executor = try executor(database: "mz_big")
+        let readiness = try await executor.readiness(of: ["u5999", "u5998"])
+        await executor.close()
+        #expect(readiness["u5999"]?.hydrated == false)
+        #expect(readiness["u5998"]?.hydrated == true)
+    }
+
     @Test("readiness is one query, whatever the number of ids", arguments: [1, 3, 5_000])
     func readinessIsOneQuery(count: Int) async throws {
         let connection = try await MaterializeConnection.connect(TestServer.configuration(database: "mz_big"), logger: logger)

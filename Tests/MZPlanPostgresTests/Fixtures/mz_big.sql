@@ -24,3 +24,11 @@ INSERT INTO mz_internal.mz_compute_hydration_statuses
 SELECT 'u' || n, 'u103', true, n * INTERVAL '1 millisecond' FROM generate_series(1000, 5999) AS n WHERE n % 7 <> 0;
 INSERT INTO mz_internal.mz_wallclock_global_lag SELECT 'u' || n, (n % 900) * INTERVAL '1 millisecond' FROM generate_series(1000, 5999) AS n;
 INSERT INTO mz_internal.mz_history_retention_strategies SELECT 'u' || n, 'FOR', to_jsonb(60000) FROM generate_series(1000, 5999, 10) AS n;
+
+-- A second replica on compute that is OOM-looping (3 kills in 24 hours): generated_5999 is hydrated
+-- only there, so the readiness gate must not count it as hydrated.
+INSERT INTO mz_catalog.mz_cluster_replicas VALUES ('u106', 'r2', 'u3', '400cc', 'use1-az2', 'u1', true);
+INSERT INTO mz_internal.mz_cluster_replica_statuses VALUES ('u106', 0, 'online', NULL, now() - INTERVAL '10 minutes');
+INSERT INTO mz_internal.mz_cluster_replica_status_history
+SELECT 'u106', 0, 'offline', 'oom-killed', now() - n * INTERVAL '1 hour' FROM generate_series(1, 3) AS n;
+INSERT INTO mz_internal.mz_hydration_statuses VALUES ('u5999', 'u106', true);
