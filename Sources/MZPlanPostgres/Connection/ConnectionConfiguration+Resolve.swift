@@ -5,7 +5,8 @@ extension ConnectionConfiguration {
     /// else the libpq variables. As with libpq, a part the URL leaves out (user, password, port,
     /// database, sslmode) is taken from `PGUSER PGPASSWORD PGPORT PGDATABASE PGSSLMODE`, then from
     /// the defaults (port 6875, database `materialize`, sslmode `require`, or `disable` on loopback).
-    /// `connect_timeout` (seconds) may be a URL parameter or `PGCONNECT_TIMEOUT`.
+    /// `connect_timeout` (seconds) may be a URL parameter or `PGCONNECT_TIMEOUT`, and `sslrootcert`
+    /// (trusted roots for `verify-full`) a URL parameter or `PGSSLROOTCERT`.
     public static func resolve(url: String?, environment: [String: String]) throws(ConnectionError) -> ConnectionConfiguration {
         let env = environment.filter { !$0.value.isEmpty }
         var parts = URLParts()
@@ -36,7 +37,8 @@ extension ConnectionConfiguration {
             user: user,
             password: parts.password ?? env["PGPASSWORD"],
             database: parts.database ?? env["PGDATABASE"] ?? defaultDatabase,
-            sslMode: sslMode
+            sslMode: sslMode,
+            sslRootCert: parts.parameters["sslrootcert"] ?? env["PGSSLROOTCERT"]
         )
         if let timeout = parts.parameters["connect_timeout"] ?? env["PGCONNECT_TIMEOUT"] {
             guard let seconds = Int(timeout), seconds > 0 else {
@@ -61,7 +63,7 @@ extension ConnectionConfiguration {
 /// The parts of `postgres://USER[:PASSWORD]@HOST[:PORT]/DB?param=value`, percent-decoded.
 struct URLParts {
     /// The parameters mzplan understands; libpq's `application_name` is accepted and ignored (mzplan sets its own).
-    static let knownParameters: Set<String> = ["sslmode", "connect_timeout", "application_name"]
+    static let knownParameters: Set<String> = ["sslmode", "sslrootcert", "connect_timeout", "application_name"]
 
     var user: String?
     var password: String?
@@ -97,7 +99,7 @@ struct URLParts {
             guard Self.knownParameters.contains(item.name) else {
                 throw ConnectionError(
                     .invalidConfiguration,
-                    "invalid connection URL: unknown parameter '\(item.name)' (known: connect_timeout, sslmode)"
+                    "invalid connection URL: unknown parameter '\(item.name)' (known: connect_timeout, sslmode, sslrootcert)"
                 )
             }
             parameters[item.name] = item.value ?? ""

@@ -16,6 +16,8 @@ public struct ConnectionConfiguration: Sendable, Equatable, CustomStringConverti
     public var password: String?
     public var database: String
     public var sslMode: SSLMode
+    /// With `verify-full`, a PEM file of trusted roots used instead of the system's (libpq's `sslrootcert`).
+    public var sslRootCert: String?
     /// How long establishing the session (TCP, TLS, authentication) may take.
     public var connectTimeout: Duration
     /// How long one catalog query may take.
@@ -28,6 +30,7 @@ public struct ConnectionConfiguration: Sendable, Equatable, CustomStringConverti
         password: String? = nil,
         database: String = Self.defaultDatabase,
         sslMode: SSLMode? = nil,
+        sslRootCert: String? = nil,
         connectTimeout: Duration = .seconds(10),
         queryTimeout: Duration = .seconds(60)
     ) {
@@ -37,6 +40,7 @@ public struct ConnectionConfiguration: Sendable, Equatable, CustomStringConverti
         self.password = password
         self.database = database
         self.sslMode = sslMode ?? Self.defaultSSLMode(host: host)
+        self.sslRootCert = sslRootCert
         self.connectTimeout = connectTimeout
         self.queryTimeout = queryTimeout
     }

@@ -94,7 +94,7 @@ public final class MaterializeConnection: CatalogQuerying {
 
 extension ConnectionConfiguration {
     /// PostgresNIO's configuration: `require` encrypts without verifying (libpq's meaning), `verify-full`
-    /// verifies the chain and the host name.
+    /// verifies the chain (against `sslrootcert` when given, else the system's roots) and the host name.
     func postgresConfiguration() throws(ConnectionError) -> PostgresConnection.Configuration {
         let tls: PostgresConnection.Configuration.TLS
         do {
@@ -106,10 +106,15 @@ extension ConnectionConfiguration {
                 tlsConfiguration.certificateVerification = .none
                 tls = .require(try NIOSSLContext(configuration: tlsConfiguration))
             case .verifyFull:
-                tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+                var tlsConfiguration = TLSConfiguration.makeClientConfiguration()
+                if let sslRootCert {
+                    tlsConfiguration.trustRoots = .file(sslRootCert)
+                }
+                tls = .require(try NIOSSLContext(configuration: tlsConfiguration))
             }
         } catch {
-            throw ConnectionError(.tls, "cannot set up TLS for \(endpoint): \(type(of: error))")
+            let root = sslRootCert.map { " (is sslrootcert '\($0)' a readable PEM file?)" } ?? ""
+            throw ConnectionError(.tls, "cannot set up TLS for \(endpoint)\(root)")
         }
         var configuration = PostgresConnection.Configuration(
             host: host, port: port, username: user, password: password, database: database, tls: tls)

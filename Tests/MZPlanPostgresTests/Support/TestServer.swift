@@ -12,6 +12,9 @@ enum TestServer {
     static let isCI = environment["CI"] == "true"
     static let enabled = environment["MZPLAN_TEST_URL"] != nil || isCI
     static let skipReason: Comment = "MZPLAN_TEST_URL is not set: run scripts/test, which starts a PostgreSQL server with the catalog fixtures"
+    /// The second server, with TLS: enabled like the first, through `MZPLAN_TEST_TLS_URL`.
+    static let tlsEnabled = environment["MZPLAN_TEST_TLS_URL"] != nil || isCI
+    static let tlsSkipReason: Comment = "MZPLAN_TEST_TLS_URL is not set: run scripts/test, which starts a PostgreSQL server with TLS"
 
     /// The role with password authentication (scram-sha-256), and its password (roles.sql).
     static let passwordRole = "mzplan_password"
@@ -22,18 +25,28 @@ enum TestServer {
     static let unprivilegedRole = "mzplan_noprivs"
 
     struct Missing: Error, CustomStringConvertible {
-        var description: String { "MZPLAN_TEST_URL is not set (CI=true): scripts/test must start the PostgreSQL server" }
+        var variable: String
+        var description: String { "\(variable) is not set (CI=true): scripts/test must start the PostgreSQL servers" }
     }
 
-    /// The superuser URL of the shop database.
-    static func components() throws -> URLComponents {
-        guard let text = environment["MZPLAN_TEST_URL"], let components = URLComponents(string: text) else { throw Missing() }
+    /// The superuser URL of the shop database; with `tls`, on the server with TLS.
+    static func components(tls: Bool = false) throws -> URLComponents {
+        let variable = tls ? "MZPLAN_TEST_TLS_URL" : "MZPLAN_TEST_URL"
+        guard let text = environment[variable], let components = URLComponents(string: text) else { throw Missing(variable: variable) }
         return components
     }
 
-    /// A URL to `database` as `user` (with `password`), with `query` appended.
-    static func url(database: String = "materialize", user: String? = nil, password: String? = nil, query: String? = nil) throws -> String {
-        var components = try components()
+    /// The PEM certificate the TLS server presents (self-signed for localhost and 127.0.0.1).
+    static func tlsRootCertificate() throws -> String {
+        guard let path = environment["MZPLAN_TEST_TLS_ROOT_CERT"] else { throw Missing(variable: "MZPLAN_TEST_TLS_ROOT_CERT") }
+        return path
+    }
+
+    /// A URL to `database` as `user` (with `password`), with `query` appended; with `tls`, on the server with TLS.
+    static func url(
+        tls: Bool = false, database: String = "materialize", user: String? = nil, password: String? = nil, query: String? = nil
+    ) throws -> String {
+        var components = try components(tls: tls)
         components.path = "/" + database
         if let user { components.user = user }
         components.password = password
