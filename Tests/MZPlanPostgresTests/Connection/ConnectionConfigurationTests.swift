@@ -6,7 +6,7 @@ import Testing
     @Test("a full URL sets every part, percent-decoded")
     func fullURL() throws {
         let configuration = try ConnectionConfiguration.resolve(
-            url: "postgres://me%40example.com:p%40ss@abc.us-east-1.aws.materialize.cloud:6876/prod?sslmode=verify-full&connect_timeout=3",
+            url: "postgres://me%40example.com:p%40ss@abc.us-east-1.aws.materialize.cloud:6876/prod?sslmode=verify-full&connect_timeout=3&sslrootcert=/etc/ca.pem",
             environment: [:])
         #expect(configuration.user == "me@example.com")
         #expect(configuration.password == "p@ss")
@@ -15,6 +15,7 @@ import Testing
         #expect(configuration.database == "prod")
         #expect(configuration.sslMode == .verifyFull)
         #expect(configuration.connectTimeout == .seconds(3))
+        #expect(configuration.sslRootCert == "/etc/ca.pem")
     }
 
     @Test("defaults: port 6875, database materialize, TLS required off loopback, disabled on loopback", arguments: [
