@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         .target(
@@ -25,6 +27,15 @@ let package = Package(
             dependencies: [
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: upcomingFeatures
+        ),
+        .target(
+            name: "MZPlanPostgres",
+            dependencies: [
+                "MZPlanCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: upcomingFeatures
         ),
@@ -37,6 +48,7 @@ let package = Package(
             name: "mzplan",
             dependencies: [
                 "MZPlanCore",
+                "MZPlanPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcomingFeatures
@@ -50,6 +62,18 @@ let package = Package(
         .testTarget(
             name: "mzplanTests",
             dependencies: ["MZPlanCore", "MZPlanTestSupport"],
+            exclude: ["Snapshots", "Fixtures"],
+            swiftSettings: upcomingFeatures
+        ),
+        .testTarget(
+            name: "MZPlanPostgresTests",
+            dependencies: [
+                "MZPlanPostgres",
+                "MZPlanCore",
+                "MZPlanTestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             exclude: ["Snapshots", "Fixtures"],
             swiftSettings: upcomingFeatures
         ),

@@ -34,13 +34,13 @@ struct CheckCommand: AsyncParsableCommand {
     func run() async throws {
         let console = Console()
         let allow = try HazardCodeArgument.parse(manifest.allow, console: console)
-        let (report, exitCode) = check(allow: allow)
+        let (report, exitCode) = await check(allow: allow, console: console)
         console.output(CheckRenderer().render(report, format: format, color: format == .text && console.stdoutIsColorTerminal))
         throw ExitCode(exitCode)
     }
 
     /// Reads, validates and (with a catalog) plans; returns the report and the exit code.
-    private func check(allow: [HazardCode]) -> (CheckReport, Int32) {
+    private func check(allow: [HazardCode], console: Console) async -> (CheckReport, Int32) {
         var diagnostics: [Diagnostic] = []
         var sources: [ManifestSource] = []
         for path in manifest.files {
@@ -69,7 +69,7 @@ struct CheckCommand: AsyncParsableCommand {
         guard diagnostics.allSatisfy({ $0.severity != .error }) else { return (report(), PlanExitCode.error) }
         guard catalog.isGiven else { return (report(), PlanExitCode.success) }
         do throws(DiagnosticsError) {
-            let snapshot = try catalog.load()
+            let snapshot = try await catalog.load(console: console)
             let result = try Planner.plan(manifest: loaded.manifest, catalog: snapshot, allow: allow, createdAtMs: Clock.planTimestamp())
             diagnostics += placed(result.warnings + result.plan.findings(manifest: loaded.manifest))
             return (report(result.plan), PlanExitCode.of(result.plan, detailed: detailedExitcode))

@@ -34,7 +34,7 @@ struct DiffCommand: AsyncParsableCommand {
     func run() async throws {
         let console = Console()
         let allow = try HazardCodeArgument.parse(manifest.allow, console: console)
-        let plan = try PlanRequest(manifest: manifest, catalog: catalog, console: console).plan(allow: allow)
+        let plan = try await PlanRequest(manifest: manifest, catalog: catalog, console: console).plan(allow: allow)
         let rendered = PlanRenderer().render(plan, format: format, color: format == .text && console.stdoutIsColorTerminal)
         console.output(rendered)
         if let output {

@@ -7,10 +7,10 @@ struct PlanRequest {
     let catalog: CatalogOptions
     let console: Console
 
-    func plan(allow: [HazardCode]) throws -> Plan {
+    func plan(allow: [HazardCode]) async throws -> Plan {
         do throws(DiagnosticsError) {
             let loaded = try ManifestLoader.load(manifest.files.map { path throws(DiagnosticsError) in try ManifestSource.read(path: path) })
-            let snapshot = try catalog.load()
+            let snapshot = try await catalog.load(console: console)
             let result = try Planner.plan(manifest: loaded.manifest, catalog: snapshot, allow: allow, createdAtMs: Clock.planTimestamp())
             console.report(loaded.warnings + result.warnings)
             return result.plan

@@ -1,0 +1,35 @@
+/// A statement the apply engine sent failed: the statement, the server's SQLSTATE and message.
+public struct StatementError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: String, Sendable {
+        /// The server rejected the statement; ``sqlState`` says why.
+        case server
+        /// The connection dropped while the statement ran: it may or may not have taken effect.
+        case connectionLost
+        /// No connection could be made; the statement was not sent.
+        case connectFailed
+        /// mzplan's own deadline passed (the server did not answer the statement timeout).
+        case timeout
+    }
+
+    public var kind: Kind
+    public var statement: String
+    public var sqlState: String?
+    public var message: String
+
+    public init(_ kind: Kind, statement: String, sqlState: String? = nil, message: String) {
+        self.kind = kind
+        self.statement = statement
+        self.sqlState = sqlState
+        self.message = message
+    }
+
+    /// Whether Materialize asks to run the statement again (serialization failure, 40001).
+    public var isRetryable: Bool { sqlState == "40001" }
+
+    /// `ERROR 42601: syntax error at or near "SELEC" in: SELEC 1`, on one line.
+    public var description: String {
+        let oneLine = statement.split(whereSeparator: \.isNewline).joined(separator: " ")
+        let code = sqlState.map { " \($0)" } ?? ""
+        return "\(kind == .server ? "ERROR" : kind.rawValue)\(code): \(message) in: \(oneLine)"
+    }
+}

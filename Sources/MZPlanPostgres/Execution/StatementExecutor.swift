@@ -1,0 +1,133 @@
+public import Logging
+import PostgresNIO
+
+/// Runs the apply engine's statements against Materialize, one statement per message.
+///
+/// - A statement that fails with SQLSTATE 40001 is sent again after a growing pause, at most
+///   ``RetryPolicy/maxAttempts`` times in all; other failures surface as ``StatementError``
+///   with the statement, the SQLSTATE and the server's message.
+/// - A connection found closed before a statement is sent is reopened. One that drops while a
+///   statement runs fails that statement with ``StatementError/Kind/connectionLost`` (it may or
+///   may not have run); the next statement reconnects.
+/// - Cancelling the calling task (Ctrl-C) closes the connection, which stops the statement, and
+///   throws `CancellationError`.
+public actor StatementExecutor {
+    public let configuration: ConnectionConfiguration
+    let logger: Logger
+    let retryPolicy: RetryPolicy
+    private var connection: MaterializeConnection?
+
+    public init(configuration: ConnectionConfiguration, logger: Logger, retryPolicy: RetryPolicy = .default) {
+        self.configuration = configuration
+        self.logger = logger
+        self.retryPolicy = retryPolicy
+    }
+
+    /// Whether a session is open right now.
+    public var isConnected: Bool { connection.map { !$0.isClosed } ?? false }
+
+    /// Runs one statement. With `statementTimeout`, the server cancels it after that long
+    /// (`statement_timeout`, for blocking statements such as `ALTER … APPLY REPLACEMENT`).
+    public func execute(_ sql: String, statementTimeout: Duration? = nil) async throws {
+        var attempt = 1
+        while true {
+            do {
+                try await executeOnce(sql, statementTimeout: statementTimeout)
+                return
+            } catch let error as StatementError where error.isRetryable && attempt < retryPolicy.maxAttempts {
+                let delay = retryPolicy.delay(afterAttempt: attempt)
+                logger.info("retrying after a serialization failure", metadata: [
+                    "mzplan.attempt": "\(attempt)", "mzplan.sqlstate": "40001", "mzplan.delay": "\(delay)",
+                ])
+                try await Task.sleep(for: delay)
+                attempt += 1
+            }
+        }
+    }
+
+    /// Readiness of the objects with these catalog ids, in one query (``ReadinessQuery``).
+    public func readiness(of ids: [String]) async throws -> [String: ObjectReadiness] {
+        let session = try await session(for: "readiness query")
+        return try await ReadinessQuery.run(ids, on: session)
+    }
+
+    /// Closes the session, if one is open.
+    public func close() async {
+        await connection?.close()
+        connection = nil
+    }
+
+    private func executeOnce(_ sql: String, statementTimeout: Duration?) async throws {
+        let session = try await session(for: sql)
+        if let statementTimeout {
+            try await send("SET statement_timeout = \(max(1, statementTimeout.milliseconds))", on: session, reportingAs: sql, timeout: nil)
+        }
+        // The client-side deadline only guards against a server that never answers.
+        let deadline = statementTimeout.map { $0 + .seconds(10) }
+        do {
+            try await send(sql, on: session, reportingAs: sql, timeout: deadline)
+        } catch let error as StatementError where error.kind == .server && statementTimeout != nil {
+            try await send("RESET statement_timeout", on: session, reportingAs: sql, timeout: nil)
+            throw error
+        }
+        if statementTimeout != nil {
+            try await send("RESET statement_timeout", on: session, reportingAs: sql, timeout: nil)
+        }
+    }
+
+    private func session(for statement: String) async throws -> MaterializeConnection {
+        if let connection, !connection.isClosed {
+            return connection
+        }
+        if connection != nil {
+            logger.info("reconnecting after the connection closed", metadata: ["mzplan.endpoint": "\(configuration.endpoint)"])
+            await connection?.close()
+            connection = nil
+        }
+        do {
+            let opened = try await MaterializeConnection.connect(configuration, logger: logger)
+            connection = opened
+            return opened
+        } catch {
+            throw StatementError(.connectFailed, statement: statement, sqlState: error.sqlState, message: error.message)
+        }
+    }
+
+    /// Forgets a session that failed, closing it first (PostgresNIO requires every connection closed).
+    private func drop(_ session: MaterializeConnection) async {
+        await session.close()
+        if connection === session {
+            connection = nil
+        }
+    }
+
+    /// Sends one statement as its own message (extended protocol, no binds: DDL takes none).
+    private func send(_ text: String, on session: MaterializeConnection, reportingAs statement: String, timeout: Duration?) async throws {
+        do {
+            _ = try await session.perform(PostgresQuery(unsafeSQL: text), timeout: timeout)
+        } catch let error as PSQLError where error.code == .server {
+            throw StatementError(
+                .server,
+                statement: statement,
+                sqlState: error.serverInfo?[.sqlState],
+                message: error.serverInfo?[.message] ?? "no message")
+        } catch is CancellationError {
+            await drop(session)
+            throw CancellationError()
+        } catch is DeadlineExceeded {
+            await drop(session)
+            throw StatementError(.timeout, statement: statement, message: "no answer from \(configuration.endpoint) within \(timeout?.secondsText ?? "the deadline")")
+        } catch {
+            await drop(session)
+            let reason = ConnectionError.classify(error, configuration: configuration, during: "while the statement ran").message
+            throw StatementError(.connectionLost, statement: statement, message: "\(reason); it may or may not have taken effect")
+        }
+    }
+}
+
+extension Duration {
+    /// Whole milliseconds, rounded down.
+    var milliseconds: Int64 {
+        components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import MZPlanCore
+
+/// Where the catalog comes from: `--catalog snapshot.json`, or the live catalog at `--url`
+/// (`MZPLAN_URL` counts as `--url` when no `--catalog` is given). At most one of them;
+/// `check` plans only when one is given, so it never connects otherwise.
+struct CatalogSourceOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("A catalog snapshot (from `mzplan catalog dump`).", valueName: "snapshot.json"))
+    var catalog: String?
+
+    @Option(help: ArgumentHelp(
+        "Read the live catalog: postgres://USER[:PASSWORD]@HOST[:PORT]/DB?sslmode=disable|require|verify-full (default: MZPLAN_URL). Prefer PGPASSWORD for the password.",
+        valueName: "url"
+    ))
+    var url: String?
+
+    /// Whether a catalog source was given, `MZPLAN_URL` included.
+    var isGiven: Bool { catalog != nil || url != nil || Self.environmentHasURL() }
+
+    func validate() throws {
+        if catalog != nil, url != nil {
+            throw ValidationError("Pass either --catalog or --url, not both.")
+        }
+    }
+
+    /// Reads the catalog the options name: the snapshot file, else the live catalog.
+    func load(console: Console) async throws(DiagnosticsError) -> CatalogSnapshot {
+        if let catalog {
+            return try CatalogSnapshotFile.read(path: catalog)
+        }
+        return try await LiveCatalog.read(url: url, console: console)
+    }
+
+    private static func environmentHasURL() -> Bool {
+        !(ProcessInfo.processInfo.environment["MZPLAN_URL"] ?? "").isEmpty
+    }
+}

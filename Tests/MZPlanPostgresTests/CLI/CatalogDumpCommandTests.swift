@@ -1,0 +1,141 @@
+import Foundation
+import MZPlanTestSupport
+import Testing
+
+/// `mzplan catalog dump` and `mzplan diff --url` end to end against the fixture server: the built
+/// binary's stdout, stderr and exit code.
+@Suite(.enabled(if: TestServer.enabled, TestServer.skipReason), .timeLimit(.minutes(2)))
+struct CatalogDumpCommandTests {
+    let root = repositoryRoot()
+    let environment = ["SOURCE_DATE_EPOCH": "1764115200"]
+
+    func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> CommandResult {
+        try runMzplan(arguments, environment: environment.merging(extra) { _, new in new }, currentDirectory: root)
+    }
+
+    @Test("catalog dump writes the fixture's snapshot to stdout, and the same bytes with -o")
+    func dump() throws {
+        let url = try TestServer.url(user: TestServer.passwordRole, password: TestServer.password)
+        let result = try run(["catalog", "dump", "--url", url])
+        #expect(result.exitCode == 0, "stderr: \(result.stderr)")
+        #expect(result.stderr.isEmpty)
+        assertSnapshot(result.stdout, named: "shop", pathExtension: "json")
+
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("mzplan-dump-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let saved = try run(["catalog", "dump", "--url", url, "-o", path])
+        #expect(saved.exitCode == 0)
+        #expect(saved.stdout.isEmpty)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == result.stdout)
+        #expect(!result.stdout.contains(TestServer.password))
+    }
+
+    @Test("the connection comes from MZPLAN_URL, or from the PG* variables")
+    func environmentConnection() throws {
+        let url = try TestServer.url()
+        let fromURL = try run(["catalog", "dump"], environment: ["MZPLAN_URL": url])
+        #expect(fromURL.exitCode == 0, "stderr: \(fromURL.stderr)")
+        let components = try TestServer.components()
+        let fromLibpq = try run(["catalog", "dump"], environment: [
+            "PGHOST": components.host ?? "", "PGPORT": "\(components.port ?? 0)", "PGUSER": TestServer.passwordRole,
+            "PGPASSWORD": TestServer.password, "PGDATABASE": "materialize",
+        ])
+        #expect(fromLibpq.exitCode == 0, "stderr: \(fromLibpq.stderr)")
+        #expect(fromLibpq.stdout == fromURL.stdout)
+    }
+
+    @Test("diff --url plans exactly as diff --catalog on the dumped snapshot", arguments: ["json", "text", "sql"])
+    func diffMatchesDump(format: String) throws {
+        let url = try TestServer.url()
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("mzplan-dump-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(try run(["catalog", "dump", "--url", url, "-o", path]).exitCode == 0)
+        let live = try run(["diff", "-f", "examples/shop/mzplan.yaml", "--url", url, "--format", format])
+        let saved = try run(["diff", "-f", "examples/shop/mzplan.yaml", "--catalog", path, "--format", format])
+        #expect(live.exitCode == saved.exitCode)
+        #expect(live.stdout == saved.stdout)
+        #expect(live.stderr == saved.stderr)
+        #expect(!live.stdout.isEmpty)
+        let fromEnvironment = try run(["diff", "-f", "examples/shop/mzplan.yaml", "--format", format], environment: ["MZPLAN_URL": url])
+        #expect(fromEnvironment.stdout == saved.stdout)
+    }
+
+    @Test("--catalog and --url together, or neither, is a usage error")
+    func exactlyOneSource() throws {
+        let both = try run(["diff", "-f", "examples/shop/mzplan.yaml", "--catalog", "examples/shop/catalog.json", "--url", "postgres://x@localhost"])
+        #expect(both.exitCode == 64)
+        let neither = try run(["diff", "-f", "examples/shop/mzplan.yaml"])
+        #expect(neither.exitCode == 64)
+        let fileWins = try run(["diff", "-f", "examples/shop/mzplan.yaml", "--catalog", "examples/shop/catalog.json"],
+                               environment: ["MZPLAN_URL": "postgres://nobody@127.0.0.1:1/materialize"])
+        #expect(fileWins.exitCode == 3, "stderr: \(fileWins.stderr)")
+    }
+
+    /// A failing invocation: the URL, extra environment, and a fragment of the one error line.
+    struct Failure: CustomTestStringConvertible, Sendable {
+        var name: String
+        var url: @Sendable () throws -> String
+        var environment: [String: String] = [:]
+        var expected: String
+        var testDescription: String { name }
+    }
+
+    static let failures: [Failure] = [
+        Failure(name: "wrong password", url: {
+            try TestServer.url(user: TestServer.passwordRole, password: TestServer.wrongPassword)
+        }, expected: "password authentication failed for role 'mzplan_password'"),
+        Failure(name: "wrong password from PGPASSWORD", url: {
+            try TestServer.url(user: TestServer.passwordRole)
+        }, environment: ["PGPASSWORD": TestServer.wrongPassword], expected: "password authentication failed"),
+        Failure(name: "connection refused", url: {
+            "postgres://\(TestServer.passwordRole):\(TestServer.password)@127.0.0.1:\(try SilentListener.closedPort())/materialize"
+        }, expected: "connection refused"),
+        Failure(name: "TLS required but not offered", url: {
+            try TestServer.url(user: TestServer.passwordRole, password: TestServer.password, query: "sslmode=require")
+        }, expected: "does not offer TLS but sslmode=require requires it"),
+        Failure(name: "unknown database", url: {
+            try TestServer.url(database: "nosuchdb", user: TestServer.passwordRole, password: TestServer.password)
+        }, expected: "database 'nosuchdb' does not exist"),
+        Failure(name: "no privileges on the catalog", url: {
+            try TestServer.url(user: TestServer.unprivilegedRole, password: TestServer.password)
+        }, expected: "role 'mzplan_noprivs' has no privileges on the catalog"),
+        Failure(name: "not a Materialize server", url: {
+            try TestServer.url(database: "postgres", user: TestServer.passwordRole, password: TestServer.password)
+        }, expected: "not a Materialize server"),
+    ]
+
+    @Test("each error is one line on stderr, exit 1, and the password appears nowhere", arguments: failures)
+    func failure(_ failure: Failure) throws {
+        for level in ["warning", "trace"] {
+            let result = try run(["catalog", "dump", "--url", failure.url()], environment: failure.environment.merging(["MZPLAN_LOG_LEVEL": level]) { a, _ in a })
+            #expect(result.exitCode == 1)
+            #expect(result.stdout.isEmpty)
+            let errorLines = result.stderr.split(separator: "\n").filter { $0.hasPrefix("error: ") }
+            #expect(errorLines.count == 1, "stderr: \(result.stderr)")
+            #expect(errorLines.first?.contains(failure.expected) == true, "stderr: \(result.stderr)")
+            if level == "warning" {
+                #expect(result.stderr.split(separator: "\n").count == 1, "stderr: \(result.stderr)")
+            }
+            for secret in [TestServer.password, TestServer.wrongPassword] {
+                #expect(!result.stdout.contains(secret) && !result.stderr.contains(secret), "\(failure.name) leaked a password")
+            }
+        }
+        let diff = try run(["diff", "-f", "examples/shop/mzplan.yaml", "--url", failure.url()], environment: failure.environment)
+        #expect(diff.exitCode == 1)
+        #expect(diff.stderr.contains(failure.expected))
+        #expect(!diff.stderr.contains(TestServer.password) && !diff.stderr.contains(TestServer.wrongPassword))
+    }
+
+    @Test("a server that never answers times out after connect_timeout")
+    func timeout() throws {
+        let listener = try SilentListener()
+        let url = "postgres://\(TestServer.passwordRole):\(TestServer.password)@127.0.0.1:\(listener.port)/materialize?connect_timeout=1"
+        let started = ContinuousClock.now
+        let result = try run(["catalog", "dump", "--url", url])
+        #expect(ContinuousClock.now - started < .seconds(15))
+        #expect(result.exitCode == 1)
+        #expect(result.stderr == "error: timed out after 1s connecting (127.0.0.1:\(listener.port))\n")
+        #expect(!result.stderr.contains(TestServer.password))
+        withExtendedLifetime(listener) {}
+    }
+}
