@@ -1,4 +1,4 @@
-/// Lookups over a ``CatalogSnapshot`` that planning needs: objects by id and name, clusters by
+/// Lookups over a ``CatalogSnapshot`` that planning needs: objects by id, clusters by
 /// name, dependencies and dependents, importers, indexes per relation. Built once in linear
 /// time over object positions (indexes into ``objects``), so that a 100 000-object catalog is
 /// indexed without copying its objects.
@@ -20,16 +20,6 @@ final class CatalogGraph {
     let replacementByTarget: [String: String]
     /// Positions of the objects downstream of a stalled or paused source (most catalogs: none).
     let stalledDownstream: Set<Int>
-    /// Positions by qualified name, built on first use (only exact manifest names and temporary names need it).
-    private lazy var positionByName: [QualifiedName: Int] = {
-        var positions: [QualifiedName: Int] = [:]
-        positions.reserveCapacity(objects.count)
-        for position in objects.indices {
-            positions[objects[position].qualifiedName] = position
-        }
-        return positions
-    }()
-
     init(_ snapshot: CatalogSnapshot) throws(DiagnosticsError) {
         self.snapshot = snapshot
         let objects = snapshot.objects
@@ -115,10 +105,6 @@ final class CatalogGraph {
 
     func object(_ id: String) -> CatalogObject? {
         positionByID[id].map { snapshot.objects[$0] }
-    }
-
-    func object(named name: QualifiedName) -> CatalogObject? {
-        positionByName[name].map { snapshot.objects[$0] }
     }
 
     func cluster(named name: String) -> CatalogCluster? {

@@ -19,7 +19,6 @@ struct PlacementResolver {
                 globRules.append(index)
             }
         }
-        checkExactRules(rules, exactRules, into: &diagnostics)
         // Per-rule facts read in the loop, so that no rule is copied per object.
         let kinds = rules.map(\.kind)
         let precedences = rules.map(\.precedence)
@@ -29,9 +28,12 @@ struct PlacementResolver {
         var ruleMatched = [Bool](repeating: false, count: rules.count)
         var reportedConflicts: Set<[Int]> = []
         let objects = graph.objects
-        for position in objects.indices where objects[position].replacementFor == nil {
+        var exactlyNamed: [QualifiedName: Int] = [:]
+        for position in objects.indices {
             let kind = objects[position].kind
             let name = QualifiedName(database: objects[position].database, schema: objects[position].schema, name: objects[position].name)
+            if exactRules[name] != nil { exactlyNamed[name] = position }
+            guard objects[position].replacementFor == nil else { continue }
             if manifest.unmanaged.contains(where: { $0.pattern.matches(name) }) {
                 resolution.unmanaged.insert(objects[position].id)
                 for index in exactRules[name] ?? [] {
@@ -79,6 +81,7 @@ struct PlacementResolver {
             }
             resolution.append(Placement(object: objects[position], rule: rules[winner], allowed: allowed[winner]))
         }
+        checkExactRules(rules, exactRules, exactlyNamed, into: &diagnostics)
         for index in globRules where !ruleMatched[index] {
             let rule = rules[index]
             let kind = rule.kind.map { " of kind \($0.rawValue)" } ?? ""
@@ -94,13 +97,15 @@ struct PlacementResolver {
     }
 
     /// Exact names must name a placeable object of the given kind.
+    /// `exactlyNamed`: the position of the object each exact name found.
     private func checkExactRules(
         _ rules: [PlacementRule],
         _ exactRules: [QualifiedName: [Int]],
+        _ exactlyNamed: [QualifiedName: Int],
         into diagnostics: inout DiagnosticCollector
     ) {
         for (name, indexes) in exactRules.sorted(by: { $0.key < $1.key }) {
-            guard let object = graph.object(named: name) else {
+            guard let object = exactlyNamed[name].map({ graph.objects[$0] }) else {
                 for index in indexes {
                     let suggestion = Suggestion.didYouMean(name.description, among: graph.snapshot.objects.lazy.map { $0.qualifiedName.description })
                     diagnostics.error(

@@ -2,19 +2,21 @@
 /// `<name>_mzplan`, then `<name>_mzplan_2`, … until the name is free in its schema, both in the
 /// catalog and among names already handed out.
 struct TemporaryNames {
-    private let graph: CatalogGraph
-    private var taken: Set<QualifiedName> = []
+    private static let suffix = "_mzplan"
+    /// Names already taken: the catalog's names that could collide (they contain the suffix),
+    /// collected in one pass, and every name handed out.
+    private var taken: Set<QualifiedName>
 
     init(graph: CatalogGraph) {
-        self.graph = graph
+        let objects = graph.objects
+        taken = Set(objects.indices.lazy.filter { objects[$0].name.contains(Self.suffix) }.map { objects[$0].qualifiedName })
     }
 
     mutating func name(for original: QualifiedName) -> QualifiedName {
         var attempt = 1
         while true {
-            let suffix = attempt == 1 ? "_mzplan" : "_mzplan_\(attempt)"
-            let candidate = original.renamed(original.name + suffix)
-            if graph.object(named: candidate) == nil, taken.insert(candidate).inserted {
+            let candidate = original.renamed(original.name + (attempt == 1 ? Self.suffix : "\(Self.suffix)_\(attempt)"))
+            if taken.insert(candidate).inserted {
                 return candidate
             }
             attempt += 1
