@@ -55,7 +55,7 @@ enum PlanFingerprint {
 }
 
 /// Feeds length-prefixed fields to SHA-256, so that no two different field lists hash alike.
-private struct CanonicalEncoder {
+struct CanonicalEncoder {
     private var hasher = SHA256()
 
     mutating func field(_ text: String) {
