@@ -29,6 +29,11 @@ let package = Package(
             swiftSettings: upcomingFeatures
         ),
         .target(
+            name: "MZPlanSimulator",
+            dependencies: ["MZPlanCore"],
+            swiftSettings: upcomingFeatures
+        ),
+        .target(
             name: "MZPlanTestSupport",
             dependencies: ["MZPlanCore"],
             swiftSettings: upcomingFeatures
@@ -37,6 +42,7 @@ let package = Package(
             name: "mzplan",
             dependencies: [
                 "MZPlanCore",
+                "MZPlanSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcomingFeatures
@@ -45,6 +51,11 @@ let package = Package(
             name: "MZPlanCoreTests",
             dependencies: ["MZPlanCore", "MZPlanTestSupport"],
             exclude: ["Snapshots", "Fixtures"],
+            swiftSettings: upcomingFeatures
+        ),
+        .testTarget(
+            name: "MZPlanSimulatorTests",
+            dependencies: ["MZPlanCore", "MZPlanSimulator"],
             swiftSettings: upcomingFeatures
         ),
         .testTarget(

@@ -15,6 +15,6 @@ struct MZPlanCommand: AsyncParsableCommand {
               mzplan diff -f mzplan.yaml --catalog snapshot.json
             """,
         version: MZPlanVersion.current,
-        subcommands: [DiffCommand.self]
+        subcommands: [DiffCommand.self, ApplyCommand.self]
     )
 }

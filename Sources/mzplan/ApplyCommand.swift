@@ -1,0 +1,171 @@
+import ArgumentParser
+import Foundation
+import MZPlanCore
+import MZPlanSimulator
+
+/// `mzplan apply`: run a plan, from a manifest or a saved plan, against the simulator (SPEC §6, §8).
+/// The live adapter (`--url`) is not part of this command yet.
+struct ApplyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "apply",
+        abstract: "Apply a plan: pre-hydrate, wait until ready, cut over, clean up.",
+        discussion: """
+            Exit codes: 0 done, 1 error, 3 blocked or a move not cut over, 4 stale plan, 5 lock held, \
+            6 readiness timeout (resume with --resume), 64 usage.
+
+            Examples:
+              mzplan apply -f mzplan.yaml --simulate snapshot.json --auto-approve
+              mzplan apply plan.json --simulate snapshot.json --auto-approve --progress ndjson
+            """
+    )
+
+    @Argument(help: ArgumentHelp("A saved plan (from `mzplan diff -o`).", valueName: "plan.json"))
+    var planFile: String?
+
+    @OptionGroup var manifest: ApplyManifestOptions
+
+    @Option(help: ArgumentHelp("Run against the simulator loaded from this catalog snapshot.", valueName: "snapshot.json"))
+    var simulate: String?
+
+    @Flag(help: "Do not ask for confirmation.")
+    var autoApprove = false
+
+    @Flag(help: "Print every statement the apply would run, and run none.")
+    var dryRun = false
+
+    @Option(help: ArgumentHelp("Give up waiting for readiness after this long (e.g. 30m); default: the manifest's hydration_timeout.", valueName: "duration"))
+    var timeout: String?
+
+    @Option(help: ArgumentHelp("Progress: auto, bar, ndjson (stdout) or none.", valueName: "mode"))
+    var progress: ProgressMode = .auto
+
+    @Flag(help: "Continue an interrupted apply from its journal.")
+    var resume = false
+
+    @Flag(help: "Drop what an interrupted apply created before its cutovers and release the lock.")
+    var abort = false
+
+    @Option(help: .hidden) var simulateCrashAfter: Int?
+    @Option(help: .hidden) var simulateOom: [String] = []
+    @Option(help: .hidden) var simulateStall: [String] = []
+    @Option(help: .hidden) var simulateLockHeld: Bool = false
+
+    func validate() throws {
+        if resume && abort { throw ValidationError("--resume and --abort exclude each other.") }
+        if planFile != nil && !manifest.files.isEmpty { throw ValidationError("Pass either a saved plan or -f manifests, not both.") }
+        if planFile == nil && manifest.files.isEmpty && !resume && !abort {
+            throw ValidationError("Missing a plan: pass plan.json or -f mzplan.yaml.")
+        }
+        if simulate == nil { throw ValidationError("Missing a target: pass --simulate snapshot.json (the live --url adapter is not available in this build).") }
+        if let timeout, ApplyCommand.milliseconds(timeout) == nil { throw ValidationError("Invalid --timeout '\(timeout)': use a number with ms, s, m or h, e.g. 30m.") }
+    }
+
+    func run() async throws {
+        let console = Console()
+        let allow = try HazardCodeArgument.parse(manifest.allow, console: console)
+        let snapshot: CatalogSnapshot
+        do throws(DiagnosticsError) {
+            snapshot = try CatalogSnapshotFile.read(path: simulate ?? "")
+        } catch {
+            console.report(error.diagnostics)
+            throw PlanExitCode.failure
+        }
+        var faults = SimulatorFaults()
+        faults.crashAfterStatement = simulateCrashAfter
+        faults.oomClusters = Set(simulateOom)
+        faults.stalledSources = Set(simulateStall.compactMap(QualifiedName.init(display:)))
+        let environment = SimulatedEnvironment(snapshot, faults: faults)
+        let printer = ProgressPrinter(mode: progress, console: console, startMs: environment.timeMs)
+        let driver = ApplyDriver(
+            target: environment,
+            clock: environment,
+            settings: ApplyDriver.Settings(timeoutMs: timeout.flatMap(ApplyCommand.milliseconds), host: ProcessInfo.processInfo.hostName, pid: Int(ProcessInfo.processInfo.processIdentifier)),
+            emit: printer.print
+        )
+        if simulateLockHeld {
+            environment.holdLock(LockHolder(planFingerprint: "sha256:other", host: "elsewhere", pid: 4242, startedAtMs: environment.timeMs))
+        }
+        let report: ApplyReport
+        if resume || abort {
+            console.report([Diagnostic(.error, code: "apply.resume", "the simulator keeps its journal in memory only (--simulate-state is not available in this build): nothing to \(resume ? "resume" : "abort")")])
+            throw PlanExitCode.failure
+        } else {
+            let plan = try loadPlan(snapshot: snapshot, allow: allow, console: console)
+            if dryRun {
+                console.output(PlanRenderer().render(plan, format: .sql))
+                return
+            }
+            if progress != .ndjson {
+                FileHandle.standardError.write(Data(PlanRenderer().render(plan, format: .text, color: console.stderrIsColorTerminal).utf8))
+            }
+            try confirm(console: console)
+            report = await driver.apply(plan)
+            let notCutOver = Set(report.moves.filter { $0.state != .done }.map(\.move.object))
+            for violation in environment.checkInvariants(plan: plan, notCutOver: notCutOver) where report.outcome == .completed || report.outcome == .notCutOver {
+                printer.print(ApplyEvent(.violation, tsMs: environment.timeMs, object: violation.object, fields: [("message", .string(violation.message))]))
+            }
+        }
+        printer.print(report.summaryEvent(staleness: environment.stalenessMs))
+        throw ExitCode(report.exitCode)
+    }
+
+    private func loadPlan(snapshot: CatalogSnapshot, allow: [HazardCode], console: Console) throws -> Plan {
+        if let planFile {
+            guard let data = FileManager.default.contents(atPath: planFile) else {
+                console.report([Diagnostic(.error, code: "plan.read", "cannot read plan '\(planFile)'")])
+                throw PlanExitCode.failure
+            }
+            do throws(DiagnosticsError) {
+                return try Plan.decode([UInt8](data), file: planFile)
+            } catch {
+                console.report(error.diagnostics)
+                throw PlanExitCode.failure
+            }
+        }
+        do throws(DiagnosticsError) {
+            let loaded = try ManifestLoader.load(manifest.files.map { path throws(DiagnosticsError) in try ManifestSource.read(path: path) })
+            let result = try Planner.plan(manifest: loaded.manifest, catalog: snapshot, allow: allow, createdAtMs: Clock.planTimestamp())
+            console.report(loaded.warnings + result.warnings)
+            return result.plan
+        } catch {
+            console.report(error.diagnostics)
+            throw PlanExitCode.failure
+        }
+    }
+
+    /// `yes` on a TTY unless `--auto-approve`; without a TTY and without it, refuse (exit 1).
+    private func confirm(console: Console) throws {
+        guard !autoApprove else { return }
+        guard isatty(STDIN_FILENO) == 1 else {
+            console.report([Diagnostic(.error, code: "apply.approve", "refusing to apply without confirmation: stdin is not a terminal; pass --auto-approve")])
+            throw PlanExitCode.failure
+        }
+        FileHandle.standardError.write(Data("Apply this plan? Type 'yes' to continue: ".utf8))
+        guard readLine()?.trimmingCharacters(in: .whitespaces) == "yes" else {
+            console.report([Diagnostic(.error, code: "apply.approve", "apply cancelled; nothing was changed")])
+            throw PlanExitCode.failure
+        }
+    }
+
+    /// `500ms`, `90s`, `30m`, `2h`.
+    static func milliseconds(_ text: String) -> UInt64? {
+        let units: [(String, UInt64)] = [("ms", 1), ("s", 1000), ("m", 60_000), ("h", 3_600_000)]
+        for (suffix, factor) in units where text.hasSuffix(suffix) {
+            if let value = UInt64(text.dropLast(suffix.count)) { return value * factor }
+        }
+        return nil
+    }
+}
+
+/// `-f` and `--allow`, optional here because a saved plan or `--resume` needs no manifest.
+struct ApplyManifestOptions: ParsableArguments {
+    @Option(name: [.customShort("f"), .customLong("file")], help: ArgumentHelp("A manifest file; repeat to merge.", valueName: "mzplan.yaml"))
+    var files: [String] = []
+
+    @Option(name: .customLong("allow"), help: ArgumentHelp("Accept a hazard code for every object (repeatable).", valueName: "code"))
+    var allow: [String] = []
+}
+
+enum ProgressMode: String, ExpressibleByArgument, CaseIterable {
+    case auto, bar, ndjson, none
+}
