@@ -55,7 +55,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MZPlanSimulatorTests",
-            dependencies: ["MZPlanCore", "MZPlanSimulator"],
+            dependencies: ["MZPlanCore", "MZPlanSimulator", "MZPlanTestSupport"],
             swiftSettings: upcomingFeatures
         ),
         .testTarget(

@@ -22,9 +22,14 @@ extension ApplyDriver {
             let ran = Set(entries.filter { $0.status == .started || $0.status == .finished }.map(\.stepID))
             var done: Set<Int> = []
             var waiting: Set<Int> = []
-            for step in plan.steps where ran.contains(step.id) && PostCondition.holds(step, in: plan, catalog: catalog) {
-                if step.wait != nil { waiting.insert(step.id) } else { done.insert(step.id) }
+            // Verified latest first: a step whose successor is verified is done as well, even when
+            // its own post-condition was consumed (a replacement applied, a temporary renamed).
+            for step in plan.steps.reversed() where ran.contains(step.id) {
+                if done.contains(step.id) { continue }
+                guard PostCondition.holds(step, in: plan, catalog: catalog) else { continue }
+                if step.wait != nil { waiting.insert(step.id) } else { done.formUnion(Self.predecessors(of: step, in: plan) + [step.id]) }
             }
+            waiting.subtract(done)
             emit(ApplyEvent(.warning, tsMs: clock.nowMs(), fields: [
                 ("code", .string("resume")),
                 ("message", .string("resuming: \(done.count + waiting.count) of \(ran.count) journaled steps verified in the catalog; \(waiting.count) waits re-checked")),
@@ -110,6 +115,17 @@ extension ApplyDriver {
         var report = report(expected ?? Plan(fingerprint: "", summary: PlanSummary()), .failed, message, status: [:])
         report.moves = []
         return report
+    }
+
+    /// Every step `step` transitively runs after.
+    static func predecessors(of step: Step, in plan: Plan) -> [Int] {
+        var seen: Set<Int> = []
+        var pending = step.after
+        while let id = pending.popLast() {
+            guard seen.insert(id).inserted, let predecessor = plan.step(id) else { continue }
+            pending.append(contentsOf: predecessor.after)
+        }
+        return Array(seen)
     }
 
     static func dropStatement(_ object: CatalogObject) -> String {
