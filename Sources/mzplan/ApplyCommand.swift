@@ -27,6 +27,9 @@ struct ApplyCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Run against the simulator loaded from this catalog snapshot.", valueName: "snapshot.json"))
     var simulate: String?
 
+    @Option(help: ArgumentHelp("Load the simulated environment (journal and lock included) from this file when it exists, and save it there after the run.", valueName: "state.json"))
+    var simulateState: String?
+
     @Flag(help: "Do not ask for confirmation.")
     var autoApprove = false
 
@@ -56,25 +59,17 @@ struct ApplyCommand: AsyncParsableCommand {
         if planFile == nil && manifest.files.isEmpty && !resume && !abort {
             throw ValidationError("Missing a plan: pass plan.json or -f mzplan.yaml.")
         }
-        if simulate == nil { throw ValidationError("Missing a target: pass --simulate snapshot.json (the live --url adapter is not available in this build).") }
+        if simulate == nil && simulateState == nil {
+            throw ValidationError("Missing a target: pass --simulate snapshot.json (the live --url adapter is not available in this build).")
+        }
         if let timeout, ApplyCommand.milliseconds(timeout) == nil { throw ValidationError("Invalid --timeout '\(timeout)': use a number with ms, s, m or h, e.g. 30m.") }
     }
 
     func run() async throws {
         let console = Console()
         let allow = try HazardCodeArgument.parse(manifest.allow, console: console)
-        let snapshot: CatalogSnapshot
-        do throws(DiagnosticsError) {
-            snapshot = try CatalogSnapshotFile.read(path: simulate ?? "")
-        } catch {
-            console.report(error.diagnostics)
-            throw PlanExitCode.failure
-        }
-        var faults = SimulatorFaults()
-        faults.crashAfterStatement = simulateCrashAfter
-        faults.oomClusters = Set(simulateOom)
-        faults.stalledSources = Set(simulateStall.compactMap(QualifiedName.init(display:)))
-        let environment = SimulatedEnvironment(snapshot, faults: faults)
+        let environment = try loadEnvironment(console: console)
+        let snapshot = environment.snapshot()
         let printer = ProgressPrinter(mode: progress, console: console, startMs: environment.timeMs)
         let driver = ApplyDriver(
             target: environment,
@@ -85,12 +80,14 @@ struct ApplyCommand: AsyncParsableCommand {
         if simulateLockHeld {
             environment.holdLock(LockHolder(planFingerprint: "sha256:other", host: "elsewhere", pid: 4242, startedAtMs: environment.timeMs))
         }
+        let savedPlan = planFile == nil ? nil : try loadPlan(snapshot: snapshot, allow: allow, console: console)
         let report: ApplyReport
-        if resume || abort {
-            console.report([Diagnostic(.error, code: "apply.resume", "the simulator keeps its journal in memory only (--simulate-state is not available in this build): nothing to \(resume ? "resume" : "abort")")])
-            throw PlanExitCode.failure
+        if resume {
+            report = await driver.resume(expecting: savedPlan)
+        } else if abort {
+            report = await driver.abort(expecting: savedPlan)
         } else {
-            let plan = try loadPlan(snapshot: snapshot, allow: allow, console: console)
+            let plan = try savedPlan ?? loadPlan(snapshot: snapshot, allow: allow, console: console)
             if dryRun {
                 console.output(PlanRenderer().render(plan, format: .sql))
                 return
@@ -100,13 +97,46 @@ struct ApplyCommand: AsyncParsableCommand {
             }
             try confirm(console: console)
             report = await driver.apply(plan)
+        }
+        environment.faults.crashAfterStatement = nil
+        if report.outcome == .completed || report.outcome == .notCutOver, let plan = try? Plan.decode(Array((environment.journalEntries.last { $0.status == .planned }?.detail ?? "").utf8), file: "journal") {
             let notCutOver = Set(report.moves.filter { $0.state != .done }.map(\.move.object))
-            for violation in environment.checkInvariants(plan: plan, notCutOver: notCutOver) where report.outcome == .completed || report.outcome == .notCutOver {
+            for violation in environment.checkInvariants(plan: plan, notCutOver: notCutOver) {
                 printer.print(ApplyEvent(.violation, tsMs: environment.timeMs, object: violation.object, fields: [("message", .string(violation.message))]))
             }
         }
+        try saveEnvironment(environment, console: console)
         printer.print(report.summaryEvent(staleness: environment.stalenessMs))
         throw ExitCode(report.exitCode)
+    }
+
+    /// The saved environment when `--simulate-state` names an existing file, else a fresh one from `--simulate`.
+    private func loadEnvironment(console: Console) throws -> SimulatedEnvironment {
+        var faults = SimulatorFaults()
+        faults.crashAfterStatement = simulateCrashAfter
+        faults.oomClusters = Set(simulateOom)
+        faults.stalledSources = Set(simulateStall.compactMap(QualifiedName.init(display:)))
+        do throws(DiagnosticsError) {
+            if let simulateState, let data = FileManager.default.contents(atPath: simulateState) {
+                let environment = try SimulatedEnvironment.restore([UInt8](data), file: simulateState)
+                environment.faults.crashAfterStatement = simulateCrashAfter.map { $0 + environment.statementsExecuted }
+                return environment
+            }
+            return SimulatedEnvironment(try CatalogSnapshotFile.read(path: simulate ?? ""), faults: faults)
+        } catch {
+            console.report(error.diagnostics)
+            throw PlanExitCode.failure
+        }
+    }
+
+    private func saveEnvironment(_ environment: SimulatedEnvironment, console: Console) throws {
+        guard let simulateState else { return }
+        do {
+            try Data(environment.savedState().utf8).write(to: URL(fileURLWithPath: simulateState))
+        } catch {
+            console.report([Diagnostic(.error, code: "io.write", "cannot save the simulated state to '\(simulateState)': \(error.localizedDescription)")])
+            throw PlanExitCode.failure
+        }
     }
 
     private func loadPlan(snapshot: CatalogSnapshot, allow: [HazardCode], console: Console) throws -> Plan {
