@@ -99,14 +99,26 @@ struct ApplyCommand: AsyncParsableCommand {
             report = await driver.apply(plan)
         }
         environment.faults.crashAfterStatement = nil
-        if report.outcome == .completed || report.outcome == .notCutOver, let plan = try? Plan.decode(Array((environment.journalEntries.last { $0.status == .planned }?.detail ?? "").utf8), file: "journal") {
-            let notCutOver = Set(report.moves.filter { $0.state != .done }.map(\.move.object))
-            for violation in environment.checkInvariants(plan: plan, notCutOver: notCutOver) {
-                printer.print(ApplyEvent(.violation, tsMs: environment.timeMs, object: violation.object, fields: [("message", .string(violation.message))]))
+        var simulation: [(String, JSONValue)] = []
+        if let plan = try? Plan.decode(Array((environment.journalEntries.last { $0.status == .planned }?.detail ?? "").utf8), file: "journal") {
+            if report.outcome == .completed || report.outcome == .notCutOver {
+                let notCutOver = Set(report.moves.filter { $0.state != .done }.map(\.move.object))
+                for violation in environment.checkInvariants(plan: plan, notCutOver: notCutOver) {
+                    printer.print(ApplyEvent(.violation, tsMs: environment.timeMs, object: violation.object, fields: [("message", .string(violation.message))]))
+                }
             }
+            let bounds = ApplyBounds(plan: plan, snapshot: snapshot)
+            simulation = [("simulation", .object([
+                ("lower_bound_ms", .uint(bounds.lowerBoundMs)),
+                ("critical_path_ms", .uint(bounds.criticalPathMs)),
+                ("cluster_work_ms", .uint(bounds.clusterWorkMs)),
+                ("sequential_ms", .uint(bounds.sequentialMs)),
+                ("recreate_staleness_ms", .uint(bounds.recreateStalenessMs.values.reduce(0, +))),
+                ("violations", .int(environment.violations.count)),
+            ]))]
         }
         try saveEnvironment(environment, console: console)
-        printer.print(report.summaryEvent(staleness: environment.stalenessMs))
+        printer.print(report.summaryEvent(staleness: environment.stalenessMs, extra: simulation))
         throw ExitCode(report.exitCode)
     }
 
