@@ -51,7 +51,7 @@ struct ApplyCommand: AsyncParsableCommand {
     @Option(help: .hidden) var simulateCrashAfter: Int?
     @Option(help: .hidden) var simulateOom: [String] = []
     @Option(help: .hidden) var simulateStall: [String] = []
-    @Option(help: .hidden) var simulateLockHeld: Bool = false
+    @Flag(help: .hidden) var simulateLockHeld = false
 
     func validate() throws {
         if resume && abort { throw ValidationError("--resume and --abort exclude each other.") }
@@ -79,6 +79,10 @@ struct ApplyCommand: AsyncParsableCommand {
         )
         if simulateLockHeld {
             environment.holdLock(LockHolder(planFingerprint: "sha256:other", host: "elsewhere", pid: 4242, startedAtMs: environment.timeMs))
+        }
+        if !resume, !abort, let holder = environment.lockHolder {
+            console.report([Diagnostic(.error, code: "apply.lock", "another apply holds the lock (\(holder)); wait for it, or continue a dead one with `mzplan apply --resume` or undo it with `--abort`")])
+            throw ExitCode(5)
         }
         let savedPlan = planFile == nil ? nil : try loadPlan(snapshot: snapshot, allow: allow, console: console)
         let report: ApplyReport

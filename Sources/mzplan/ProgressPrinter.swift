@@ -1,11 +1,19 @@
 import Foundation
 import MZPlanCore
 
-/// Prints apply events: NDJSON on stdout, or one line per event on stderr (SPEC §6.5).
-struct ProgressPrinter {
+/// Prints apply events: NDJSON on stdout, or one line per event on stderr (SPEC §6.5); in
+/// lines, an object's status is printed when its state changes, not on every poll.
+final class ProgressPrinter {
     let mode: ProgressMode
     let console: Console
     let startMs: UInt64
+    private var lastState: [String: String] = [:]
+
+    init(mode: ProgressMode, console: Console, startMs: UInt64) {
+        self.mode = mode
+        self.console = console
+        self.startMs = startMs
+    }
 
     func print(_ event: ApplyEvent) {
         switch mode {
@@ -26,11 +34,16 @@ struct ProgressPrinter {
         case .plan:
             return "\(elapsed)  plan \(event["fingerprint"]?.stringValue ?? ""): \(event["moves"]?.intValue ?? 0) moves, \(event["steps"]?.intValue ?? 0) steps\n"
         case .stepStarted:
-            return "\(elapsed) \(step) \(event["action"]?.stringValue ?? "")\(object)\n"
+            let target = event.object == nil ? event["cluster"]?.stringValue.map { " \($0)" } ?? "" : object
+            return "\(elapsed) \(step) \(event["action"]?.stringValue ?? "")\(target)\n"
         case .stepFinished:
             return ""
         case .objectStatus:
             let state = event["ready"]?.boolValue == true ? "ready" : (event["waiting_for"]?.stringValue ?? "waiting")
+            let key = event.object?.description ?? ""
+            let category = String(state.prefix { $0 != ":" && !$0.isNumber })
+            guard lastState[key] != category else { return "" }
+            lastState[key] = category
             let lag = event["lag_ms"]?.uintValue.map { ", lag \($0) ms" } ?? ""
             return "\(elapsed)   \(object.dropFirst()): \(state)\(lag)\n"
         case .ready:

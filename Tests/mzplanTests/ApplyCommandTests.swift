@@ -74,6 +74,9 @@ import Testing
         let crashed = try apply(shop + allowSource + ["--auto-approve", "--simulate-state", state, "--simulate-crash-after", "12"])
         #expect(crashed.exitCode == 1)
         #expect(crashed.stderr.contains("simulated crash after statement 12"))
+        let second = try apply(shop + allowSource + ["--auto-approve", "--simulate-state", state])
+        #expect(second.exitCode == 5)
+        #expect(second.stderr.contains("--resume"))
         let resumed = try apply(["--resume", "--simulate-state", state, "--progress", "ndjson"])
         #expect(resumed.exitCode == 0, "stderr: \(resumed.stderr)")
         #expect(resumed.stdout.contains("\"outcome\":\"completed\""))
@@ -94,7 +97,7 @@ import Testing
 
     @Test("another apply holding the lock: exit 5, naming it")
     func lockHeld() throws {
-        let result = try apply(shop + allowSource + ["--auto-approve", "--simulate-lock-held", "true"])
+        let result = try apply(shop + allowSource + ["--auto-approve", "--simulate-lock-held"])
         #expect(result.exitCode == 5)
         #expect(result.stderr.contains("pid 4242 on elsewhere"))
     }

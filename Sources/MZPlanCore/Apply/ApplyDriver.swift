@@ -73,7 +73,7 @@ public final class ApplyDriver {
             let now = clock.nowMs()
             switch machine.next(nowMs: now) {
             case .execute(let step, let timeoutMs):
-                emit(ApplyEvent(.stepStarted, tsMs: now, step: step.id, object: step.object, fields: [("action", .string(step.action.rawValue)), ("sql", .string(step.sql))]))
+                emit(ApplyEvent(.stepStarted, tsMs: now, step: step.id, object: step.object, fields: [("action", .string(step.action.rawValue)), ("cluster", .string(step.cluster)), ("sql", .string(step.sql))]))
                 try await journal(plan, step.id, step.action.rawValue, .started)
                 let started = clock.nowMs()
                 switch try await runStatement(step, plan: plan, timeoutMs: timeoutMs) {
@@ -84,7 +84,7 @@ public final class ApplyDriver {
                     machine.executed(step.id, nowMs: finished)
                     if step.wait != nil { waitStartMs[step.id] = finished }
                     emit(ApplyEvent(.stepFinished, tsMs: finished, step: step.id, object: step.object, fields: [("action", .string(step.action.rawValue))]))
-                    if step.phase == .cutover {
+                    if [.applyReplacement, .setCluster, .recreateObject].contains(step.action) {
                         emit(ApplyEvent(.cutover, tsMs: finished, step: step.id, object: step.object, fields: [("cluster", .string(step.cluster))]))
                     }
                 case .some(let error) where error.sqlState == "57014":
