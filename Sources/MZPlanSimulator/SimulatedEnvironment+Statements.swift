@@ -174,7 +174,7 @@ extension SimulatedEnvironment {
         guard cluster(named: clusterName) != nil else { throw unknown("cluster '\(clusterName)'") }
         try cursor.expect("FROM")
         let key = cursor.restText()
-        for id in order where objects[id]?.kind == .source && ingestionKeyText(id) == key {
+        for id in order where objects[id]?.kind == .source && ingestionKey[id] == key {
             violations.append(SimulatorViolation(atMs: timeMs, object: name, message: "two ingestions of one source at once: '\(objects[id]!.qualifiedName)' still ingests what '\(name)' starts"))
         }
         let id = newID()
@@ -192,8 +192,6 @@ extension SimulatedEnvironment {
             order.append(subsource.id)
         }
     }
-
-    func ingestionKeyText(_ id: String) -> String? { ingestionKey[id] }
 
     /// What a `CREATE SOURCE` ingests: its normalized text after `FROM`.
     static func ingestion(of sql: String) -> String? {

@@ -60,7 +60,7 @@ public final class SimulatedEnvironment {
     }
 
     /// Marks OOM-looping replicas and stalled sources as the faults say.
-    public func applyFaults() {
+    func applyFaults() {
         for index in clusters.indices where faults.oomClusters.contains(clusters[index].name) {
             for replica in clusters[index].replicas.indices { clusters[index].replicas[replica].oomKills24h = 3 }
         }

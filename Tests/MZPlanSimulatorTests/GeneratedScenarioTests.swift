@@ -27,4 +27,23 @@ import Testing
         let statusTimes = Set(events.events.filter { $0.name == .objectStatus }.map(\.tsMs))
         #expect(report.polls == statusTimes.count)
     }
+
+    @Test("a generated DAG converges after a crash at any statement and --resume", .timeLimit(.minutes(2)))
+    func crashAnywhere() async throws {
+        let fixture = try GeneratedScenario.make(moves: 12, seed: 3)
+        let reference = fixture.environment()
+        _ = await ApplyFixture.driver(reference).apply(fixture.plan)
+        for k in 1...reference.statementsExecuted {
+            var faults = SimulatorFaults()
+            faults.crashAfterStatement = k
+            let environment = fixture.environment(faults)
+            _ = await ApplyFixture.driver(environment).apply(fixture.plan)
+            environment.faults = SimulatorFaults()
+            let report = await ApplyFixture.driver(environment).resume()
+            #expect(report.outcome == .completed, "crash after \(k): \(report.message)")
+            #expect(environment.placementSignature() == reference.placementSignature(), "crash after \(k)")
+            #expect(environment.checkInvariants(plan: fixture.plan).isEmpty, "crash after \(k)")
+            #expect(environment.statementsExecuted == reference.statementsExecuted, "crash after \(k)")
+        }
+    }
 }
