@@ -1,4 +1,4 @@
-public import MZPlanCore
+import MZPlanCore
 
 extension SimulatedEnvironment {
     /// Runs one statement of the shapes the planner emits; anything else fails like on a server.
@@ -195,7 +195,7 @@ extension SimulatedEnvironment {
 
     /// What a `CREATE SOURCE` ingests: its normalized text after `FROM`.
     static func ingestion(of sql: String) -> String? {
-        guard let tokens = try? SimLexer.tokens(sql), let from = tokens.firstIndex(of: .word(upper: "FROM", text: "FROM")) ?? tokens.firstIndex(where: { if case .word("FROM", _) = $0 { true } else { false } }) else { return nil }
+        guard let tokens = try? SimLexer.tokens(sql), let from = tokens.firstIndex(where: { if case .word("FROM", _) = $0 { true } else { false } }) else { return nil }
         return SimCursor(tokens: tokens, position: from + 1).restText()
     }
 

@@ -1,4 +1,4 @@
-public import MZPlanCore
+import MZPlanCore
 
 extension SimulatedEnvironment {
     /// Default hydration work when the snapshot does not say.

@@ -1,4 +1,4 @@
-public import MZPlanCore
+import MZPlanCore
 
 /// A lexical token of the statements the simulator accepts.
 enum SimToken: Equatable {

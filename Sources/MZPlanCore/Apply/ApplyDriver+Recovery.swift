@@ -36,6 +36,7 @@ extension ApplyDriver {
             ]))
             return try await run(plan, done: done, waiting: waiting)
         } catch {
+            if holdsLock, error.kind != .crashed { try? await target.releaseLock() }
             return failure(expected ?? Plan(fingerprint: "", summary: PlanSummary()), error)
         }
     }
@@ -86,6 +87,7 @@ extension ApplyDriver {
             report.moves = report.moves.map { var result = $0; result.state = .pending; return result }
             return report
         } catch {
+            if holdsLock, error.kind != .crashed { try? await target.releaseLock() }
             return failure(expected ?? Plan(fingerprint: "", summary: PlanSummary()), error)
         }
     }
@@ -105,10 +107,13 @@ extension ApplyDriver {
 
     /// Takes the lock, taking it over from a dead apply of the same plan. Nil when taken.
     private func takeLock(_ plan: Plan) async throws(ApplyTargetError) -> LockHolder? {
-        guard let holder = try await target.acquireLock(holder(for: plan)) else { return nil }
-        guard holder.planFingerprint == plan.fingerprint else { return holder }
-        try await target.releaseLock()
-        return try await target.acquireLock(self.holder(for: plan))
+        if let holder = try await target.acquireLock(holder(for: plan)) {
+            guard holder.planFingerprint == plan.fingerprint else { return holder }
+            try await target.releaseLock()
+            if let other = try await target.acquireLock(self.holder(for: plan)) { return other }
+        }
+        holdsLock = true
+        return nil
     }
 
     private func nothingOpen(_ expected: Plan?, _ message: String) -> ApplyReport {

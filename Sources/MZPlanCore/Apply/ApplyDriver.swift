@@ -31,6 +31,8 @@ public final class ApplyDriver {
     var waitStartMs: [Int: UInt64] = [:]
     var waitedMs: [Int: UInt64] = [:]
     var skipReasons: [Int: String] = [:]
+    /// This apply took the lock: only then does a failure release it.
+    var holdsLock = false
 
     public init(target: any ApplyTarget, clock: any ApplyClock, settings: Settings = Settings(), emit: @escaping (ApplyEvent) -> Void = { _ in }) {
         self.target = target
@@ -50,6 +52,7 @@ public final class ApplyDriver {
             if let holder = try await target.acquireLock(holder(for: plan)) {
                 return report(plan, .lockHeld(holder), "another apply holds the lock (\(holder)); wait for it, or run `mzplan unlock` if it is dead", status: [:])
             }
+            holdsLock = true
             let catalog = try await retrying { () async throws(ApplyTargetError) in try await self.target.readCatalog() }
             if let expected = plan.execution?.catalogFingerprint, expected != CatalogFingerprint.compute(catalog) {
                 try await target.releaseLock()
@@ -58,6 +61,7 @@ public final class ApplyDriver {
             try await journal(plan, 0, "plan", .planned, detail: plan.json())
             return try await run(plan, done: [], waiting: [])
         } catch {
+            if holdsLock, error.kind != .crashed { try? await target.releaseLock() }
             return failure(plan, error)
         }
     }
