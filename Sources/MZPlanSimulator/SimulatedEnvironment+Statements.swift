@@ -101,112 +101,6 @@ extension SimulatedEnvironment {
         return (size, factor)
     }
 
-    // MARK: Creations
-
-    private func createReplacement(_ cursor: inout SimCursor) throws(ApplyTargetError) {
-        let name = try cursor.name()
-        try cursor.expect("FOR")
-        let targetName = try cursor.name()
-        guard let target = object(named: targetName), target.kind == .materializedView else { throw unknown("materialized view '\(targetName)'") }
-        guard !order.contains(where: { objects[$0]?.replacementFor == target.id }) else {
-            throw ApplyTargetError(.sql, sqlState: "55000", message: "materialized view '\(targetName)' already has a replacement in flight")
-        }
-        try create(&cursor, name: name, kind: .materializedView, replacing: target)
-    }
-
-    private func createDataflow(_ cursor: inout SimCursor, kind: ObjectKind) throws(ApplyTargetError) {
-        try create(&cursor, name: try cursor.name(), kind: kind, replacing: nil)
-    }
-
-    private func create(_ cursor: inout SimCursor, name: QualifiedName, kind: ObjectKind, replacing target: CatalogObject?) throws(ApplyTargetError) {
-        guard object(named: name) == nil else { throw exists(name) }
-        try cursor.expect("IN", "CLUSTER")
-        let clusterName = try cursor.identifierOrFail()
-        guard cluster(named: clusterName) != nil else { throw unknown("cluster '\(clusterName)'") }
-        let dependencies = try resolve(cursor.referencedNames(), strict: kind == .materializedView)
-        let id = newID()
-        let (imports, start) = importsAndAsOf(dependencies, on: clusterName)
-        var object = CatalogObject(
-            id: id, database: name.database, schema: name.schema, name: name.name, kind: kind, cluster: clusterName,
-            createSQL: nil, dependsOn: dependencies, imports: imports, sinceMs: start, upperMs: nil,
-            lagMs: target?.lagMs ?? inheritedLag(dependencies), hydrated: false, hydrationTimeMs: hydrationTime(for: name),
-            retainHistoryMs: target?.retainHistoryMs, status: kind == .sink ? "starting" : nil, replacementFor: target?.id
-        )
-        if kind == .sink { object.hydrationTimeMs = min(object.hydrationTimeMs ?? 1000, 1000) }
-        add(object, asOf: start)
-    }
-
-    private func createView(_ cursor: inout SimCursor) throws(ApplyTargetError) {
-        let name = try cursor.name()
-        guard object(named: name) == nil else { throw exists(name) }
-        let dependencies = try resolve(cursor.referencedNames(), strict: true)
-        let object = CatalogObject(id: newID(), database: name.database, schema: name.schema, name: name.name, kind: .view, dependsOn: dependencies)
-        objects[object.id] = object
-        order.append(object.id)
-    }
-
-    private func createIndex(_ cursor: inout SimCursor) throws(ApplyTargetError) {
-        let shortName = try cursor.identifierOrFail()
-        try cursor.expect("IN", "CLUSTER")
-        let clusterName = try cursor.identifierOrFail()
-        guard cluster(named: clusterName) != nil else { throw unknown("cluster '\(clusterName)'") }
-        try cursor.expect("ON")
-        let relationName = try cursor.name()
-        guard let relation = object(named: relationName), relation.kind != .index, relation.kind != .sink else { throw unknown("relation '\(relationName)'") }
-        guard cursor.group() != nil else { throw SimCursor.syntax("expected the indexed columns") }
-        try cursor.expectEnd()
-        let name = relationName.renamed(shortName)
-        guard object(named: name) == nil else { throw exists(name) }
-        let (imports, start) = importsAndAsOf([relation.id], on: clusterName)
-        let index = CatalogObject(
-            id: newID(), database: name.database, schema: name.schema, name: name.name, kind: .index, cluster: clusterName,
-            on: relation.id, dependsOn: [relation.id], imports: imports, sinceMs: start, lagMs: inheritedLag([relation.id]),
-            hydrated: false, hydrationTimeMs: hydrationTime(for: name)
-        )
-        add(index, asOf: start)
-    }
-
-    private func createSource(_ cursor: inout SimCursor) throws(ApplyTargetError) {
-        let name = try cursor.name()
-        guard object(named: name) == nil else { throw exists(name) }
-        try cursor.expect("IN", "CLUSTER")
-        let clusterName = try cursor.identifierOrFail()
-        guard cluster(named: clusterName) != nil else { throw unknown("cluster '\(clusterName)'") }
-        try cursor.expect("FROM")
-        let key = cursor.restText()
-        for id in order where objects[id]?.kind == .source && ingestionKey[id] == key {
-            violations.append(SimulatorViolation(atMs: timeMs, object: name, message: "two ingestions of one source at once: '\(objects[id]!.qualifiedName)' still ingests what '\(name)' starts"))
-        }
-        let id = newID()
-        let source = CatalogObject(
-            id: id, database: name.database, schema: name.schema, name: name.name, kind: .source, cluster: clusterName,
-            sourceType: nil, sinceMs: timeMs, upperMs: timeMs, lagMs: 0, hydrated: false, hydrationTimeMs: hydrationTime(for: name),
-            status: faults.stalledSources.contains(name) ? "stalled" : "starting"
-        )
-        ingestionKey[id] = key
-        add(source, asOf: timeMs)
-        for var subsource in droppedSubsources.removeValue(forKey: name) ?? [] {
-            subsource.id = newID()
-            subsource.dependsOn = [id]
-            objects[subsource.id] = subsource
-            order.append(subsource.id)
-        }
-    }
-
-    /// What a `CREATE SOURCE` ingests: its normalized text after `FROM`.
-    static func ingestion(of sql: String) -> String? {
-        guard let tokens = try? SimLexer.tokens(sql), let from = tokens.firstIndex(where: { if case .word("FROM", _) = $0 { true } else { false } }) else { return nil }
-        return SimCursor(tokens: tokens, position: from + 1).restText()
-    }
-
-    private func add(_ object: CatalogObject, asOf start: UInt64) {
-        objects[object.id] = object
-        order.append(object.id)
-        asOf[object.id] = start
-        hydrationLeft[object.id] = Double(object.hydrationTimeMs ?? Self.defaultHydrationMs)
-        updateFrontiers()
-    }
-
     // MARK: Changes
 
     private func alterView(_ cursor: inout SimCursor, timeoutMs: UInt64?) throws(ApplyTargetError) {
@@ -309,7 +203,7 @@ extension SimulatedEnvironment {
         return result
     }
 
-    private func resolve(_ names: [QualifiedName], strict: Bool) throws(ApplyTargetError) -> [String] {
+    func resolve(_ names: [QualifiedName], strict: Bool) throws(ApplyTargetError) -> [String] {
         var ids: [String] = []
         for name in names {
             if let object = object(named: name) {
@@ -321,11 +215,11 @@ extension SimulatedEnvironment {
         return ids
     }
 
-    private func unknown(_ what: String) -> ApplyTargetError {
+    func unknown(_ what: String) -> ApplyTargetError {
         ApplyTargetError(.sql, sqlState: "42704", message: "unknown \(what)")
     }
 
-    private func exists(_ name: QualifiedName) -> ApplyTargetError {
+    func exists(_ name: QualifiedName) -> ApplyTargetError {
         ApplyTargetError(.sql, sqlState: "42710", message: "catalog item '\(name)' already exists")
     }
 }
