@@ -1,18 +1,25 @@
 import Foundation
 import MZPlanCore
 
-/// Prints apply events: NDJSON on stdout, or one line per event on stderr (SPEC §6.5); in
-/// lines, an object's status is printed when its state changes, not on every poll.
+/// Prints apply events (SPEC §6.5): NDJSON on stdout; on a terminal, step lines on stderr under
+/// a live block with one line per pending object (state, lag, time waited); otherwise plain
+/// lines on stderr, an object's status only when its state changes.
 final class ProgressPrinter {
     let mode: ProgressMode
     let console: Console
     let startMs: UInt64
+    private let live: Bool
     private var lastState: [String: String] = [:]
+    private var pending: [(object: String, sinceMs: UInt64, text: String)] = []
+    private var drawnLines = 0
+    /// When each object's statement finished: its wait's start.
+    private var startedMs: [String: UInt64] = [:]
 
     init(mode: ProgressMode, console: Console, startMs: UInt64) {
         self.mode = mode
         self.console = console
         self.startMs = startMs
+        self.live = (mode == .auto || mode == .bar) && isatty(STDERR_FILENO) == 1
     }
 
     func print(_ event: ApplyEvent) {
@@ -22,8 +29,39 @@ final class ProgressPrinter {
         case .none:
             if event.name == .summary { FileHandle.standardError.write(Data(line(event).utf8)) }
         case .auto, .bar:
-            FileHandle.standardError.write(Data(line(event).utf8))
+            FileHandle.standardError.write(Data((live ? redraw(event) : line(event)).utf8))
         }
+    }
+
+    /// Erases the live block, prints the event's line, and draws the block again.
+    private func redraw(_ event: ApplyEvent) -> String {
+        var text = String(repeating: "\u{1B}[1A\u{1B}[2K", count: drawnLines)
+        let name = event.object?.description ?? ""
+        switch event.name {
+        case .stepFinished:
+            startedMs[name] = event.tsMs
+        case .objectStatus:
+            let state = event["ready"]?.boolValue == true ? "ready, confirming" : (event["waiting_for"]?.stringValue ?? "waiting")
+            let lag = event["lag_ms"]?.uintValue.map { String(format: "lag %.1f s", Double($0) / 1000) } ?? "lag ?"
+            if let index = pending.firstIndex(where: { $0.object == name }) {
+                pending[index].text = "\(state), \(lag)"
+            } else {
+                pending.append((name, startedMs[name] ?? event.tsMs, "\(state), \(lag)"))
+            }
+        case .ready:
+            pending.removeAll { $0.object == name }
+            text += line(event)
+        case .summary:
+            pending = []
+            text += line(event)
+        default:
+            text += line(event)
+        }
+        let block = pending.map { item in
+            "  ⋯ \(item.object)  \(item.text)  (\((event.tsMs &- item.sinceMs) / 1000) s)"
+        }
+        drawnLines = block.count
+        return text + block.map { $0 + "\n" }.joined()
     }
 
     private func line(_ event: ApplyEvent) -> String {
