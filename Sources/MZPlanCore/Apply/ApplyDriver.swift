@@ -74,31 +74,9 @@ public final class ApplyDriver {
         var machine = ApplyStateMachine(plan: plan, options: options, deadlineMs: clock.nowMs() + timeout, done: done, waiting: waiting)
         for id in waiting { waitStartMs[id] = clock.nowMs() }
         while true {
-            let now = clock.nowMs()
-            switch machine.next(nowMs: now) {
+            switch machine.next(nowMs: clock.nowMs()) {
             case .execute(let step, let timeoutMs):
-                emit(ApplyEvent(.stepStarted, tsMs: now, step: step.id, object: step.object, fields: [("action", .string(step.action.rawValue)), ("cluster", .string(step.cluster)), ("sql", .string(step.sql))]))
-                try await journal(plan, step.id, step.action.rawValue, .started)
-                let started = clock.nowMs()
-                switch try await runStatement(step, plan: plan, timeoutMs: timeoutMs) {
-                case nil:
-                    let finished = clock.nowMs()
-                    if step.phase == .cutover { waitedMs[step.id, default: 0] += finished - started }
-                    try await journal(plan, step.id, step.action.rawValue, .finished)
-                    machine.executed(step.id, nowMs: finished)
-                    if step.wait != nil { waitStartMs[step.id] = finished }
-                    emit(ApplyEvent(.stepFinished, tsMs: finished, step: step.id, object: step.object, fields: [("action", .string(step.action.rawValue))]))
-                    if [.applyReplacement, .setCluster, .recreateObject].contains(step.action) {
-                        emit(ApplyEvent(.cutover, tsMs: finished, step: step.id, object: step.object, fields: [("cluster", .string(step.cluster))]))
-                    }
-                case .some(let error) where error.sqlState == "57014":
-                    try await journal(plan, step.id, step.action.rawValue, .failed, detail: error.message)
-                    try await target.releaseLock()
-                    return report(plan, .timedOut, "step \(step.id) did not finish within --timeout (\(error.message)); the originals are untouched where not cut over: run `mzplan apply --resume` to continue, or `--abort`", status: machine.status)
-                case .some(let error):
-                    try await journal(plan, step.id, step.action.rawValue, .failed, detail: error.message)
-                    machine.failed(step.id, message: error.message)
-                }
+                if let timedOut = try await execute(step, timeoutMs: timeoutMs, plan: plan, machine: &machine) { return timedOut }
             case .checkCutover(let step):
                 let catalog = try await retrying { () async throws(ApplyTargetError) in try await self.target.readCatalog() }
                 let gap = CutoverCheck.gap(before: step, in: plan, catalog: catalog)
@@ -109,22 +87,55 @@ public final class ApplyDriver {
                 }
                 machine.cutoverChecked(step.id, gap: gap)
             case .poll(let probes):
-                polls += 1
-                let samples = try await retrying { () async throws(ApplyTargetError) in try await self.target.readiness(probes) }
-                let polledAt = clock.nowMs()
-                for result in machine.polled(samples, nowMs: polledAt) {
-                    emitStatus(result, at: polledAt)
-                    if result.ready {
-                        waitedMs[result.step, default: 0] += polledAt - (waitStartMs[result.step] ?? polledAt)
-                        let step = plan.step(result.step)
-                        emit(ApplyEvent(.ready, tsMs: polledAt, step: result.step, object: step?.wait?.object, fields: [("stands_in_for", .string(step?.wait?.standsInFor?.description))]))
-                    }
-                }
+                try await poll(probes, plan: plan, machine: &machine)
             case .sleep(let until):
                 await clock.sleep(untilMs: until)
             case .finish(let outcome):
                 return try await finish(plan, outcome, machine: machine)
             }
+        }
+    }
+
+    /// Journals, runs and reports one step; returns a report only when its statement timed out.
+    private func execute(_ step: Step, timeoutMs: UInt64?, plan: Plan, machine: inout ApplyStateMachine) async throws(ApplyTargetError) -> ApplyReport? {
+        emit(ApplyEvent(.stepStarted, tsMs: clock.nowMs(), step: step.id, object: step.object, fields: [
+            ("action", .string(step.action.rawValue)), ("cluster", .string(step.cluster)), ("sql", .string(step.sql)),
+        ]))
+        try await journal(plan, step.id, step.action.rawValue, .started)
+        let started = clock.nowMs()
+        switch try await runStatement(step, plan: plan, timeoutMs: timeoutMs) {
+        case nil:
+            let finished = clock.nowMs()
+            if step.phase == .cutover { waitedMs[step.id, default: 0] += finished - started }
+            try await journal(plan, step.id, step.action.rawValue, .finished)
+            machine.executed(step.id, nowMs: finished)
+            if step.wait != nil { waitStartMs[step.id] = finished }
+            emit(ApplyEvent(.stepFinished, tsMs: finished, step: step.id, object: step.object, fields: [("action", .string(step.action.rawValue))]))
+            if [.applyReplacement, .setCluster, .recreateObject].contains(step.action) {
+                emit(ApplyEvent(.cutover, tsMs: finished, step: step.id, object: step.object, fields: [("cluster", .string(step.cluster))]))
+            }
+        case .some(let error) where error.sqlState == "57014":
+            try await journal(plan, step.id, step.action.rawValue, .failed, detail: error.message)
+            try await target.releaseLock()
+            return report(plan, .timedOut, "step \(step.id) did not finish within --timeout (\(error.message)); the originals are untouched where not cut over: run `mzplan apply --resume` to continue, or `--abort`", status: machine.status)
+        case .some(let error):
+            try await journal(plan, step.id, step.action.rawValue, .failed, detail: error.message)
+            machine.failed(step.id, message: error.message)
+        }
+        return nil
+    }
+
+    /// One consolidated readiness read for every waiting object, and its events.
+    private func poll(_ probes: [ReadinessProbe], plan: Plan, machine: inout ApplyStateMachine) async throws(ApplyTargetError) {
+        polls += 1
+        let samples = try await retrying { () async throws(ApplyTargetError) in try await self.target.readiness(probes) }
+        let polledAt = clock.nowMs()
+        for result in machine.polled(samples, nowMs: polledAt) {
+            emitStatus(result, at: polledAt)
+            guard result.ready else { continue }
+            waitedMs[result.step, default: 0] += polledAt - (waitStartMs[result.step] ?? polledAt)
+            let step = plan.step(result.step)
+            emit(ApplyEvent(.ready, tsMs: polledAt, step: result.step, object: step?.wait?.object, fields: [("stands_in_for", .string(step?.wait?.standsInFor?.description))]))
         }
     }
 
