@@ -72,8 +72,7 @@ extension SimulatedEnvironment {
         try cursor.expect("IN", "CLUSTER")
         let clusterName = try cursor.identifierOrFail()
         guard cluster(named: clusterName) != nil else { throw unknown("cluster '\(clusterName)'") }
-        try cursor.expect("FROM")
-        let key = cursor.restText()
+        guard let key = Self.ingestion(cursor.tokens) else { throw SimCursor.syntax("expected FROM") }
         for id in order where objects[id]?.kind == .source && ingestionKey[id] == key {
             violations.append(SimulatorViolation(atMs: timeMs, object: name, message: "two ingestions of one source at once: '\(objects[id]!.qualifiedName)' still ingests what '\(name)' starts"))
         }
@@ -93,10 +92,41 @@ extension SimulatedEnvironment {
         }
     }
 
-    /// What a `CREATE SOURCE` ingests: its normalized text after `FROM`.
+    /// What a `CREATE SOURCE` ingests: its text from `FROM` through the first parenthesized
+    /// group (connection and options), id annotations `[u1 AS "db"."schema"."name"]` reduced to the name.
     static func ingestion(of sql: String) -> String? {
-        guard let tokens = try? SimLexer.tokens(sql), let from = tokens.firstIndex(where: { if case .word("FROM", _) = $0 { true } else { false } }) else { return nil }
-        return SimCursor(tokens: tokens, position: from + 1).restText()
+        guard let tokens = try? SimLexer.tokens(sql) else { return nil }
+        return ingestion(tokens)
+    }
+
+    static func ingestion(_ tokens: [SimToken]) -> String? {
+        guard let from = tokens.firstIndex(where: { if case .word("FROM", _) = $0 { true } else { false } }) else { return nil }
+        var kept: [SimToken] = []
+        var index = from + 1
+        var depth = 0
+        var annotations = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            if token == .punctuation("["), index + 2 < tokens.count, case .word(_, let id) = tokens[index + 1],
+               id.first == "u" || id.first == "s", tokens[index + 2] == .word(upper: "AS", text: "AS") || tokens[index + 2] == .word(upper: "AS", text: "as") {
+                annotations += 1
+                index += 3
+                continue
+            }
+            if token == .punctuation("]"), annotations > 0 {
+                annotations -= 1
+                index += 1
+                continue
+            }
+            kept.append(token)
+            if token == .punctuation("(") { depth += 1 }
+            if token == .punctuation(")") {
+                depth -= 1
+                if depth == 0 { break }
+            }
+            index += 1
+        }
+        return SimCursor(tokens: kept).restText()
     }
 
     func add(_ object: CatalogObject, asOf start: UInt64) {

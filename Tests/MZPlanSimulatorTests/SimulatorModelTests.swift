@@ -133,6 +133,15 @@ import Testing
         #expect(environment.violations.contains { $0.message.contains("two ingestions") })
     }
 
+    @Test("a source created from the planner's plain form is recognized as the same ingestion as the snapshot's resolved form", .timeLimit(.minutes(1)))
+    func sameIngestionAcrossForms() async throws {
+        let environment = try ApplyFixture.shop().environment()
+        try await environment.execute("CREATE SOURCE \"materialize\".\"public\".\"clicks_again\" IN CLUSTER \"ingest\" FROM KAFKA CONNECTION \"materialize\".\"public\".\"kafka_conn\" (TOPIC = 'shop.clicks') FORMAT JSON ENVELOPE NONE", timeoutMs: nil)
+        #expect(environment.violations.contains { $0.message.contains("'materialize.public.kafka_clicks' still ingests") })
+        try await environment.execute("CREATE SOURCE \"materialize\".\"public\".\"other_topic\" IN CLUSTER \"ingest\" FROM KAFKA CONNECTION \"materialize\".\"public\".\"kafka_conn\" (TOPIC = 'shop.other') FORMAT JSON ENVELOPE NONE", timeoutMs: nil)
+        #expect(environment.violations.count == 1)
+    }
+
     @Test("a crash after a statement keeps its effect; a drop before it has none", .timeLimit(.minutes(1)))
     func faultTiming() async throws {
         var faults = SimulatorFaults()
