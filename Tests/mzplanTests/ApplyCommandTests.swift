@@ -127,6 +127,14 @@ import Testing
         #expect(result.stderr.contains("--resume"))
     }
 
+    @Test("an OOM-looping target replica is named in the progress and ends in a timeout (exit 6)")
+    func oom() throws {
+        let result = try apply(shop + allowSource + ["--auto-approve", "--timeout", "5m", "--simulate-oom", "serving"])
+        #expect(result.exitCode == 6)
+        #expect(result.stderr.contains("replica 'r1' is OOM-looping"))
+        #expect(result.stderr.contains("materialize.public.customer_ltv_mzplan (cluster 'serving' has no healthy replica"))
+    }
+
     @Test("bad flag combinations are usage errors (64)", arguments: [
         ["--resume", "--abort", "--simulate", "examples/shop/catalog.json"],
         ["-f", "examples/shop/mzplan.yaml"],

@@ -31,6 +31,8 @@ public final class ApplyDriver {
     var waitStartMs: [Int: UInt64] = [:]
     var waitedMs: [Int: UInt64] = [:]
     var skipReasons: [Int: String] = [:]
+    /// Per waiting step, why its last poll did not pass.
+    var blockers: [Int: String] = [:]
     /// This apply took the lock: only then does a failure release it.
     var holdsLock = false
 
@@ -132,6 +134,7 @@ public final class ApplyDriver {
         let polledAt = clock.nowMs()
         for result in machine.polled(samples, nowMs: polledAt) {
             emitStatus(result, at: polledAt)
+            blockers[result.step] = result.blocker
             guard result.ready else { continue }
             waitedMs[result.step, default: 0] += polledAt - (waitStartMs[result.step] ?? polledAt)
             let step = plan.step(result.step)
@@ -149,7 +152,9 @@ public final class ApplyDriver {
             let reasons = skipReasons.sorted { $0.key < $1.key }.map(\.value).joined(separator: "; ")
             return report(plan, .notCutOver, "some moves were not cut over: \(reasons)", status: machine.status)
         case .timedOut(let pending):
-            let waiting = pending.compactMap { plan.step($0)?.wait?.object.description }
+            let waiting = pending.compactMap { id in
+                plan.step(id)?.wait.map { wait in "\(wait.object)" + (blockers[id].map { " (\($0))" } ?? "") }
+            }
             let names = waiting.isEmpty ? "" : ": waiting for \(waiting.joined(separator: ", "))"
             return report(plan, .timedOut, "objects did not become ready within --timeout\(names); nothing was cut over that was not ready; run `mzplan apply --resume` to continue, or `--abort`", status: machine.status)
         case .failed(let step, let message):
