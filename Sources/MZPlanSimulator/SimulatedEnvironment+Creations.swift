@@ -41,8 +41,7 @@ extension SimulatedEnvironment {
         guard object(named: name) == nil else { throw exists(name) }
         let dependencies = try resolve(cursor.referencedNames(), strict: true)
         let object = CatalogObject(id: newID(), database: name.database, schema: name.schema, name: name.name, kind: .view, dependsOn: dependencies)
-        objects[object.id] = object
-        order.append(object.id)
+        insert(object)
     }
 
     func createIndex(_ cursor: inout SimCursor) throws(ApplyTargetError) {
@@ -87,8 +86,7 @@ extension SimulatedEnvironment {
         for var subsource in droppedSubsources.removeValue(forKey: name) ?? [] {
             subsource.id = newID()
             subsource.dependsOn = [id]
-            objects[subsource.id] = subsource
-            order.append(subsource.id)
+            insert(subsource)
         }
     }
 
@@ -130,8 +128,7 @@ extension SimulatedEnvironment {
     }
 
     func add(_ object: CatalogObject, asOf start: UInt64) {
-        objects[object.id] = object
-        order.append(object.id)
+        insert(object)
         asOf[object.id] = start
         hydrationLeft[object.id] = Double(object.hydrationTimeMs ?? Self.defaultHydrationMs)
         updateFrontiers()

@@ -30,7 +30,7 @@ extension SimulatedEnvironment {
             try cursor.expectEnd()
             guard let object = object(named: name), object.kind == kind else { throw unknown("\(kind.rawValue) '\(name)'") }
             guard self.object(named: newName) == nil else { throw exists(newName) }
-            objects[object.id]?.name = newName.name
+            rename(object.id, to: newName.name)
             return
         }
         for (keyword, kind) in [("INDEX", ObjectKind.index), ("SINK", .sink), ("SOURCE", .source)] where cursor.keyword("DROP", keyword) {
@@ -132,10 +132,7 @@ extension SimulatedEnvironment {
             updated.lagMs = applied.lagMs
             updated.hydrated = true
             objects[view.id] = updated
-            objects[replacement.id] = nil
-            order.removeAll { $0 == replacement.id }
-            asOf[replacement.id] = nil
-            hydrationLeft[replacement.id] = nil
+            remove([replacement.id])
             updateFrontiers()
             return
         }
@@ -177,13 +174,7 @@ extension SimulatedEnvironment {
         if kind == .source {
             droppedSubsources[name] = dependents.compactMap { objects[$0] }.filter { $0.kind == .subsource && $0.dependsOn == [object.id] }
         }
-        for id in [object.id] + dependents {
-            objects[id] = nil
-            hydrationLeft[id] = nil
-            asOf[id] = nil
-        }
-        let removed = Set([object.id] + dependents)
-        order.removeAll { removed.contains($0) }
+        remove(Set([object.id] + dependents))
         updateFrontiers()
     }
 

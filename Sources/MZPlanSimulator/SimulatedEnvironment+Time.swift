@@ -35,7 +35,6 @@ extension SimulatedEnvironment {
                 }
             }
             timeMs += elapsed
-            updateFrontiers()
         }
         updateFrontiers()
     }

@@ -14,6 +14,8 @@ public final class SimulatedEnvironment {
     public internal(set) var timeMs: UInt64
     var objects: [String: CatalogObject] = [:]
     var order: [String] = []
+    /// Object ids by name, kept by ``insert(_:)``, ``remove(_:)`` and ``rename(_:to:)``.
+    var idByName: [QualifiedName: String] = [:]
     var clusters: [CatalogCluster]
     let sizes: [String]?
     var nextID: Int
@@ -44,6 +46,7 @@ public final class SimulatedEnvironment {
         for object in snapshot.objects {
             objects[object.id] = object
             order.append(object.id)
+            idByName[object.qualifiedName] = object.id
             hydrationByName[object.qualifiedName] = object.hydrationTimeMs
             originalNames.insert(object.qualifiedName)
             if let number = Int(object.id.dropFirst()) { highest = max(highest, number) }
@@ -72,7 +75,30 @@ public final class SimulatedEnvironment {
     // MARK: Lookup
 
     func object(named name: QualifiedName) -> CatalogObject? {
-        order.lazy.compactMap { self.objects[$0] }.first { $0.qualifiedName == name }
+        idByName[name].flatMap { objects[$0] }
+    }
+
+    func insert(_ object: CatalogObject) {
+        objects[object.id] = object
+        order.append(object.id)
+        idByName[object.qualifiedName] = object.id
+    }
+
+    func remove(_ ids: Set<String>) {
+        for id in ids {
+            if let name = objects[id]?.qualifiedName { idByName[name] = nil }
+            objects[id] = nil
+            hydrationLeft[id] = nil
+            asOf[id] = nil
+        }
+        order.removeAll { ids.contains($0) }
+    }
+
+    func rename(_ id: String, to name: String) {
+        guard let object = objects[id] else { return }
+        idByName[object.qualifiedName] = nil
+        objects[id]?.name = name
+        idByName[object.qualifiedName.renamed(name)] = id
     }
 
     func cluster(named name: String) -> CatalogCluster? {
