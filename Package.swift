@@ -40,6 +40,11 @@ let package = Package(
             swiftSettings: upcomingFeatures
         ),
         .target(
+            name: "MZPlanSimulator",
+            dependencies: ["MZPlanCore"],
+            swiftSettings: upcomingFeatures
+        ),
+        .target(
             name: "MZPlanTestSupport",
             dependencies: ["MZPlanCore"],
             swiftSettings: upcomingFeatures
@@ -49,6 +54,7 @@ let package = Package(
             dependencies: [
                 "MZPlanCore",
                 "MZPlanPostgres",
+                "MZPlanSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcomingFeatures
@@ -60,8 +66,13 @@ let package = Package(
             swiftSettings: upcomingFeatures
         ),
         .testTarget(
+            name: "MZPlanSimulatorTests",
+            dependencies: ["MZPlanCore", "MZPlanSimulator", "MZPlanTestSupport"],
+            swiftSettings: upcomingFeatures
+        ),
+        .testTarget(
             name: "mzplanTests",
-            dependencies: ["MZPlanCore", "MZPlanTestSupport"],
+            dependencies: ["MZPlanCore", "MZPlanTestSupport", .product(name: "Yams", package: "Yams")],
             exclude: ["Snapshots", "Fixtures"],
             swiftSettings: upcomingFeatures
         ),

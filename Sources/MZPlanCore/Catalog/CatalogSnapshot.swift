@@ -167,3 +167,10 @@ public struct CatalogObject: Hashable, Sendable {
     /// The effective compaction window in milliseconds.
     public var retentionMs: UInt64 { retainHistoryMs ?? 1000 }
 }
+
+extension CatalogSnapshot {
+    /// The object with this qualified name, by a linear scan (for the few look-ups apply makes).
+    public func object(named name: QualifiedName) -> CatalogObject? {
+        objects.first { $0.database == name.database && $0.schema == name.schema && $0.name == name.name }
+    }
+}

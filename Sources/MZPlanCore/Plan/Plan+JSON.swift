@@ -15,6 +15,7 @@ extension Plan {
             ("clusters", .array(clusters.map { $0.jsonValue() })),
             ("moves", .array(moves.map { $0.jsonValue() })),
             ("steps", .array(steps.map { $0.jsonValue() })),
+            ("execution", execution.map { $0.jsonValue() } ?? .null),
         ])
     }
 

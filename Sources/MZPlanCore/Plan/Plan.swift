@@ -17,6 +17,8 @@ public struct Plan: Hashable, Sendable {
     public var moves: [Move]
     /// Every statement, in a topological order of the DAG given by `after`.
     public var steps: [Step]
+    /// What `apply` needs beyond the steps: the catalog fingerprint and the readiness options.
+    public var execution: PlanExecution?
 
     public init(
         fingerprint: String,
@@ -24,7 +26,8 @@ public struct Plan: Hashable, Sendable {
         summary: PlanSummary,
         clusters: [ClusterChange] = [],
         moves: [Move] = [],
-        steps: [Step] = []
+        steps: [Step] = [],
+        execution: PlanExecution? = nil
     ) {
         self.fingerprint = fingerprint
         self.createdAtMs = createdAtMs
@@ -32,6 +35,7 @@ public struct Plan: Hashable, Sendable {
         self.clusters = clusters
         self.moves = moves
         self.steps = steps
+        self.execution = execution
     }
 
     /// True when nothing would change.

@@ -59,7 +59,7 @@ enum PlanFingerprint {
 
 /// Feeds length-prefixed fields to SHA-256, so that no two different field lists hash alike.
 /// Fields are gathered in a buffer and hashed in large blocks: a snapshot has millions of them.
-private struct CanonicalEncoder {
+struct CanonicalEncoder {
     private var hasher = SHA256()
     private var buffer: [UInt8] = []
     private static let blockSize = 1 << 16

@@ -42,7 +42,8 @@ public enum Planner {
         builder.addIndexDropEdges()
         builder.planClusterDrops()
         let fingerprint = PlanFingerprint.compute(manifest: manifest, resolution: resolution, graph: graph, allow: allow)
-        let plan = builder.finish(fingerprint: fingerprint, createdAtMs: createdAtMs)
+        var plan = builder.finish(fingerprint: fingerprint, createdAtMs: createdAtMs)
+        plan.execution = PlanExecution(catalogFingerprint: CatalogFingerprint.compute(catalog), options: ApplyOptions(manifest.options))
         return Result(plan: plan, warnings: resolution.warnings + builder.warnings)
     }
 }

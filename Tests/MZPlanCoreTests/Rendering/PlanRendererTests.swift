@@ -117,7 +117,7 @@ import Testing
             Issue.record("plan JSON is not an object")
             return
         }
-        #expect(members.map(\.0) == ["format", "fingerprint", "created_at_ms", "summary", "clusters", "moves", "steps"])
+        #expect(members.map(\.0) == ["format", "fingerprint", "created_at_ms", "summary", "clusters", "moves", "steps", "execution"])
     }
 
     @Test("text says No changes for an empty plan")

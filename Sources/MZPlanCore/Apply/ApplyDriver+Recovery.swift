@@ -1,0 +1,144 @@
+// `--resume` and `--abort` (SPEC §6.7): both read the plan from the journal, take over the
+// lock of the apply they continue (same plan fingerprint), and trust the catalog, never the
+// journal alone.
+
+extension ApplyDriver {
+    /// Continues the last unfinished apply in the journal. `expected`, when given (a saved plan
+    /// passed along), must be that apply's plan, else the outcome is `stale`.
+    public func resume(expecting expected: Plan? = nil) async -> ApplyReport {
+        startedAtMs = clock.nowMs()
+        do throws(ApplyTargetError) {
+            guard let (plan, entries) = try await openApply() else {
+                return nothingOpen(expected, "nothing to resume: the journal has no unfinished apply")
+            }
+            emitPlan(plan)
+            if let expected, expected.fingerprint != plan.fingerprint {
+                return report(plan, .stale, "the unfinished apply in the journal is of another plan (\(plan.fingerprint)); resume without a plan, or `--abort` it first", status: [:])
+            }
+            if let holder = try await takeLock(plan) {
+                return report(plan, .lockHeld(holder), "another apply holds the lock (\(holder))", status: [:])
+            }
+            let catalog = try await retrying { () async throws(ApplyTargetError) in try await self.target.readCatalog() }
+            let ran = Set(entries.filter { $0.status == .started || $0.status == .finished }.map(\.stepID))
+            var done: Set<Int> = []
+            var waiting: Set<Int> = []
+            // Verified latest first: a step whose successor is verified is done as well, even when
+            // its own post-condition was consumed (a replacement applied, a temporary renamed).
+            for step in plan.steps.reversed() where ran.contains(step.id) {
+                if done.contains(step.id) { continue }
+                guard PostCondition.holds(step, in: plan, catalog: catalog) else { continue }
+                if step.wait != nil { waiting.insert(step.id) } else { done.formUnion(Self.predecessors(of: step, in: plan) + [step.id]) }
+            }
+            waiting.subtract(done)
+            emit(ApplyEvent(.warning, tsMs: clock.nowMs(), fields: [
+                ("code", .string("resume")),
+                ("message", .string("resuming: \(done.count + waiting.count) of \(ran.count) journaled steps verified in the catalog; \(waiting.count) waits re-checked")),
+            ]))
+            return try await run(plan, done: done, waiting: waiting)
+        } catch {
+            if holdsLock, error.kind != .crashed { try? await target.releaseLock() }
+            return failure(expected ?? Plan(fingerprint: "", summary: PlanSummary()), error)
+        }
+    }
+
+    /// Drops what the last unfinished apply created for moves not yet cut over, and the
+    /// clusters it created that are empty again; then closes the journal and releases the lock.
+    public func abort(expecting expected: Plan? = nil) async -> ApplyReport {
+        startedAtMs = clock.nowMs()
+        do throws(ApplyTargetError) {
+            guard let (plan, entries) = try await openApply() else {
+                return nothingOpen(expected, "nothing to abort: the journal has no unfinished apply")
+            }
+            emitPlan(plan)
+            if let holder = try await takeLock(plan) {
+                return report(plan, .lockHeld(holder), "another apply holds the lock (\(holder))", status: [:])
+            }
+            let ran = Set(entries.filter { $0.status == .started || $0.status == .finished }.map(\.stepID))
+            let catalog = try await retrying { () async throws(ApplyTargetError) in try await self.target.readCatalog() }
+            let existing = Dictionary(catalog.objects.map { ($0.qualifiedName, $0) }, uniquingKeysWith: { first, _ in first })
+            var drops: [String] = []
+            for move in plan.moves {
+                let steps = move.steps.compactMap(plan.step)
+                guard !steps.contains(where: { $0.phase == .cutover && ran.contains($0.id) }) else { continue }
+                for step in steps where ran.contains(step.id) {
+                    guard let name = step.object, existing[name] != nil else { continue }
+                    switch step.action {
+                    case .createIndex: drops.append("DROP INDEX \(name.sql)")
+                    case .createReplacement: drops.append("DROP MATERIALIZED VIEW \(name.sql)")
+                    case .createSink: drops.append("DROP SINK \(name.sql)")
+                    default: break
+                    }
+                }
+            }
+            let dropped = Set(drops)
+            for step in plan.steps where step.action == .createCluster && ran.contains(step.id) {
+                guard let cluster = step.cluster, catalog.clusters.contains(where: { $0.name == cluster }) else { continue }
+                let remaining = catalog.objects.filter { $0.cluster == cluster && !dropped.contains(Self.dropStatement($0)) }
+                if remaining.isEmpty { drops.append("DROP CLUSTER \(SQLIdentifier.quote(cluster))") }
+            }
+            for sql in drops {
+                statements += 1
+                emit(ApplyEvent(.stepStarted, tsMs: clock.nowMs(), fields: [("action", .string("abort")), ("sql", .string(sql))]))
+                try await retrying { () async throws(ApplyTargetError) in try await self.target.execute(sql, timeoutMs: nil) }
+            }
+            try await journal(plan, 0, "abort", .aborted, detail: drops.joined(separator: ";\n"))
+            try await target.releaseLock()
+            var report = report(plan, .aborted, "aborted: dropped \(drops.count) object\(drops.count == 1 ? "" : "s") the apply had created; the lock is released", status: [:])
+            report.moves = report.moves.map { var result = $0; result.state = .pending; return result }
+            return report
+        } catch {
+            if holdsLock, error.kind != .crashed { try? await target.releaseLock() }
+            return failure(expected ?? Plan(fingerprint: "", summary: PlanSummary()), error)
+        }
+    }
+
+    /// The plan of the last apply in the journal that is neither completed nor aborted, with its entries.
+    func openApply() async throws(ApplyTargetError) -> (Plan, [JournalEntry])? {
+        let entries = try await retrying { () async throws(ApplyTargetError) in try await self.target.readJournal() }
+        guard let start = entries.lastIndex(where: { $0.status == .planned }) else { return nil }
+        let fingerprint = entries[start].planFingerprint
+        let own = entries[start...].filter { $0.planFingerprint == fingerprint }
+        guard !own.contains(where: { $0.status == .completed || $0.status == .aborted }) else { return nil }
+        guard let plan = try? Plan.decode(Array(entries[start].detail.utf8), file: "_mzplan.journal") else {
+            throw ApplyTargetError(.sql, message: "the journal's plan cannot be read back")
+        }
+        return (plan, Array(own))
+    }
+
+    /// Takes the lock, taking it over from a dead apply of the same plan. Nil when taken.
+    private func takeLock(_ plan: Plan) async throws(ApplyTargetError) -> LockHolder? {
+        if let holder = try await target.acquireLock(holder(for: plan)) {
+            guard holder.planFingerprint == plan.fingerprint else { return holder }
+            try await target.releaseLock()
+            if let other = try await target.acquireLock(self.holder(for: plan)) { return other }
+        }
+        holdsLock = true
+        return nil
+    }
+
+    private func nothingOpen(_ expected: Plan?, _ message: String) -> ApplyReport {
+        var report = report(expected ?? Plan(fingerprint: "", summary: PlanSummary()), .failed, message, status: [:])
+        report.moves = []
+        return report
+    }
+
+    /// Every step `step` transitively runs after.
+    static func predecessors(of step: Step, in plan: Plan) -> [Int] {
+        var seen: Set<Int> = []
+        var pending = step.after
+        while let id = pending.popLast() {
+            guard seen.insert(id).inserted, let predecessor = plan.step(id) else { continue }
+            pending.append(contentsOf: predecessor.after)
+        }
+        return Array(seen)
+    }
+
+    static func dropStatement(_ object: CatalogObject) -> String {
+        switch object.kind {
+        case .index: "DROP INDEX \(object.qualifiedName.sql)"
+        case .materializedView: "DROP MATERIALIZED VIEW \(object.qualifiedName.sql)"
+        case .sink: "DROP SINK \(object.qualifiedName.sql)"
+        default: ""
+        }
+    }
+}

@@ -1,0 +1,261 @@
+/// Runs a plan against an ``ApplyTarget``: lock, staleness check, journal, the
+/// ``ApplyStateMachine``'s actions, progress events, and the report (SPEC §6).
+///
+/// Failures by kind: SQLSTATE 40001 is retried with backoff; a dropped connection is followed
+/// by a catalog read that decides, by the step's ``PostCondition``, whether the statement ran
+/// (then it is not run again); a simulated crash stops everything at once, leaving lock and
+/// journal as they are for `--resume` or `--abort`.
+public final class ApplyDriver {
+    /// How the apply identifies itself and how long it may wait.
+    public struct Settings: Sendable {
+        /// `--timeout`; nil: the plan's `hydration_timeout`.
+        public var timeoutMs: UInt64?
+        public var host: String
+        public var pid: Int
+
+        public init(timeoutMs: UInt64? = nil, host: String = "localhost", pid: Int = 0) {
+            self.timeoutMs = timeoutMs
+            self.host = host
+            self.pid = pid
+        }
+    }
+
+    let target: any ApplyTarget
+    let clock: any ApplyClock
+    let settings: Settings
+    let emit: (ApplyEvent) -> Void
+    var statements = 0
+    var polls = 0
+    var startedAtMs: UInt64 = 0
+    /// Per step: when its wait or blocking statement began and ended.
+    var waitStartMs: [Int: UInt64] = [:]
+    var waitedMs: [Int: UInt64] = [:]
+    var skipReasons: [Int: String] = [:]
+    /// Per waiting step, why its last poll did not pass.
+    var blockers: [Int: String] = [:]
+    /// This apply took the lock: only then does a failure release it.
+    var holdsLock = false
+
+    public init(target: any ApplyTarget, clock: any ApplyClock, settings: Settings = Settings(), emit: @escaping (ApplyEvent) -> Void = { _ in }) {
+        self.target = target
+        self.clock = clock
+        self.settings = settings
+        self.emit = emit
+    }
+
+    /// Applies `plan` from the start: refuses blocked and stale plans and a held lock.
+    public func apply(_ plan: Plan) async -> ApplyReport {
+        startedAtMs = clock.nowMs()
+        emitPlan(plan)
+        if plan.isBlocked {
+            return report(plan, .blocked, "the plan is blocked: resolve or allow the hazards it shows (`--allow CODE`); nothing was changed", status: [:])
+        }
+        do throws(ApplyTargetError) {
+            if let holder = try await target.acquireLock(holder(for: plan)) {
+                return report(plan, .lockHeld(holder), "another apply holds the lock (\(holder)); wait for it, or run `mzplan unlock` if it is dead", status: [:])
+            }
+            holdsLock = true
+            let catalog = try await retrying { () async throws(ApplyTargetError) in try await self.target.readCatalog() }
+            if let expected = plan.execution?.catalogFingerprint, expected != CatalogFingerprint.compute(catalog) {
+                try await target.releaseLock()
+                return report(plan, .stale, "the catalog changed since the plan was made: run `mzplan diff` again and review the new plan; nothing was changed", status: [:])
+            }
+            try await journal(plan, 0, "plan", .planned, detail: plan.json())
+            return try await run(plan, done: [], waiting: [])
+        } catch {
+            if holdsLock, error.kind != .crashed { try? await target.releaseLock() }
+            return failure(plan, error)
+        }
+    }
+
+    // MARK: The loop
+
+    func run(_ plan: Plan, done: Set<Int>, waiting: Set<Int>) async throws(ApplyTargetError) -> ApplyReport {
+        let options = plan.execution?.options ?? ApplyOptions()
+        let timeout = settings.timeoutMs ?? options.hydrationTimeoutMs
+        var machine = ApplyStateMachine(plan: plan, options: options, deadlineMs: clock.nowMs() + timeout, done: done, waiting: waiting)
+        for id in waiting { waitStartMs[id] = clock.nowMs() }
+        while true {
+            switch machine.next(nowMs: clock.nowMs()) {
+            case .execute(let step, let timeoutMs):
+                if let timedOut = try await execute(step, timeoutMs: timeoutMs, plan: plan, machine: &machine) { return timedOut }
+            case .checkCutover(let step):
+                let catalog = try await retrying { () async throws(ApplyTargetError) in try await self.target.readCatalog() }
+                let gap = CutoverCheck.gap(before: step, in: plan, catalog: catalog)
+                if let gap {
+                    skipReasons[step.id] = gap
+                    try await journal(plan, step.id, step.action.rawValue, .skipped, detail: gap)
+                    emit(ApplyEvent(.warning, tsMs: clock.nowMs(), step: step.id, object: step.object, fields: [("code", .string("frontier-gap")), ("message", .string(gap))]))
+                }
+                machine.cutoverChecked(step.id, gap: gap)
+            case .poll(let probes):
+                try await poll(probes, plan: plan, machine: &machine)
+            case .sleep(let until):
+                await clock.sleep(untilMs: until)
+            case .finish(let outcome):
+                return try await finish(plan, outcome, machine: machine)
+            }
+        }
+    }
+
+    /// Journals, runs and reports one step; returns a report only when its statement timed out.
+    private func execute(_ step: Step, timeoutMs: UInt64?, plan: Plan, machine: inout ApplyStateMachine) async throws(ApplyTargetError) -> ApplyReport? {
+        emit(ApplyEvent(.stepStarted, tsMs: clock.nowMs(), step: step.id, object: step.object, fields: [
+            ("action", .string(step.action.rawValue)), ("cluster", .string(step.cluster)), ("sql", .string(step.sql)),
+        ]))
+        try await journal(plan, step.id, step.action.rawValue, .started)
+        let started = clock.nowMs()
+        switch try await runStatement(step, plan: plan, timeoutMs: timeoutMs) {
+        case nil:
+            let finished = clock.nowMs()
+            if step.phase == .cutover { waitedMs[step.id, default: 0] += finished - started }
+            try await journal(plan, step.id, step.action.rawValue, .finished)
+            machine.executed(step.id, nowMs: finished)
+            if step.wait != nil { waitStartMs[step.id] = finished }
+            emit(ApplyEvent(.stepFinished, tsMs: finished, step: step.id, object: step.object, fields: [("action", .string(step.action.rawValue))]))
+            if [.applyReplacement, .setCluster, .recreateObject].contains(step.action) {
+                emit(ApplyEvent(.cutover, tsMs: finished, step: step.id, object: step.object, fields: [("cluster", .string(step.cluster))]))
+            }
+        case .some(let error) where error.sqlState == "57014":
+            try await journal(plan, step.id, step.action.rawValue, .failed, detail: error.message)
+            try await target.releaseLock()
+            return report(plan, .timedOut, "step \(step.id) did not finish within --timeout (\(error.message)); the originals are untouched where not cut over: run `mzplan apply --resume` to continue, or `--abort`", status: machine.status)
+        case .some(let error):
+            try await journal(plan, step.id, step.action.rawValue, .failed, detail: error.message)
+            machine.failed(step.id, message: error.message)
+        }
+        return nil
+    }
+
+    /// One consolidated readiness read for every waiting object, and its events.
+    private func poll(_ probes: [ReadinessProbe], plan: Plan, machine: inout ApplyStateMachine) async throws(ApplyTargetError) {
+        polls += 1
+        let samples = try await retrying { () async throws(ApplyTargetError) in try await self.target.readiness(probes) }
+        let polledAt = clock.nowMs()
+        for result in machine.polled(samples, nowMs: polledAt) {
+            emitStatus(result, at: polledAt)
+            blockers[result.step] = result.blocker
+            guard result.ready else { continue }
+            waitedMs[result.step, default: 0] += polledAt - (waitStartMs[result.step] ?? polledAt)
+            let step = plan.step(result.step)
+            emit(ApplyEvent(.ready, tsMs: polledAt, step: result.step, object: step?.wait?.object, fields: [("stands_in_for", .string(step?.wait?.standsInFor?.description))]))
+        }
+    }
+
+    private func finish(_ plan: Plan, _ outcome: ApplyStateMachine.Outcome, machine: ApplyStateMachine) async throws(ApplyTargetError) -> ApplyReport {
+        try await target.releaseLock()
+        switch outcome {
+        case .completed(let skipped) where skipped.isEmpty:
+            try await journal(plan, 0, "apply", .completed)
+            return report(plan, .completed, "all \(plan.moves.count) moves applied", status: machine.status)
+        case .completed:
+            let reasons = skipReasons.sorted { $0.key < $1.key }.map(\.value).joined(separator: "; ")
+            return report(plan, .notCutOver, "some moves were not cut over: \(reasons)", status: machine.status)
+        case .timedOut(let pending):
+            let waiting = pending.compactMap { id in
+                plan.step(id)?.wait.map { wait in "\(wait.object)" + (blockers[id].map { " (\($0))" } ?? "") }
+            }
+            let names = waiting.isEmpty ? "" : ": waiting for \(waiting.joined(separator: ", "))"
+            return report(plan, .timedOut, "objects did not become ready within --timeout\(names); nothing was cut over that was not ready; run `mzplan apply --resume` to continue, or `--abort`", status: machine.status)
+        case .failed(let step, let message):
+            return report(plan, .failed, "step \(step) failed: \(message); run `mzplan apply --resume` after fixing the cause, or `--abort`", status: machine.status)
+        }
+    }
+
+    /// Runs one statement with retries; nil on success, else the error that ends it.
+    private func runStatement(_ step: Step, plan: Plan, timeoutMs: UInt64?) async throws(ApplyTargetError) -> ApplyTargetError? {
+        var conflicts = 0
+        var drops = 0
+        while true {
+            do throws(ApplyTargetError) {
+                statements += 1
+                try await target.execute(step.sql, timeoutMs: timeoutMs)
+                return nil
+            } catch {
+                switch error.kind {
+                case .crashed:
+                    throw error
+                case .connectionLost:
+                    drops += 1
+                    guard drops <= 3 else { return error }
+                    emit(ApplyEvent(.warning, tsMs: clock.nowMs(), step: step.id, object: step.object, fields: [("code", .string("connection-lost")), ("message", .string("connection lost; reconnecting and checking whether step \(step.id) ran"))]))
+                    let catalog = try await retrying { () async throws(ApplyTargetError) in try await self.target.readCatalog() }
+                    if PostCondition.holds(step, in: plan, catalog: catalog) { return nil }
+                case .sql where error.isSerializationFailure && conflicts < 5:
+                    conflicts += 1
+                    await clock.sleep(untilMs: clock.nowMs() + (100 << UInt64(conflicts)))
+                case .sql:
+                    return error
+                }
+            }
+        }
+    }
+
+    /// Retries an idempotent call after a dropped connection, up to three times.
+    func retrying<T>(_ call: () async throws(ApplyTargetError) -> T) async throws(ApplyTargetError) -> T {
+        var attempts = 0
+        while true {
+            do throws(ApplyTargetError) {
+                return try await call()
+            } catch where error.kind == .connectionLost && attempts < 3 {
+                attempts += 1
+            }
+        }
+    }
+
+    func journal(_ plan: Plan, _ step: Int, _ action: String, _ status: JournalEntry.Status, detail: String = "") async throws(ApplyTargetError) {
+        let entry = JournalEntry(planFingerprint: plan.fingerprint, stepID: step, action: action, status: status, atMs: clock.nowMs(), detail: detail)
+        try await retrying { () async throws(ApplyTargetError) in try await self.target.appendJournal(entry) }
+    }
+
+    func holder(for plan: Plan) -> LockHolder {
+        LockHolder(planFingerprint: plan.fingerprint, host: settings.host, pid: settings.pid, startedAtMs: startedAtMs)
+    }
+
+    // MARK: Events and reports
+
+    func emitPlan(_ plan: Plan) {
+        emit(ApplyEvent(.plan, tsMs: clock.nowMs(), fields: [
+            ("fingerprint", .string(plan.fingerprint)),
+            ("moves", .int(plan.moves.count)),
+            ("steps", .int(plan.steps.count)),
+            ("blocked", .int(plan.summary.blocked)),
+        ]))
+    }
+
+    private func emitStatus(_ result: ApplyStateMachine.PollResult, at now: UInt64) {
+        let sample = result.sample
+        emit(ApplyEvent(.objectStatus, tsMs: now, step: result.step, object: sample.object, fields: [
+            ("hydrated", .bool(sample.hydratedOnHealthyReplica)),
+            ("upper_ms", .uint(sample.upperMs)),
+            ("lag_ms", .uint(sample.lagMs)),
+            ("status", .string(sample.status)),
+            ("ready", .bool(result.blocker == nil)),
+            ("waiting_for", .string(result.blocker)),
+        ]))
+    }
+
+    func failure(_ plan: Plan, _ error: ApplyTargetError) -> ApplyReport {
+        if error.kind == .crashed {
+            return report(plan, .crashed, "the apply process died (\(error.message)); lock and journal are left as they were: run `mzplan apply --resume` or `--abort`", status: [:])
+        }
+        return report(plan, .failed, "\(error.message); run `mzplan apply --resume` after fixing the cause, or `--abort`", status: [:])
+    }
+
+    func report(_ plan: Plan, _ outcome: ApplyReport.Outcome, _ message: String, status: [Int: ApplyStateMachine.StepStatus]) -> ApplyReport {
+        let moves = plan.moves.map { move -> ApplyReport.MoveResult in
+            let states = move.steps.map { status[$0] ?? .pending }
+            var state = ApplyReport.MoveResult.State.done
+            var reason: String?
+            if let skipped = states.first(where: { if case .skipped = $0 { true } else { false } }), case .skipped(let why) = skipped {
+                state = .notCutOver
+                reason = move.steps.compactMap { skipReasons[$0] }.first ?? why
+            } else if states.contains(where: { $0 != .done }) || states.isEmpty && outcome != .completed {
+                state = .pending
+            }
+            let waited = move.steps.reduce(UInt64(0)) { $0 + (waitedMs[$1] ?? 0) }
+            return ApplyReport.MoveResult(move: move, state: state, waitMs: waited, reason: reason)
+        }
+        return ApplyReport(outcome: outcome, message: message, moves: moves, startedAtMs: startedAtMs, finishedAtMs: max(clock.nowMs(), startedAtMs), statements: statements, polls: polls)
+    }
+}

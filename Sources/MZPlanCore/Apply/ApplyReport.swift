@@ -1,0 +1,100 @@
+/// How an apply, resume or abort ended, and what it did per move (SPEC §6.8).
+public struct ApplyReport: Sendable {
+    public enum Outcome: Hashable, Sendable {
+        /// Every step ran.
+        case completed
+        /// Done, except moves whose cutover became infeasible (exit 3).
+        case notCutOver
+        /// The plan has blocked moves or cluster changes; nothing ran (exit 3).
+        case blocked
+        /// The catalog changed since the plan was made (exit 4).
+        case stale
+        case lockHeld(LockHolder)
+        /// Readiness did not hold within `--timeout`; resumable (exit 6).
+        case timedOut
+        case failed
+        /// The process died (simulated): lock and journal left as they were.
+        case crashed
+        case aborted
+    }
+
+    /// What happened to one move.
+    public struct MoveResult: Sendable {
+        public enum State: String, Sendable {
+            case done
+            case notCutOver = "not-cut-over"
+            case pending
+        }
+
+        public var move: Move
+        public var state: State
+        /// Time spent waiting for readiness and in blocking cutovers.
+        public var waitMs: UInt64
+        /// Why it is not done, when it is not.
+        public var reason: String?
+    }
+
+    public var outcome: Outcome
+    /// One sentence for the user: what happened and what to do next.
+    public var message: String
+    public var moves: [MoveResult]
+    public var startedAtMs: UInt64
+    public var finishedAtMs: UInt64
+    public var statements: Int
+    public var polls: Int
+
+    public var makespanMs: UInt64 { finishedAtMs - startedAtMs }
+
+    /// SPEC §2's exit code for the outcome.
+    public var exitCode: Int32 {
+        switch outcome {
+        case .completed, .aborted: 0
+        case .failed, .crashed: 1
+        case .blocked, .notCutOver: 3
+        case .stale: 4
+        case .lockHeld: 5
+        case .timedOut: 6
+        }
+    }
+
+    public var outcomeName: String {
+        switch outcome {
+        case .completed: "completed"
+        case .notCutOver: "not-cut-over"
+        case .blocked: "blocked"
+        case .stale: "stale"
+        case .lockHeld: "lock-held"
+        case .timedOut: "timed-out"
+        case .failed: "failed"
+        case .crashed: "crashed"
+        case .aborted: "aborted"
+        }
+    }
+
+    /// The `summary` event; `staleness` (measured by the simulator) is added per move when given.
+    public func summaryEvent(staleness: [QualifiedName: UInt64]? = nil, extra: [(String, JSONValue)] = []) -> ApplyEvent {
+        let moves = moves.map { result -> JSONValue in
+            var members: [(String, JSONValue)] = [
+                ("object", .string(result.move.object.description)),
+                ("kind", .string(result.move.kind.rawValue)),
+                ("strategy", .string(result.move.strategy.rawValue)),
+                ("from", .string(result.move.from)),
+                ("to", .string(result.move.to)),
+                ("state", .string(result.state.rawValue)),
+                ("wait_ms", .uint(result.waitMs)),
+            ]
+            if let staleness { members.append(("staleness_ms", .uint(staleness[result.move.object] ?? 0))) }
+            members.append(("reason", .string(result.reason)))
+            return .object(members)
+        }
+        return ApplyEvent(.summary, tsMs: finishedAtMs, fields: [
+            ("outcome", .string(outcomeName)),
+            ("exit_code", .int(Int(exitCode))),
+            ("message", .string(message)),
+            ("makespan_ms", .uint(makespanMs)),
+            ("statements", .int(statements)),
+            ("polls", .int(polls)),
+            ("moves", .array(moves)),
+        ] + extra)
+    }
+}

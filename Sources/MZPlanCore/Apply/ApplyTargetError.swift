@@ -1,0 +1,24 @@
+/// A failure reported by an ``ApplyTarget``.
+public struct ApplyTargetError: Error, Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable {
+        /// The server rejected the statement (SQLSTATE in `sqlState`).
+        case sql
+        /// The connection broke; the statement may or may not have run.
+        case connectionLost = "connection-lost"
+        /// The process running the apply died (simulated crashes only): stop at once, touch nothing.
+        case crashed
+    }
+
+    public var kind: Kind
+    public var sqlState: String?
+    public var message: String
+
+    public init(_ kind: Kind, sqlState: String? = nil, message: String) {
+        self.kind = kind
+        self.sqlState = sqlState
+        self.message = message
+    }
+
+    /// SQLSTATE 40001: a concurrent DDL conflict, retried with backoff.
+    public var isSerializationFailure: Bool { sqlState == "40001" }
+}

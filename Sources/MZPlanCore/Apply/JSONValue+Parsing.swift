@@ -1,0 +1,103 @@
+// A small tree reader over ``JSONScanner`` for documents that are small and read whole:
+// saved plans, simulator state, journal details. Catalog snapshots keep their streaming reader.
+
+extension JSONValue {
+    /// Parses one JSON document. Numbers must be integers; negative ones become `.int`.
+    public static func parse(_ bytes: [UInt8], file: String) throws(DiagnosticsError) -> JSONValue {
+        let result: Result<JSONValue, SnapshotReadError> = bytes.withUnsafeBufferPointer { buffer in
+            var scanner = JSONScanner(buffer)
+            do throws(SnapshotReadError) {
+                let value = try scanner.value(depth: 1)
+                try scanner.expectEnd()
+                return .success(value)
+            } catch {
+                return .failure(error)
+            }
+        }
+        switch result {
+        case .success(let value): return value
+        case .failure(let error):
+            var diagnostic = error.diagnostic(in: bytes, file: file)
+            diagnostic.code = "json.read"
+            throw DiagnosticsError(diagnostic)
+        }
+    }
+
+    /// The member `key` of an object, or nil.
+    public subscript(key: String) -> JSONValue? {
+        guard case .object(let members) = self else { return nil }
+        return members.first { $0.0 == key }?.1
+    }
+
+    public var stringValue: String? {
+        if case .string(let value) = self { return value }
+        return nil
+    }
+
+    public var uintValue: UInt64? {
+        switch self {
+        case .uint(let value): value
+        case .int(let value) where value >= 0: UInt64(value)
+        default: nil
+        }
+    }
+
+    public var intValue: Int? { uintValue.flatMap { $0 <= UInt64(Int.max) ? Int($0) : nil } }
+
+    public var boolValue: Bool? {
+        if case .bool(let value) = self { return value }
+        return nil
+    }
+
+    public var arrayValue: [JSONValue]? {
+        if case .array(let values) = self { return values }
+        return nil
+    }
+
+    public var isNull: Bool { self == .null }
+}
+
+extension JSONScanner {
+    mutating func value(depth: Int) throws(SnapshotReadError) -> JSONValue {
+        guard depth <= Self.maximumDepth else { throw .syntax(at: index, "nested deeper than \(Self.maximumDepth) levels") }
+        switch peek() {
+        case UInt8(ascii: "{"):
+            _ = consume(UInt8(ascii: "{"))
+            var members: [(String, JSONValue)] = []
+            if consume(UInt8(ascii: "}")) { return .object(members) }
+            repeat {
+                let key = try key()
+                let name = key.decoded.map { String(decoding: $0, as: UTF8.self) }
+                    ?? String(decoding: UnsafeBufferPointer(rebasing: bytes[key.range]), as: UTF8.self)
+                do throws(SnapshotReadError) {
+                    members.append((name, try value(depth: depth + 1)))
+                } catch {
+                    throw error.under("." + name)
+                }
+            } while try next(closing: UInt8(ascii: "}"))
+            return .object(members)
+        case UInt8(ascii: "["):
+            _ = consume(UInt8(ascii: "["))
+            var values: [JSONValue] = []
+            if consume(UInt8(ascii: "]")) { return .array(values) }
+            repeat {
+                do throws(SnapshotReadError) {
+                    values.append(try value(depth: depth + 1))
+                } catch {
+                    throw error.under("[\(values.count)]")
+                }
+            } while try next(closing: UInt8(ascii: "]"))
+            return .array(values)
+        case UInt8(ascii: "\""): return .string(try string())
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): return .bool(try bool())
+        case UInt8(ascii: "n"): _ = try null(); return .null
+        case UInt8(ascii: "-"):
+            _ = consume(UInt8(ascii: "-"))
+            let magnitude = try uint64()
+            guard magnitude <= UInt64(Int64.max) else { throw .syntax(at: index, "integer out of range") }
+            return .int(-Int64(magnitude))
+        default:
+            return .uint(try uint64())
+        }
+    }
+}

@@ -1,0 +1,36 @@
+/// The readiness rule of SPEC §6.5 for one sample; `stable_polls` is counted by the state machine.
+///
+/// `ready`: hydrated on a healthy replica of the target, `upper(X) ≥ upper(O)` (or O sealed),
+/// and `lag(X) ≤ max(lag_threshold, lag(O) + lag_threshold)`. `running`: status `running`.
+public struct ReadinessGate: Sendable {
+    public var lagThresholdMs: UInt64
+
+    public init(lagThresholdMs: UInt64) {
+        self.lagThresholdMs = lagThresholdMs
+    }
+
+    /// Nil when the sample passes; otherwise why not, in a few words.
+    public func blocker(_ sample: ReadinessSample, probe: ReadinessProbe) -> String? {
+        guard sample.exists else { return "does not exist" }
+        if let cluster = probe.cluster, sample.cluster != cluster {
+            return "is on '\(sample.cluster ?? "no cluster")', not on '\(cluster)'"
+        }
+        if let problem = sample.replicaProblem { return problem }
+        switch probe.condition {
+        case .running:
+            guard sample.status == "running" else { return "status \(sample.status ?? "unknown"), waiting for running" }
+            return nil
+        case .ready:
+            guard sample.hydratedOnHealthyReplica else { return "hydrating" }
+            if !sample.originalSealed, let original = sample.originalUpperMs {
+                guard let upper = sample.upperMs, upper >= original else {
+                    return "catching up: upper \(sample.upperMs.map(String.init) ?? "?") < \(original)"
+                }
+            }
+            let allowed = max(lagThresholdMs, (sample.originalLagMs ?? 0) + lagThresholdMs)
+            guard let lag = sample.lagMs else { return "lag unknown" }
+            guard lag <= allowed else { return "lag \(lag) ms > \(allowed) ms" }
+            return nil
+        }
+    }
+}

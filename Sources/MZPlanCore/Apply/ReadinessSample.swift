@@ -1,0 +1,44 @@
+/// What one poll saw of a probed object.
+public struct ReadinessSample: Hashable, Sendable {
+    public var object: QualifiedName
+    public var exists: Bool
+    public var cluster: String?
+    /// Hydrated on at least one online replica of `cluster` that is not OOM-looping.
+    public var hydratedOnHealthyReplica: Bool
+    public var upperMs: UInt64?
+    public var lagMs: UInt64?
+    /// Source or sink status (`running`, `starting`, `stalled`, …).
+    public var status: String?
+    public var originalUpperMs: UInt64?
+    public var originalLagMs: UInt64?
+    /// The original is sealed: any upper catches up.
+    public var originalSealed: Bool
+    /// Why the cluster cannot hydrate anything, when it cannot (no replica online, all OOM-looping).
+    public var replicaProblem: String?
+
+    public init(
+        object: QualifiedName,
+        exists: Bool,
+        cluster: String? = nil,
+        hydratedOnHealthyReplica: Bool = false,
+        upperMs: UInt64? = nil,
+        lagMs: UInt64? = nil,
+        status: String? = nil,
+        originalUpperMs: UInt64? = nil,
+        originalLagMs: UInt64? = nil,
+        originalSealed: Bool = false,
+        replicaProblem: String? = nil
+    ) {
+        self.object = object
+        self.exists = exists
+        self.cluster = cluster
+        self.hydratedOnHealthyReplica = hydratedOnHealthyReplica
+        self.upperMs = upperMs
+        self.lagMs = lagMs
+        self.status = status
+        self.originalUpperMs = originalUpperMs
+        self.originalLagMs = originalLagMs
+        self.originalSealed = originalSealed
+        self.replicaProblem = replicaProblem
+    }
+}

@@ -1,0 +1,105 @@
+public import MZPlanCore
+
+// `--simulate-state FILE`: the whole simulated environment, journal and lock included, saved
+// after a run (a crash included) so that a later `--resume` continues it. The file is a catalog
+// snapshot (readable by `--catalog`) with one extra member, `simulator`.
+
+extension SimulatedEnvironment {
+    /// The environment as a snapshot document with a `simulator` member.
+    public func savedState() -> String {
+        let raw = CatalogSnapshot(takenAtMs: timeMs, version: "simulated", clusters: clusters, objects: order.compactMap { objects[$0] }, sizes: sizes)
+        guard case .object(var members)? = try? JSONValue.parse(Array(raw.encode().utf8), file: "state") else { return raw.encode() }
+        let journalRows = journal.map { entry -> JSONValue in
+            .object([
+                ("plan_fingerprint", .string(entry.planFingerprint)),
+                ("step_id", .int(entry.stepID)),
+                ("action", .string(entry.action)),
+                ("status", .string(entry.status.rawValue)),
+                ("at_ms", .uint(entry.atMs)),
+                ("detail", .string(entry.detail)),
+            ])
+        }
+        let lockValue: JSONValue = lock.map { holder in
+            .object([
+                ("plan_fingerprint", .string(holder.planFingerprint)),
+                ("host", .string(holder.host)),
+                ("pid", .int(holder.pid)),
+                ("started_at_ms", .uint(holder.startedAtMs)),
+            ])
+        } ?? .null
+        func map<V>(_ values: [String: V], _ encode: (V) -> JSONValue) -> JSONValue {
+            .object(values.keys.sorted().map { ($0, encode(values[$0]!)) })
+        }
+        members.append(("simulator", .object([
+            ("next_id", .int(nextID)),
+            ("statements", .int(statementsExecuted)),
+            ("lock", lockValue),
+            ("journal", .array(journalRows)),
+            ("as_of", map(asOf) { .uint($0) }),
+            ("hydration_left", map(hydrationLeft) { .uint(UInt64($0.rounded(.up))) }),
+            ("hydration_by_name", map(Dictionary(uniqueKeysWithValues: hydrationByName.map { ($0.key.description, $0.value) })) { .uint($0) }),
+            ("original_names", .strings(originalNames.map(\.description).sorted())),
+            ("ingestion", map(ingestionKey) { .string($0) }),
+            ("staleness_ms", map(Dictionary(uniqueKeysWithValues: stalenessMs.map { ($0.key.description, $0.value) })) { .uint($0) }),
+            ("violations", .array(violations.map { .object([("at_ms", .uint($0.atMs)), ("object", .string($0.object?.description)), ("message", .string($0.message))]) })),
+            ("oom_clusters", .strings(faults.oomClusters.sorted())),
+            ("stalled_sources", .strings(faults.stalledSources.map(\.description).sorted())),
+        ])))
+        return JSONValue.object(members).serialized(pretty: true) + "\n"
+    }
+
+    /// An environment saved by ``savedState()``.
+    public static func restore(_ bytes: [UInt8], file: String) throws(DiagnosticsError) -> SimulatedEnvironment {
+        let snapshot = try CatalogSnapshot.decode(bytes, file: file)
+        let document = try JSONValue.parse(bytes, file: file)
+        guard let state = document["simulator"] else {
+            throw DiagnosticsError(Diagnostic(.error, code: "simulate.state", "\(file) is a snapshot, not a saved simulator state (no `simulator` member)"))
+        }
+        var faults = SimulatorFaults()
+        faults.oomClusters = Set((state["oom_clusters"]?.arrayValue ?? []).compactMap(\.stringValue))
+        faults.stalledSources = Set((state["stalled_sources"]?.arrayValue ?? []).compactMap { $0.stringValue.flatMap(QualifiedName.init(display:)) })
+        let environment = SimulatedEnvironment(snapshot, faults: faults)
+        func members(_ key: String) -> [(String, JSONValue)] {
+            if case .object(let members)? = state[key] { return members }
+            return []
+        }
+        environment.nextID = state["next_id"]?.intValue ?? environment.nextID
+        environment.statementsExecuted = state["statements"]?.intValue ?? 0
+        if let lock = state["lock"], !lock.isNull {
+            environment.lock = LockHolder(
+                planFingerprint: lock["plan_fingerprint"]?.stringValue ?? "",
+                host: lock["host"]?.stringValue ?? "",
+                pid: lock["pid"]?.intValue ?? 0,
+                startedAtMs: lock["started_at_ms"]?.uintValue ?? 0
+            )
+        }
+        environment.journal = (state["journal"]?.arrayValue ?? []).compactMap { row in
+            guard let status = row["status"]?.stringValue.flatMap(JournalEntry.Status.init(rawValue:)) else { return nil }
+            return JournalEntry(
+                planFingerprint: row["plan_fingerprint"]?.stringValue ?? "",
+                stepID: row["step_id"]?.intValue ?? 0,
+                action: row["action"]?.stringValue ?? "",
+                status: status,
+                atMs: row["at_ms"]?.uintValue ?? 0,
+                detail: row["detail"]?.stringValue ?? ""
+            )
+        }
+        environment.asOf = Dictionary(uniqueKeysWithValues: members("as_of").compactMap { key, value in value.uintValue.map { (key, $0) } })
+        environment.hydrationLeft = Dictionary(uniqueKeysWithValues: members("hydration_left").compactMap { key, value in value.uintValue.map { (key, Double($0)) } })
+        for (key, value) in members("hydration_by_name") {
+            if let name = QualifiedName(display: key) { environment.hydrationByName[name] = value.uintValue }
+        }
+        if let names = state["original_names"]?.arrayValue {
+            environment.originalNames = Set(names.compactMap { $0.stringValue.flatMap(QualifiedName.init(display:)) })
+        }
+        environment.ingestionKey = Dictionary(uniqueKeysWithValues: members("ingestion").compactMap { key, value in value.stringValue.map { (key, $0) } })
+        environment.stalenessMs = Dictionary(uniqueKeysWithValues: members("staleness_ms").compactMap { key, value in
+            guard let name = QualifiedName(display: key), let ms = value.uintValue else { return nil }
+            return (name, ms)
+        })
+        environment.violations = (state["violations"]?.arrayValue ?? []).map { row in
+            SimulatorViolation(atMs: row["at_ms"]?.uintValue ?? 0, object: row["object"]?.stringValue.flatMap(QualifiedName.init(display:)), message: row["message"]?.stringValue ?? "")
+        }
+        return environment
+    }
+}

@@ -1,0 +1,86 @@
+public import MZPlanCore
+
+extension SimulatedEnvironment: ApplyTarget, ApplyClock {
+    public func readCatalog() async throws(ApplyTargetError) -> CatalogSnapshot {
+        snapshot()
+    }
+
+    public func execute(_ sql: String, timeoutMs: UInt64?) async throws(ApplyTargetError) {
+        statementsExecuted += 1
+        let number = statementsExecuted
+        if faults.dropConnectionBeforeStatement == number {
+            throw ApplyTargetError(.connectionLost, message: "simulated connection drop before statement \(number)")
+        }
+        if faults.conflictOnStatement == number || pendingConflicts > 0 {
+            if faults.conflictOnStatement == number { pendingConflicts = faults.conflicts }
+            pendingConflicts -= 1
+            if pendingConflicts >= 0 {
+                throw ApplyTargetError(.sql, sqlState: "40001", message: "simulated concurrent DDL conflict")
+            }
+            pendingConflicts = 0
+        }
+        try run(sql, timeoutMs: timeoutMs)
+        if faults.crashAfterStatement == number {
+            throw ApplyTargetError(.crashed, message: "simulated crash after statement \(number)")
+        }
+        if faults.dropConnectionAfterStatement == number {
+            throw ApplyTargetError(.connectionLost, message: "simulated connection drop after statement \(number)")
+        }
+    }
+
+    public func readiness(_ probes: [ReadinessProbe]) async throws(ApplyTargetError) -> [ReadinessSample] {
+        probes.map { probe in
+            guard let found = self.object(named: probe.object) else { return ReadinessSample(object: probe.object, exists: false) }
+            let original = probe.standsInFor.flatMap { self.object(named: $0) }
+            let object = found
+            let problem = replicaProblem(object.cluster)
+            return ReadinessSample(
+                object: probe.object,
+                exists: true,
+                cluster: object.cluster,
+                hydratedOnHealthyReplica: object.hydrated == true && problem == nil,
+                upperMs: object.upperMs,
+                lagMs: object.upperMs.map { timeMs - min($0, timeMs) },
+                status: object.status,
+                originalUpperMs: original?.upperMs,
+                originalLagMs: original?.upperMs.map { timeMs - min($0, timeMs) },
+                originalSealed: original?.sealed ?? false,
+                replicaProblem: problem
+            )
+        }
+    }
+
+    public func acquireLock(_ holder: LockHolder) async throws(ApplyTargetError) -> LockHolder? {
+        if let lock { return lock }
+        lock = holder
+        return nil
+    }
+
+    public func releaseLock() async throws(ApplyTargetError) {
+        lock = nil
+    }
+
+    public func appendJournal(_ entry: JournalEntry) async throws(ApplyTargetError) {
+        journal.append(entry)
+    }
+
+    public func readJournal() async throws(ApplyTargetError) -> [JournalEntry] {
+        journal
+    }
+
+    public func nowMs() -> UInt64 { timeMs }
+
+    public func sleep(untilMs deadlineMs: UInt64) async {
+        advance(to: deadlineMs)
+    }
+
+    /// Pretends another apply holds the lock.
+    public func holdLock(_ holder: LockHolder) {
+        lock = holder
+    }
+
+    /// The lock's holder, if any.
+    public var lockHolder: LockHolder? { lock }
+    /// The journal rows, oldest first.
+    public var journalEntries: [JournalEntry] { journal }
+}

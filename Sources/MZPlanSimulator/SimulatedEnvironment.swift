@@ -1,0 +1,145 @@
+public import MZPlanCore
+
+/// A deterministic, virtual-clock model of a Materialize environment, loaded from a snapshot
+/// (SPEC §8); the test bed for apply and what `mzplan apply --simulate` runs against.
+///
+/// Model: each object's upper advances with the clock minus its lag, and never beyond its
+/// inputs'; a stalled source's upper stops. Since is `upper − retention`, except that a
+/// storage collection is held back by running dataflows importing it and a replacement view
+/// holds its as_of until applied. A new dataflow's as_of is the largest since of what it
+/// imports on its cluster. Hydration takes `hydration_time_ms` (10 s by default) of work,
+/// shared among the dataflows hydrating on a cluster at once; nothing hydrates on a cluster
+/// without a healthy replica.
+public final class SimulatedEnvironment {
+    public internal(set) var timeMs: UInt64
+    var objects: [String: CatalogObject] = [:]
+    var order: [String] = []
+    /// Object ids by name, kept by ``insert(_:)``, ``remove(_:)`` and ``rename(_:to:)``.
+    var idByName: [QualifiedName: String] = [:]
+    var clusters: [CatalogCluster]
+    let sizes: [String]?
+    var nextID: Int
+    /// Remaining hydration work, per dataflow id.
+    var hydrationLeft: [String: Double] = [:]
+    var asOf: [String: UInt64] = [:]
+    /// Hydration time by object name, from the snapshot (temporary objects use their original's).
+    var hydrationByName: [QualifiedName: UInt64] = [:]
+    var originalNames: Set<QualifiedName> = []
+    /// Subsources and progress relations dropped with their source, by source name.
+    var droppedSubsources: [QualifiedName: [CatalogObject]] = [:]
+    var ingestionKey: [String: String] = [:]
+    public var faults: SimulatorFaults
+    public internal(set) var violations: [SimulatorViolation] = []
+    /// Time each object (by name) was missing or not hydrated.
+    public internal(set) var stalenessMs: [QualifiedName: UInt64] = [:]
+    public internal(set) var statementsExecuted = 0
+    var lock: LockHolder?
+    var journal: [JournalEntry] = []
+    var pendingConflicts = 0
+
+    public init(_ snapshot: CatalogSnapshot, faults: SimulatorFaults = SimulatorFaults()) {
+        timeMs = snapshot.takenAtMs ?? snapshot.objects.compactMap(\.upperMs).max() ?? 0
+        clusters = snapshot.clusters
+        sizes = snapshot.sizes
+        self.faults = faults
+        var highest = 0
+        for object in snapshot.objects {
+            objects[object.id] = object
+            order.append(object.id)
+            idByName[object.qualifiedName] = object.id
+            hydrationByName[object.qualifiedName] = object.hydrationTimeMs
+            originalNames.insert(object.qualifiedName)
+            if let number = Int(object.id.dropFirst()) { highest = max(highest, number) }
+            if object.kind == .source, let key = object.createSQL.flatMap(Self.ingestion(of:)) {
+                ingestionKey[object.id] = key
+            }
+            if object.replacementFor != nil, let since = object.sinceMs { asOf[object.id] = since }
+        }
+        for cluster in snapshot.clusters {
+            if let number = Int(cluster.id.dropFirst()) { highest = max(highest, number) }
+        }
+        nextID = highest + 1
+        applyFaults()
+    }
+
+    /// Marks OOM-looping replicas and stalled sources as the faults say.
+    func applyFaults() {
+        for index in clusters.indices where faults.oomClusters.contains(clusters[index].name) {
+            for replica in clusters[index].replicas.indices { clusters[index].replicas[replica].oomKills24h = 3 }
+        }
+        for id in order where faults.stalledSources.contains(objects[id]!.qualifiedName) {
+            objects[id]!.status = "stalled"
+        }
+    }
+
+    // MARK: Lookup
+
+    func object(named name: QualifiedName) -> CatalogObject? {
+        idByName[name].flatMap { objects[$0] }
+    }
+
+    func insert(_ object: CatalogObject) {
+        objects[object.id] = object
+        order.append(object.id)
+        idByName[object.qualifiedName] = object.id
+    }
+
+    func remove(_ ids: Set<String>) {
+        for id in ids {
+            if let name = objects[id]?.qualifiedName { idByName[name] = nil }
+            objects[id] = nil
+            hydrationLeft[id] = nil
+            asOf[id] = nil
+        }
+        order.removeAll { ids.contains($0) }
+    }
+
+    func rename(_ id: String, to name: String) {
+        guard let object = objects[id] else { return }
+        idByName[object.qualifiedName] = nil
+        objects[id]?.name = name
+        idByName[object.qualifiedName.renamed(name)] = id
+    }
+
+    func cluster(named name: String) -> CatalogCluster? {
+        clusters.first { $0.name == name }
+    }
+
+    func newID() -> String {
+        defer { nextID += 1 }
+        return "u\(nextID)"
+    }
+
+    /// Why a cluster cannot run anything, or nil when it has a healthy replica.
+    func replicaProblem(_ name: String?) -> String? {
+        guard let name else { return nil }
+        guard let cluster = cluster(named: name) else { return "cluster '\(name)' does not exist" }
+        if cluster.replicas.contains(where: \.isHealthy) { return nil }
+        if let looping = cluster.replicas.first(where: { ($0.oomKills24h ?? 0) >= 3 }) {
+            return "cluster '\(name)' has no healthy replica: replica '\(looping.name)' is OOM-looping (\(looping.oomKills24h ?? 0) OOM kills in 24 h)"
+        }
+        return "cluster '\(name)' has no online replica"
+    }
+
+    /// The current catalog, as `mzplan catalog dump` would write it.
+    public func snapshot() -> CatalogSnapshot {
+        CatalogSnapshot(
+            takenAtMs: timeMs,
+            version: "simulated",
+            clusters: clusters,
+            objects: order.compactMap { objects[$0] }.map { object in
+                var copy = object
+                if let upper = object.upperMs, !object.sealed { copy.lagMs = timeMs - min(upper, timeMs) }
+                return copy
+            },
+            sizes: sizes
+        )
+    }
+
+    /// The sorted placement of every object and the clusters: what "the same final catalog" compares.
+    public func placementSignature() -> [String] {
+        let objectLines = order.compactMap { objects[$0] }.map { "\($0.kind.rawValue) \($0.qualifiedName) @ \($0.cluster ?? "-")\($0.replacementFor == nil ? "" : " replacement")" }
+        let clusterLines = clusters.map { "cluster \($0.name) \($0.size ?? "?") x\($0.replicationFactor ?? 0)" }
+        return (clusterLines + objectLines).sorted()
+    }
+}

@@ -1,0 +1,217 @@
+import ArgumentParser
+import Foundation
+import MZPlanCore
+import MZPlanSimulator
+
+/// `mzplan apply`: run a plan, from a manifest or a saved plan, against the simulator (SPEC §6, §8).
+/// The live adapter (`--url`) is not part of this command yet.
+struct ApplyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "apply",
+        abstract: "Apply a plan: pre-hydrate, wait until ready, cut over, clean up.",
+        discussion: """
+            Exit codes: 0 done, 1 error, 3 blocked or a move not cut over, 4 stale plan, 5 lock held, \
+            6 readiness timeout (resume with --resume), 64 usage.
+
+            Examples:
+              mzplan apply -f mzplan.yaml --simulate snapshot.json --auto-approve
+              mzplan apply plan.json --simulate snapshot.json --auto-approve --progress ndjson
+            """
+    )
+
+    @Argument(help: ArgumentHelp("A saved plan (from `mzplan diff -o`).", valueName: "plan.json"))
+    var planFile: String?
+
+    @OptionGroup var manifest: ApplyManifestOptions
+
+    @Option(help: ArgumentHelp("Run against the simulator loaded from this catalog snapshot.", valueName: "snapshot.json"))
+    var simulate: String?
+
+    @Option(help: ArgumentHelp("Load the simulated environment (journal and lock included) from this file when it exists, and save it there after the run.", valueName: "state.json"))
+    var simulateState: String?
+
+    @Flag(help: "Do not ask for confirmation.")
+    var autoApprove = false
+
+    @Flag(help: "Print every statement the apply would run, and run none.")
+    var dryRun = false
+
+    @Option(help: ArgumentHelp("Give up waiting for readiness after this long (e.g. 30m); default: the manifest's hydration_timeout.", valueName: "duration"))
+    var timeout: String?
+
+    @Option(help: ArgumentHelp("Progress: auto, bar, ndjson (stdout) or none.", valueName: "mode"))
+    var progress: ProgressMode = .auto
+
+    @Flag(help: "Continue an interrupted apply from its journal.")
+    var resume = false
+
+    @Flag(help: "Drop what an interrupted apply created before its cutovers and release the lock.")
+    var abort = false
+
+    @Option(help: .hidden) var simulateCrashAfter: Int?
+    @Option(help: .hidden) var simulateOom: [String] = []
+    @Option(help: .hidden) var simulateStall: [String] = []
+    @Flag(help: .hidden) var simulateLockHeld = false
+
+    func validate() throws {
+        if resume && abort { throw ValidationError("--resume and --abort exclude each other.") }
+        if planFile != nil && !manifest.files.isEmpty { throw ValidationError("Pass either a saved plan or -f manifests, not both.") }
+        if planFile == nil && manifest.files.isEmpty && !resume && !abort {
+            throw ValidationError("Missing a plan: pass plan.json or -f mzplan.yaml.")
+        }
+        if simulate == nil && simulateState == nil {
+            throw ValidationError("Missing a target: pass --simulate snapshot.json (the live --url adapter is not available in this build).")
+        }
+        if let timeout, ApplyCommand.milliseconds(timeout) == nil { throw ValidationError("Invalid --timeout '\(timeout)': use a number with ms, s, m or h, e.g. 30m.") }
+    }
+
+    func run() async throws {
+        let console = Console()
+        let allow = try HazardCodeArgument.parse(manifest.allow, console: console)
+        let environment = try loadEnvironment(console: console)
+        let snapshot = environment.snapshot()
+        let printer = ProgressPrinter(mode: progress, console: console, startMs: environment.timeMs)
+        let driver = ApplyDriver(
+            target: environment,
+            clock: environment,
+            settings: ApplyDriver.Settings(timeoutMs: timeout.flatMap(ApplyCommand.milliseconds), host: ProcessInfo.processInfo.hostName, pid: Int(ProcessInfo.processInfo.processIdentifier)),
+            emit: printer.print
+        )
+        if simulateLockHeld {
+            environment.holdLock(LockHolder(planFingerprint: "sha256:other", host: "elsewhere", pid: 4242, startedAtMs: environment.timeMs))
+        }
+        if !resume, !abort, let holder = environment.lockHolder {
+            console.report([Diagnostic(.error, code: "apply.lock", "another apply holds the lock (\(holder)); wait for it, or continue a dead one with `mzplan apply --resume` or undo it with `--abort`")])
+            throw ExitCode(5)
+        }
+        let savedPlan = planFile == nil ? nil : try loadPlan(snapshot: snapshot, allow: allow, console: console)
+        let report: ApplyReport
+        if resume {
+            report = await driver.resume(expecting: savedPlan)
+        } else if abort {
+            report = await driver.abort(expecting: savedPlan)
+        } else {
+            let plan = try savedPlan ?? loadPlan(snapshot: snapshot, allow: allow, console: console)
+            if dryRun {
+                console.output(PlanRenderer().render(plan, format: .sql))
+                return
+            }
+            if progress != .ndjson {
+                FileHandle.standardError.write(Data(PlanRenderer().render(plan, format: .text, color: console.stderrIsColorTerminal).utf8))
+            }
+            try confirm(console: console)
+            report = await driver.apply(plan)
+        }
+        environment.faults.crashAfterStatement = nil
+        var simulation: [(String, JSONValue)] = []
+        if let plan = try? Plan.decode(Array((environment.journalEntries.last { $0.status == .planned }?.detail ?? "").utf8), file: "journal") {
+            if report.outcome == .completed || report.outcome == .notCutOver {
+                let notCutOver = Set(report.moves.filter { $0.state != .done }.map(\.move.object))
+                for violation in environment.checkInvariants(plan: plan, notCutOver: notCutOver) {
+                    printer.print(ApplyEvent(.violation, tsMs: environment.timeMs, object: violation.object, fields: [("message", .string(violation.message))]))
+                }
+            }
+            let bounds = ApplyBounds(plan: plan, snapshot: snapshot)
+            simulation = [("simulation", .object([
+                ("lower_bound_ms", .uint(bounds.lowerBoundMs)),
+                ("critical_path_ms", .uint(bounds.criticalPathMs)),
+                ("cluster_work_ms", .uint(bounds.clusterWorkMs)),
+                ("sequential_ms", .uint(bounds.sequentialMs)),
+                ("recreate_staleness_ms", .uint(bounds.recreateStalenessMs.values.reduce(0, +))),
+                ("violations", .int(environment.violations.count)),
+            ]))]
+        }
+        try saveEnvironment(environment, console: console)
+        printer.print(report.summaryEvent(staleness: environment.stalenessMs, extra: simulation))
+        throw ExitCode(report.exitCode)
+    }
+
+    /// The saved environment when `--simulate-state` names an existing file, else a fresh one from `--simulate`.
+    private func loadEnvironment(console: Console) throws -> SimulatedEnvironment {
+        var faults = SimulatorFaults()
+        faults.crashAfterStatement = simulateCrashAfter
+        faults.oomClusters = Set(simulateOom)
+        faults.stalledSources = Set(simulateStall.compactMap(QualifiedName.init(display:)))
+        do throws(DiagnosticsError) {
+            if let simulateState, let data = FileManager.default.contents(atPath: simulateState) {
+                let environment = try SimulatedEnvironment.restore([UInt8](data), file: simulateState)
+                environment.faults.crashAfterStatement = simulateCrashAfter.map { $0 + environment.statementsExecuted }
+                return environment
+            }
+            return SimulatedEnvironment(try CatalogSnapshotFile.read(path: simulate ?? ""), faults: faults)
+        } catch {
+            console.report(error.diagnostics)
+            throw PlanExitCode.failure
+        }
+    }
+
+    private func saveEnvironment(_ environment: SimulatedEnvironment, console: Console) throws {
+        guard let simulateState else { return }
+        do {
+            try Data(environment.savedState().utf8).write(to: URL(fileURLWithPath: simulateState))
+        } catch {
+            console.report([Diagnostic(.error, code: "io.write", "cannot save the simulated state to '\(simulateState)': \(error.localizedDescription)")])
+            throw PlanExitCode.failure
+        }
+    }
+
+    private func loadPlan(snapshot: CatalogSnapshot, allow: [HazardCode], console: Console) throws -> Plan {
+        if let planFile {
+            guard let data = FileManager.default.contents(atPath: planFile) else {
+                console.report([Diagnostic(.error, code: "plan.read", "cannot read plan '\(planFile)'")])
+                throw PlanExitCode.failure
+            }
+            do throws(DiagnosticsError) {
+                return try Plan.decode([UInt8](data), file: planFile)
+            } catch {
+                console.report(error.diagnostics)
+                throw PlanExitCode.failure
+            }
+        }
+        do throws(DiagnosticsError) {
+            let loaded = try ManifestLoader.load(manifest.files.map { path throws(DiagnosticsError) in try ManifestSource.read(path: path) })
+            let result = try Planner.plan(manifest: loaded.manifest, catalog: snapshot, allow: allow, createdAtMs: Clock.planTimestamp())
+            console.report(loaded.warnings + result.warnings)
+            return result.plan
+        } catch {
+            console.report(error.diagnostics)
+            throw PlanExitCode.failure
+        }
+    }
+
+    /// `yes` on a TTY unless `--auto-approve`; without a TTY and without it, refuse (exit 1).
+    private func confirm(console: Console) throws {
+        guard !autoApprove else { return }
+        guard isatty(STDIN_FILENO) == 1 else {
+            console.report([Diagnostic(.error, code: "apply.approve", "refusing to apply without confirmation: stdin is not a terminal; pass --auto-approve")])
+            throw PlanExitCode.failure
+        }
+        FileHandle.standardError.write(Data("Apply this plan? Type 'yes' to continue: ".utf8))
+        guard readLine()?.trimmingCharacters(in: .whitespaces) == "yes" else {
+            console.report([Diagnostic(.error, code: "apply.approve", "apply cancelled; nothing was changed")])
+            throw PlanExitCode.failure
+        }
+    }
+
+    /// `500ms`, `90s`, `30m`, `2h`.
+    static func milliseconds(_ text: String) -> UInt64? {
+        let units: [(String, UInt64)] = [("ms", 1), ("s", 1000), ("m", 60_000), ("h", 3_600_000)]
+        for (suffix, factor) in units where text.hasSuffix(suffix) {
+            if let value = UInt64(text.dropLast(suffix.count)) { return value * factor }
+        }
+        return nil
+    }
+}
+
+/// `-f` and `--allow`, optional here because a saved plan or `--resume` needs no manifest.
+struct ApplyManifestOptions: ParsableArguments {
+    @Option(name: [.customShort("f"), .customLong("file")], help: ArgumentHelp("A manifest file; repeat to merge.", valueName: "mzplan.yaml"))
+    var files: [String] = []
+
+    @Option(name: .customLong("allow"), help: ArgumentHelp("Accept a hazard code for every object (repeatable).", valueName: "code"))
+    var allow: [String] = []
+}
+
+enum ProgressMode: String, ExpressibleByArgument, CaseIterable {
+    case auto, bar, ndjson, none
+}

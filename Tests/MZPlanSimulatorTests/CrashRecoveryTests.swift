@@ -1,0 +1,81 @@
+import MZPlanCore
+import MZPlanSimulator
+import Testing
+
+@Suite struct CrashRecoveryTests {
+    /// Statements of an uninterrupted apply of the example, and its final placement.
+    static func baseline() async throws -> (statements: Int, signature: [String], firstCutover: Int) {
+        let fixture = try ApplyFixture.shop()
+        let environment = fixture.environment()
+        let events = EventLog()
+        _ = await ApplyFixture.driver(environment, events: events).apply(fixture.plan)
+        let started = events.events.filter { $0.name == .stepStarted }
+        let firstCutover = started.firstIndex { $0.step.flatMap(fixture.plan.step)?.phase == .cutover }! + 1
+        return (environment.statementsExecuted, environment.placementSignature(), firstCutover)
+    }
+
+    @Test("a crash after every statement, then --resume: same final catalog, nothing dropped early or duplicated", .timeLimit(.minutes(2)))
+    func crashEverywhere() async throws {
+        let fixture = try ApplyFixture.shop()
+        let baseline = try await Self.baseline()
+        #expect(baseline.statements == fixture.plan.steps.count)
+        for k in 1...baseline.statements {
+            var faults = SimulatorFaults()
+            faults.crashAfterStatement = k
+            let environment = fixture.environment(faults)
+            let crashed = await ApplyFixture.driver(environment).apply(fixture.plan)
+            #expect(crashed.outcome == .crashed, "crash after \(k)")
+            #expect(environment.lockHolder != nil, "the dead apply keeps the lock")
+            environment.faults = SimulatorFaults()
+            let resumed = await ApplyFixture.driver(environment).resume()
+            #expect(resumed.outcome == .completed, "crash after \(k): \(resumed.message)")
+            #expect(environment.placementSignature() == baseline.signature, "crash after \(k)")
+            #expect(environment.checkInvariants(plan: fixture.plan).isEmpty, "crash after \(k): \(environment.checkInvariants(plan: fixture.plan))")
+            #expect(environment.leftovers().isEmpty, "crash after \(k)")
+            #expect(environment.statementsExecuted == baseline.statements, "crash after \(k): every statement ran exactly once")
+        }
+    }
+
+    @Test("a dropped connection before or after any statement: the apply finds out what ran and converges", .timeLimit(.minutes(2)), arguments: [false, true])
+    func connectionDrops(after: Bool) async throws {
+        let fixture = try ApplyFixture.shop()
+        let baseline = try await Self.baseline()
+        for k in 1...baseline.statements {
+            var faults = SimulatorFaults()
+            if after { faults.dropConnectionAfterStatement = k } else { faults.dropConnectionBeforeStatement = k }
+            let environment = fixture.environment(faults)
+            let report = await ApplyFixture.driver(environment).apply(fixture.plan)
+            #expect(report.outcome == .completed, "drop \(after ? "after" : "before") \(k): \(report.message)")
+            #expect(environment.placementSignature() == baseline.signature)
+            #expect(environment.checkInvariants(plan: fixture.plan).isEmpty)
+        }
+    }
+
+    @Test("--abort after a crash before any cutover restores the original catalog exactly", .timeLimit(.minutes(2)))
+    func abortRestores() async throws {
+        let fixture = try ApplyFixture.shop()
+        let baseline = try await Self.baseline()
+        let original = fixture.environment().placementSignature()
+        for k in 1..<baseline.firstCutover {
+            var faults = SimulatorFaults()
+            faults.crashAfterStatement = k
+            let environment = fixture.environment(faults)
+            _ = await ApplyFixture.driver(environment).apply(fixture.plan)
+            environment.faults = SimulatorFaults()
+            let report = await ApplyFixture.driver(environment).abort()
+            #expect(report.outcome == .aborted, "crash after \(k): \(report.message)")
+            #expect(environment.placementSignature() == original, "crash after \(k)")
+            #expect(environment.lockHolder == nil)
+            let again = await ApplyFixture.driver(environment).resume()
+            #expect(again.exitCode == 1, "an aborted apply cannot be resumed")
+        }
+    }
+
+    @Test("--resume with nothing to resume fails with a clear message", .timeLimit(.minutes(1)))
+    func nothingToResume() async throws {
+        let fixture = try ApplyFixture.shop()
+        let report = await ApplyFixture.driver(fixture.environment()).resume()
+        #expect(report.exitCode == 1)
+        #expect(report.message.contains("nothing to resume"))
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import MZPlanTestSupport
+import Testing
+
+/// `mzplan apply --simulate` end to end: the built binary, its stdout, stderr and exit code.
+@Suite struct ApplyCommandTests {
+    let root = repositoryRoot()
+    let shop = ["-f", "examples/shop/mzplan.yaml", "--simulate", "examples/shop/catalog.json"]
+    let allowSource = ["--allow", "source-recreate", "--allow", "cascade-drop"]
+
+    func apply(_ arguments: [String]) throws -> CommandResult {
+        try runMzplan(["apply"] + arguments, environment: ["SOURCE_DATE_EPOCH": "0"], currentDirectory: root)
+    }
+
+    func temporary(_ name: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("mzplan-\(name)-\(UUID().uuidString).json").path
+    }
+
+    @Test("the README's command: blocked by the source move without --allow (exit 3), nothing run")
+    func readmeBlocked() throws {
+        let result = try apply(shop + ["--auto-approve"])
+        #expect(result.exitCode == 3, "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("the plan is blocked"))
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test("with the source move allowed the example applies completely, with progress and a per-move summary")
+    func readmeAllowed() throws {
+        let result = try apply(shop + allowSource + ["--auto-approve"])
+        #expect(result.exitCode == 0, "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("Summary: completed"))
+        #expect(result.stderr.contains("cut over materialize.public.customer_ltv → serving"))
+        #expect(result.stderr.contains("✓ materialize.public.payments compute → transform [replace]"))
+        #expect(!result.stderr.contains("VIOLATION"))
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test("--progress ndjson: stdout is pure NDJSON, plan first, summary last, time never decreasing")
+    func ndjson() throws {
+        let result = try apply(shop + allowSource + ["--auto-approve", "--progress", "ndjson"])
+        #expect(result.exitCode == 0)
+        let lines = result.stdout.split(separator: "\n")
+        let events = try lines.map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        #expect(events.first?["event"] as? String == "plan")
+        #expect(events.last?["event"] as? String == "summary")
+        let times = events.compactMap { ($0["ts_ms"] as? NSNumber)?.uint64Value }
+        #expect(times.count == events.count)
+        #expect(times == times.sorted())
+        let names = Set(events.compactMap { $0["event"] as? String })
+        #expect(names.isSuperset(of: ["plan", "step-started", "step-finished", "object-status", "ready", "cutover", "summary"]))
+        #expect(names.isSubset(of: ["plan", "step-started", "step-finished", "object-status", "ready", "cutover", "warning", "violation", "summary"]))
+    }
+
+    @Test("without a terminal and without --auto-approve, apply refuses (exit 1) and runs nothing")
+    func refusesWithoutApproval() throws {
+        let result = try apply(shop + allowSource)
+        #expect(result.exitCode == 1)
+        #expect(result.stderr.contains("--auto-approve"))
+        #expect(!result.stderr.contains("Summary"))
+    }
+
+    @Test("--dry-run prints the statements and runs none")
+    func dryRun() throws {
+        let result = try apply(shop + allowSource + ["--dry-run"])
+        #expect(result.exitCode == 0)
+        #expect(result.stdout.contains("ALTER MATERIALIZED VIEW \"materialize\".\"public\".\"customer_ltv\" APPLY REPLACEMENT"))
+        #expect(!result.stderr.contains("Summary"))
+    }
+
+    @Test("a crash saved with --simulate-state is continued by --resume; a second apply meanwhile is refused")
+    func crashAndResume() throws {
+        let state = temporary("state")
+        defer { try? FileManager.default.removeItem(atPath: state) }
+        let crashed = try apply(shop + allowSource + ["--auto-approve", "--simulate-state", state, "--simulate-crash-after", "12"])
+        #expect(crashed.exitCode == 1)
+        #expect(crashed.stderr.contains("simulated crash after statement 12"))
+        let second = try apply(shop + allowSource + ["--auto-approve", "--simulate-state", state])
+        #expect(second.exitCode == 5)
+        #expect(second.stderr.contains("--resume"))
+        let resumed = try apply(["--resume", "--simulate-state", state, "--progress", "ndjson"])
+        #expect(resumed.exitCode == 0, "stderr: \(resumed.stderr)")
+        #expect(resumed.stdout.contains("\"outcome\":\"completed\""))
+        #expect(!resumed.stdout.contains("\"event\":\"violation\""))
+    }
+
+    @Test("--abort after a crash before the cutovers drops what the apply created")
+    func abort() throws {
+        let state = temporary("state")
+        defer { try? FileManager.default.removeItem(atPath: state) }
+        _ = try apply(shop + allowSource + ["--auto-approve", "--simulate-state", state, "--simulate-crash-after", "5"])
+        let aborted = try apply(["--abort", "--simulate-state", state])
+        #expect(aborted.exitCode == 0, "stderr: \(aborted.stderr)")
+        #expect(aborted.stderr.contains("aborted: dropped"))
+        let again = try apply(["--resume", "--simulate-state", state])
+        #expect(again.exitCode == 1)
+    }
+
+    @Test("another apply holding the lock: exit 5, naming it")
+    func lockHeld() throws {
+        let result = try apply(shop + allowSource + ["--auto-approve", "--simulate-lock-held"])
+        #expect(result.exitCode == 5)
+        #expect(result.stderr.contains("pid 4242 on elsewhere"))
+    }
+
+    @Test("a saved plan applied to a catalog that changed since is stale (exit 4)")
+    func stalePlan() throws {
+        let plan = temporary("plan")
+        let changed = temporary("catalog")
+        defer {
+            try? FileManager.default.removeItem(atPath: plan)
+            try? FileManager.default.removeItem(atPath: changed)
+        }
+        _ = try runMzplan(["diff", "-f", "examples/shop/mzplan.yaml", "--catalog", "examples/shop/catalog.json", "-o", plan] + allowSource, currentDirectory: root)
+        let text = try String(contentsOf: root.appendingPathComponent("examples/shop/catalog.json"), encoding: .utf8)
+        try text.replacingOccurrences(of: "\"big_orders\"", with: "\"big_orders_v2\"").write(toFile: changed, atomically: true, encoding: .utf8)
+        let stale = try apply([plan, "--simulate", changed, "--auto-approve"])
+        #expect(stale.exitCode == 4, "stderr: \(stale.stderr)")
+        #expect(stale.stderr.contains("the catalog changed since the plan was made"))
+        let fresh = try apply([plan, "--simulate", "examples/shop/catalog.json", "--auto-approve", "--progress", "none"])
+        #expect(fresh.exitCode == 0, "stderr: \(fresh.stderr)")
+    }
+
+    @Test("readiness that does not hold within --timeout: exit 6, resumable")
+    func timeout() throws {
+        let result = try apply(shop + allowSource + ["--auto-approve", "--timeout", "20s", "--progress", "none"])
+        #expect(result.exitCode == 6)
+        #expect(result.stderr.contains("--resume"))
+    }
+
+    @Test("an OOM-looping target replica is named in the progress and ends in a timeout (exit 6)")
+    func oom() throws {
+        let result = try apply(shop + allowSource + ["--auto-approve", "--timeout", "5m", "--simulate-oom", "serving"])
+        #expect(result.exitCode == 6)
+        #expect(result.stderr.contains("replica 'r1' is OOM-looping"))
+        #expect(result.stderr.contains("materialize.public.customer_ltv_mzplan (cluster 'serving' has no healthy replica"))
+    }
+
+    @Test("bad flag combinations are usage errors (64)", arguments: [
+        ["--resume", "--abort", "--simulate", "examples/shop/catalog.json"],
+        ["-f", "examples/shop/mzplan.yaml"],
+        ["-f", "examples/shop/mzplan.yaml", "--simulate", "examples/shop/catalog.json", "--timeout", "soon"],
+    ])
+    func usage(arguments: [String]) throws {
+        #expect(try apply(arguments).exitCode == 64)
+    }
+}
