@@ -8,9 +8,20 @@ struct PlanRequest {
     let console: Console
 
     func plan(allow: [HazardCode]) async throws -> Plan {
+        // The manifests load while the catalog is read: on a large catalog both take a while.
+        let files = manifest.files
+        async let manifestResult = Result { () throws(DiagnosticsError) in
+            try ManifestLoader.load(files.map { path throws(DiagnosticsError) in try ManifestSource.read(path: path) })
+        }
+        let catalogResult: Result<CatalogSnapshot, DiagnosticsError>
         do throws(DiagnosticsError) {
-            let loaded = try ManifestLoader.load(manifest.files.map { path throws(DiagnosticsError) in try ManifestSource.read(path: path) })
-            let snapshot = try await catalog.load(console: console)
+            catalogResult = .success(try await catalog.load(console: console))
+        } catch {
+            catalogResult = .failure(error)
+        }
+        do throws(DiagnosticsError) {
+            let loaded = try await manifestResult.get()
+            let snapshot = try catalogResult.get()
             let result = try Planner.plan(manifest: loaded.manifest, catalog: snapshot, allow: allow, createdAtMs: Clock.planTimestamp())
             console.report(loaded.warnings + result.warnings)
             return result.plan

@@ -16,20 +16,23 @@ public enum CatalogFingerprint {
             encoder.field(cluster.size ?? "")
             encoder.field(cluster.replicationFactor.map(String.init) ?? "")
         }
-        let objects = snapshot.objects.sorted { $0.id < $1.id }
+        let objects = snapshot.objects
+        let order = objects.indices.sorted { objects[$0].id < objects[$1].id }
         encoder.field("catalog-objects", objects.count)
-        for object in objects {
-            encoder.field(object.id)
-            encoder.field(object.database)
-            encoder.field(object.schema)
-            encoder.field(object.name)
-            encoder.field(object.kind.rawValue)
-            encoder.field(object.cluster ?? "")
-            encoder.field(object.on ?? "")
-            encoder.field(object.createSQL ?? "")
-            encoder.field(object.definition ?? "")
-            encoder.field(object.dependsOn.sorted().joined(separator: ","))
-            encoder.field(object.replacementFor ?? "")
+        for position in order {
+            encoder.field(objects[position].id)
+            encoder.field(objects[position].database)
+            encoder.field(objects[position].schema)
+            encoder.field(objects[position].name)
+            encoder.field(objects[position].kind.rawValue)
+            encoder.field(objects[position].cluster ?? "")
+            encoder.field(objects[position].on ?? "")
+            encoder.field(objects[position].createSQL ?? "")
+            encoder.field(objects[position].definition ?? "")
+            let dependencies = objects[position].dependsOn
+            encoder.field("depends_on", dependencies.count)
+            for dependency in dependencies.sorted() { encoder.field(dependency) }
+            encoder.field(objects[position].replacementFor ?? "")
         }
         return "sha256:" + encoder.digest()
     }

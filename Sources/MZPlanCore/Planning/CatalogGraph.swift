@@ -2,7 +2,7 @@
 /// name, dependencies and dependents, importers, indexes per relation. Built once in linear
 /// time over object positions (indexes into ``objects``), so that a 100 000-object catalog is
 /// indexed without copying its objects.
-final class CatalogGraph {
+final class CatalogGraph: Sendable {
     let snapshot: CatalogSnapshot
     private let positionByID: [String: Int]
     private let clusterPositionByName: [String: Int]

@@ -1,7 +1,7 @@
 /// Where the manifest wants one catalog object, and under which rule.
 ///
 /// A class: a large catalog has tens of thousands of placements, passed around without copying.
-final class Placement {
+final class Placement: Sendable {
     let object: CatalogObject
     /// The rule that won by precedence.
     let rule: PlacementRule
@@ -25,7 +25,7 @@ final class Placement {
 }
 
 /// The outcome of matching manifest rules to catalog objects.
-struct Resolution {
+struct Resolution: Sendable {
     /// Managed placeable objects, in snapshot order.
     private(set) var placements: [Placement] = []
     /// Positions in ``placements`` by object id.

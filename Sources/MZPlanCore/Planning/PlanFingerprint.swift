@@ -3,11 +3,11 @@ import Crypto
 /// SHA-256 over a canonical encoding of what a plan depends on (SPEC §5):
 /// the resolved desired state (per managed object: id, target cluster, strategy, allowed
 /// hazards; per manifest cluster: size and replication factor; options that change steps)
-/// and the planning-relevant catalog state (ids, names, kinds, clusters, create_sql,
-/// definitions, dependencies). Frontiers, lag, hydration and `taken_at_ms` are left out, and
-/// so is everything about how the manifest was spelled.
+/// and the planning-relevant catalog state, as its ``CatalogFingerprint`` (ids, names, kinds,
+/// clusters, create_sql, definitions, dependencies). Frontiers, lag, hydration and
+/// `taken_at_ms` are left out, and so is everything about how the manifest was spelled.
 enum PlanFingerprint {
-    static func compute(manifest: Manifest, resolution: Resolution, graph: CatalogGraph, allow: [HazardCode]) -> String {
+    static func compute(manifest: Manifest, resolution: Resolution, catalogFingerprint: String, allow: [HazardCode]) -> String {
         var encoder = CanonicalEncoder()
         encoder.field("mzplan.fingerprint.v1")
         let placements = resolution.placements.sorted { $0.object.id < $1.object.id }
@@ -27,32 +27,7 @@ enum PlanFingerprint {
         }
         encoder.field("drop_empty_clusters", manifest.options.dropEmptyClusters ? 1 : 0)
         encoder.field(Set(manifest.options.allow + allow).map(\.rawValue).sorted().joined(separator: ","))
-        let catalogClusters = graph.snapshot.clusters.sorted { $0.id < $1.id }
-        encoder.field("catalog-clusters", catalogClusters.count)
-        for cluster in catalogClusters {
-            encoder.field(cluster.id)
-            encoder.field(cluster.name)
-            encoder.field(cluster.size ?? "")
-            encoder.field(cluster.replicationFactor.map(String.init) ?? "")
-        }
-        let objects = graph.objects
-        let order = objects.indices.sorted { objects[$0].id < objects[$1].id }
-        encoder.field("catalog-objects", objects.count)
-        for position in order {
-            encoder.field(objects[position].id)
-            encoder.field(objects[position].database)
-            encoder.field(objects[position].schema)
-            encoder.field(objects[position].name)
-            encoder.field(objects[position].kind.rawValue)
-            encoder.field(objects[position].cluster ?? "")
-            encoder.field(objects[position].on ?? "")
-            encoder.field(objects[position].createSQL ?? "")
-            encoder.field(objects[position].definition ?? "")
-            let dependencies = objects[position].dependsOn
-            encoder.field("depends_on", dependencies.count)
-            for dependency in dependencies.sorted() { encoder.field(dependency) }
-            encoder.field(objects[position].replacementFor ?? "")
-        }
+        encoder.field(catalogFingerprint)
         return "sha256:" + encoder.digest()
     }
 }

@@ -31,6 +31,8 @@ public enum Planner {
                 "'frontier-gap' can never be allowed: a move that would skip times in a materialized view is always blocked; use one of the remedies the plan shows"
             ))
         }
+        // Hashing the whole catalog takes a while: it runs while the moves are planned.
+        let catalogFingerprint = BackgroundValue { CatalogFingerprint.compute(catalog) }
         let graph = try CatalogGraph(catalog)
         let resolution = try PlacementResolver(manifest: manifest, graph: graph, extraAllow: allow).resolve()
         var builder = PlanBuilder(manifest: manifest, graph: graph, resolution: resolution, allow: allow)
@@ -41,9 +43,14 @@ public enum Planner {
         try builder.planSinkMoves()
         builder.addIndexDropEdges()
         builder.planClusterDrops()
-        let fingerprint = PlanFingerprint.compute(manifest: manifest, resolution: resolution, graph: graph, allow: allow)
+        let fingerprint = PlanFingerprint.compute(
+            manifest: manifest,
+            resolution: resolution,
+            catalogFingerprint: catalogFingerprint.value,
+            allow: allow
+        )
         var plan = builder.finish(fingerprint: fingerprint, createdAtMs: createdAtMs)
-        plan.execution = PlanExecution(catalogFingerprint: CatalogFingerprint.compute(catalog), options: ApplyOptions(manifest.options))
+        plan.execution = PlanExecution(catalogFingerprint: catalogFingerprint.value, options: ApplyOptions(manifest.options))
         return Result(plan: plan, warnings: resolution.warnings + builder.warnings)
     }
 }

@@ -1,4 +1,4 @@
--- mzplan plan sha256:d766b94f9b72e284e2afaecf1bd1534dd25abd0b5a204b09f4afdd261d0e6051
+-- mzplan plan sha256:155d6ed403a2f94c6b419337deb20b3f3cc863d2b5915580936fad49980c5a81
 -- 10 moves, 2 clusters to create, 1 blocked, 3 warnings, 4 unchanged
 -- Run with `mzplan apply`, which also performs the waits noted below.
 --

@@ -1,4 +1,4 @@
--- mzplan plan sha256:73b5f164ff3e84a8d953a160717b099df5a433249bb391621de5272dace4affb
+-- mzplan plan sha256:cebce37f115cab1e7c31166df90b476ae55b6cdf467f04a7a1f1a4f18c12c568
 -- 3 moves, 1 cluster to create, 3 unlisted
 -- Run with `mzplan apply`, which also performs the waits noted below.
 

@@ -1,4 +1,4 @@
--- mzplan plan sha256:296c1f991d2295c30bd46fb6bf2d6b65c8f4d0a08719a557f7ff6178e9ef48bb
+-- mzplan plan sha256:5e1f0f4f733db1f1837fcf0d34e409bb3c93564653042d3098ec80365960cc3f
 -- 4 moves, 1 warning, 2 unlisted
 -- Run with `mzplan apply`, which also performs the waits noted below.
 
