@@ -23,6 +23,7 @@ struct PlanRequest {
             let loaded = try await manifestResult.get()
             let snapshot = try catalogResult.get()
             let result = try Planner.plan(manifest: loaded.manifest, catalog: snapshot, allow: allow, createdAtMs: Clock.planTimestamp())
+            ProcessLifetime.keep(snapshot)
             console.report(loaded.warnings + result.warnings)
             return result.plan
         } catch {
