@@ -117,3 +117,33 @@ import Testing
         #expect(plan.moves.first?.frontier?.imports.first?.relation.name == "s")
     }
 }
+
+/// Stalled sources found through several levels of views and materialized views.
+@Suite struct StalledUpstreamTests {
+    @Test("a source stalled two levels up turns a wait into a gap")
+    func deepStall() throws {
+        var catalog = Fixture.epic(upper: Fixture.now - 3000, idx2Since: Fixture.now - 1000)
+        catalog.objects.append(Fixture.object("u30", "deep", .source, cluster: "ingest", since: Fixture.now - 9000, upper: Fixture.now - 8000, status: "paused"))
+        catalog.objects.append(Fixture.object("u31", "mid", .materializedView, cluster: "c1", dependsOn: ["u30"], since: Fixture.now - 9000, upper: Fixture.now - 8000))
+        catalog.objects.append(Fixture.object("u32", "v", .view, dependsOn: ["u31"]))
+        catalog.objects[3].dependsOn = ["u10", "u32"]
+        let manifest = Fixture.manifest([("c2", nil, [Fixture.rule("c2", Fixture.exact("mv"))])])
+        let move = try #require(try Fixture.plan(manifest, catalog).moves.first)
+        #expect(move.feasibility == .gap)
+        #expect(move.hazards.first { $0.code == .frontierGap }?.message.contains("'materialize.public.deep' (paused)") == true)
+    }
+
+    @Test("a dependency cycle in a hand-edited snapshot is an error naming the cycle")
+    func cycle() throws {
+        var catalog = Fixture.epic(upper: Fixture.now - 500, idx2Since: Fixture.now - 1100)
+        catalog.objects[0].dependsOn = ["u13"]
+        let manifest = Fixture.manifest([("c2", nil, [Fixture.rule("c2", Fixture.exact("mv"))])])
+        do throws(DiagnosticsError) {
+            _ = try Planner.plan(manifest: manifest, catalog: catalog)
+            Issue.record("a cycle was accepted")
+        } catch {
+            #expect(error.diagnostics.map(\.code) == ["catalog.cycle"])
+            #expect(error.diagnostics.first?.message.contains("materialize.public.s") == true)
+        }
+    }
+}
