@@ -45,7 +45,7 @@ struct LiveApplyTests {
         #expect(try await second.acquireLock(holder("second")) == mine)
         let state = try await second.lockState()
         #expect(state?.holder == mine)
-        #expect(state?.comment?.contains("2026-11-26T00:00:00.123Z") == true)
+        #expect(state?.comment?.contains("2025-11-26T00:00:00.123Z") == true)
         try await first.releaseLock()
         #expect(try await second.lockState() == nil)
         let next = holder("second")
