@@ -5,8 +5,9 @@ import PostgresNIO
 /// The apply engine's ``ApplyTarget`` for a live Materialize (SPEC §6).
 ///
 /// Plan statements go through a ``StatementExecutor`` (one statement per message,
-/// `statement_timeout` for blocking ones, 40001 retried, reconnect); catalog, readiness, lock
-/// holder and journal are read on a second session. The lock is the schema `_mzplan_lock` of the
+/// `statement_timeout` for blocking ones, 40001 retried, reconnect); catalog, readiness and lock
+/// holder are read on a second session (where the catalog reader routes queries to
+/// `mz_catalog_server`, which serves system relations only), and the journal on a third. The lock is the schema `_mzplan_lock` of the
 /// connection's database with the holder as JSON in its comment; the journal is
 /// `_mzplan.journal`, written with bind parameters only. Messages never show the password.
 public final class LiveApplyTarget: ApplyTarget {
@@ -17,6 +18,7 @@ public final class LiveApplyTarget: ApplyTarget {
     let logger: Logger
     let executor: StatementExecutor
     let session: LiveSession
+    let journalSession: LiveSession
     /// The journal's last `seq`, once the table is known to exist.
     private var journalSequence: Int64?
 
@@ -25,12 +27,14 @@ public final class LiveApplyTarget: ApplyTarget {
         self.logger = logger
         executor = StatementExecutor(configuration: configuration, logger: logger, retryPolicy: retryPolicy)
         session = LiveSession(configuration: configuration, logger: logger)
+        journalSession = LiveSession(configuration: configuration, logger: logger)
     }
 
-    /// Closes both sessions.
+    /// Closes every session.
     public func close() async {
         await executor.close()
         await session.close()
+        await journalSession.close()
     }
 
     /// The catalog with the reader's warnings (relations an older version lacks).
@@ -118,7 +122,7 @@ public final class LiveApplyTarget: ApplyTarget {
     public func appendJournal(_ entry: JournalEntry) async throws(ApplyTargetError) {
         let sequence = try await lastJournalSequence() + 1
         do throws(ConnectionError) {
-            _ = try await read { connection throws(ConnectionError) in try await connection.rows(JournalTable.insert(entry, sequence: sequence)) }
+            _ = try await read(on: journalSession) { connection throws(ConnectionError) in try await connection.rows(JournalTable.insert(entry, sequence: sequence)) }
         } catch {
             throw ApplyTargetError(error, while: "writing the journal")
         }
@@ -129,7 +133,7 @@ public final class LiveApplyTarget: ApplyTarget {
         _ = try await lastJournalSequence()
         let rows: [PostgresRow]
         do throws(ConnectionError) {
-            rows = try await read { connection throws(ConnectionError) in try await connection.rows(JournalTable.select) }
+            rows = try await read(on: journalSession) { connection throws(ConnectionError) in try await connection.rows(JournalTable.select) }
         } catch {
             throw ApplyTargetError(error, while: "reading the journal")
         }
@@ -142,7 +146,7 @@ public final class LiveApplyTarget: ApplyTarget {
         try await execute(JournalTable.createSchema, timeoutMs: nil)
         try await execute(JournalTable.createTable, timeoutMs: nil)
         do throws(ConnectionError) {
-            let rows = try await read { connection throws(ConnectionError) in try await connection.rows(JournalTable.lastSequence) }
+            let rows = try await read(on: journalSession) { connection throws(ConnectionError) in try await connection.rows(JournalTable.lastSequence) }
             let last = (try? rows.first?.decode(Int64.self)) ?? 0
             journalSequence = last
             return last
@@ -151,8 +155,12 @@ public final class LiveApplyTarget: ApplyTarget {
         }
     }
 
-    /// Runs `body` on the reading session; a session that broke is closed so the next read reconnects.
-    private func read<T>(_ body: (MaterializeConnection) async throws(ConnectionError) -> T) async throws(ConnectionError) -> T {
+    /// Runs `body` on `session` (default: the reading session); a session that broke is closed so
+    /// the next read reconnects.
+    private func read<T>(
+        on session: LiveSession? = nil, _ body: (MaterializeConnection) async throws(ConnectionError) -> T
+    ) async throws(ConnectionError) -> T {
+        let session = session ?? self.session
         let connection = try await session.current()
         do throws(ConnectionError) {
             return try await body(connection)
