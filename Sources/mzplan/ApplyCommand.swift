@@ -3,17 +3,21 @@ import Foundation
 import MZPlanCore
 import MZPlanSimulator
 
-/// `mzplan apply`: run a plan, from a manifest or a saved plan, against the simulator (SPEC §6, §8).
-/// The live adapter (`--url`) is not part of this command yet.
+/// `mzplan apply`: run a plan, from a manifest or a saved plan, against a live Materialize
+/// (`--url`, ``LiveApply``) or the simulator (`--simulate`) (SPEC §6, §8).
 struct ApplyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "apply",
         abstract: "Apply a plan: pre-hydrate, wait until ready, cut over, clean up.",
         discussion: """
-            Exit codes: 0 done, 1 error, 3 blocked or a move not cut over, 4 stale plan, 5 lock held, \
-            6 readiness timeout (resume with --resume), 64 usage.
+            Without --simulate the target is the live Materialize at --url, else MZPLAN_URL (the PG* \
+            variables fill in what the URL leaves out). Exit codes: 0 done, 1 error, 3 blocked or a \
+            move not cut over, 4 stale plan, 5 lock held (see `mzplan unlock`), 6 readiness timeout \
+            (resume with --resume), 64 usage.
 
             Examples:
+              mzplan apply -f mzplan.yaml --url postgres://materialize@localhost:6875/materialize
+              mzplan apply plan.json --url "$MZ_URL" --auto-approve --progress ndjson
               mzplan apply -f mzplan.yaml --simulate snapshot.json --auto-approve
               mzplan apply plan.json --simulate snapshot.json --auto-approve --progress ndjson
             """
@@ -23,6 +27,12 @@ struct ApplyCommand: AsyncParsableCommand {
     var planFile: String?
 
     @OptionGroup var manifest: ApplyManifestOptions
+
+    @Option(help: ArgumentHelp(
+        "Apply to the live Materialize: postgres://USER[:PASSWORD]@HOST[:PORT]/DB?sslmode=disable|require|verify-full (default: MZPLAN_URL). Prefer PGPASSWORD for the password.",
+        valueName: "url"
+    ))
+    var url: String?
 
     @Option(help: ArgumentHelp("Run against the simulator loaded from this catalog snapshot.", valueName: "snapshot.json"))
     var simulate: String?
@@ -59,15 +69,25 @@ struct ApplyCommand: AsyncParsableCommand {
         if planFile == nil && manifest.files.isEmpty && !resume && !abort {
             throw ValidationError("Missing a plan: pass plan.json or -f mzplan.yaml.")
         }
-        if simulate == nil && simulateState == nil {
-            throw ValidationError("Missing a target: pass --simulate snapshot.json (the live --url adapter is not available in this build).")
+        if url != nil && (simulate != nil || simulateState != nil) {
+            throw ValidationError("Pass either --url or --simulate, not both.")
+        }
+        if simulate == nil && simulateState == nil && url == nil && (ProcessInfo.processInfo.environment["MZPLAN_URL"] ?? "").isEmpty {
+            throw ValidationError("Missing a target: pass --url URL (or set MZPLAN_URL), or --simulate snapshot.json.")
         }
         if let timeout, ApplyCommand.milliseconds(timeout) == nil { throw ValidationError("Invalid --timeout '\(timeout)': use a number with ms, s, m or h, e.g. 30m.") }
     }
 
+    /// Whether this run goes to the simulator rather than a live Materialize.
+    var isSimulated: Bool { simulate != nil || simulateState != nil }
+
     func run() async throws {
         let console = Console()
         let allow = try HazardCodeArgument.parse(manifest.allow, console: console)
+        guard isSimulated else {
+            try await LiveApply(command: self, console: console, allow: allow).run()
+            return
+        }
         let environment = try loadEnvironment(console: console)
         let snapshot = environment.snapshot()
         let printer = ProgressPrinter(mode: progress, console: console, startMs: environment.timeMs)
@@ -96,10 +116,7 @@ struct ApplyCommand: AsyncParsableCommand {
                 console.output(PlanRenderer().render(plan, format: .sql))
                 return
             }
-            if progress != .ndjson {
-                FileHandle.standardError.write(Data(PlanRenderer().render(plan, format: .text, color: console.stderrIsColorTerminal).utf8))
-            }
-            try confirm(console: console)
+            try showAndConfirm(plan, console: console)
             report = await driver.apply(plan)
         }
         environment.faults.crashAfterStatement = nil
@@ -155,7 +172,7 @@ struct ApplyCommand: AsyncParsableCommand {
         }
     }
 
-    private func loadPlan(snapshot: CatalogSnapshot, allow: [HazardCode], console: Console) throws -> Plan {
+    func loadPlan(snapshot: CatalogSnapshot, allow: [HazardCode], console: Console) throws -> Plan {
         if let planFile {
             guard let data = FileManager.default.contents(atPath: planFile) else {
                 console.report([Diagnostic(.error, code: "plan.read", "cannot read plan '\(planFile)'")])
@@ -179,8 +196,12 @@ struct ApplyCommand: AsyncParsableCommand {
         }
     }
 
-    /// `yes` on a TTY unless `--auto-approve`; without a TTY and without it, refuse (exit 1).
-    private func confirm(console: Console) throws {
+    /// Prints the plan to stderr (not with `--progress ndjson`), then asks: `yes` on a TTY unless
+    /// `--auto-approve`; without a TTY and without it, refuse (exit 1).
+    func showAndConfirm(_ plan: Plan, console: Console) throws {
+        if progress != .ndjson {
+            FileHandle.standardError.write(Data(PlanRenderer().render(plan, format: .text, color: console.stderrIsColorTerminal).utf8))
+        }
         guard !autoApprove else { return }
         guard isatty(STDIN_FILENO) == 1 else {
             console.report([Diagnostic(.error, code: "apply.approve", "refusing to apply without confirmation: stdin is not a terminal; pass --auto-approve")])

@@ -32,6 +32,18 @@ public enum ReadinessQuery {
         return result.mapValues(\.readiness)
     }
 
+    /// The CTE `healthy(id, cluster_id)`: replicas that are online (every process) and not
+    /// OOM-looping (fewer than 3 OOM kills in 24 h).
+    static let healthyReplicas = """
+        healthy AS (
+            SELECT r.id, r.cluster_id FROM mz_catalog.mz_cluster_replicas r
+            WHERE EXISTS (SELECT 1 FROM mz_internal.mz_cluster_replica_statuses s WHERE s.replica_id = r.id)
+              AND NOT EXISTS (SELECT 1 FROM mz_internal.mz_cluster_replica_statuses s WHERE s.replica_id = r.id AND s.status <> 'online')
+              AND (SELECT count(*) FROM mz_internal.mz_cluster_replica_status_history x
+                   WHERE x.replica_id = r.id AND x.reason = 'oom-killed' AND x.occurred_at > now() - INTERVAL '24 hours') < 3
+        )
+        """
+
     static func query(for ids: [String]) -> PostgresQuery {
         var bindings = PostgresBindings(capacity: ids.count)
         for id in ids {
@@ -39,13 +51,7 @@ public enum ReadinessQuery {
         }
         let placeholders = (1...ids.count).map { "$\($0)" }.joined(separator: ", ")
         return PostgresQuery(unsafeSQL: """
-            WITH healthy AS (
-                SELECT r.id FROM mz_catalog.mz_cluster_replicas r
-                WHERE EXISTS (SELECT 1 FROM mz_internal.mz_cluster_replica_statuses s WHERE s.replica_id = r.id)
-                  AND NOT EXISTS (SELECT 1 FROM mz_internal.mz_cluster_replica_statuses s WHERE s.replica_id = r.id AND s.status <> 'online')
-                  AND (SELECT count(*) FROM mz_internal.mz_cluster_replica_status_history x
-                       WHERE x.replica_id = r.id AND x.reason = 'oom-killed' AND x.occurred_at > now() - INTERVAL '24 hours') < 3
-            ),
+            WITH \(healthyReplicas),
             hydration AS (
                 SELECT COALESCE(g.id, h.object_id) AS id, bool_or(h.hydrated AND hr.id IS NOT NULL) AS hydrated
                 FROM mz_internal.mz_hydration_statuses h

@@ -420,3 +420,22 @@ INSERT INTO mz_internal.mz_source_statuses VALUES
     ('u12', 'stripe_webhook', 'webhook', now() - INTERVAL '3 days', 'running', NULL, NULL);
 INSERT INTO mz_internal.mz_sink_statuses VALUES
     ('u23', 'funnel_sink', 'kafka', now() - INTERVAL '3 days', 'running', NULL, NULL);
+
+-- Apply's lock (SPEC §6.1): Materialize keeps `COMMENT ON SCHEMA _mzplan_lock` in mz_internal.mz_comments,
+-- keyed by the schema's mz_schemas id. Here mz_comments is a view over pg_description, and an event trigger
+-- mirrors the schemas mzplan creates (`_mzplan_lock`, `_mzplan`) into mz_schemas as ids 'p<oid>'.
+-- Created after the system relations were listed in mz_objects, so the reader's snapshot is unchanged.
+CREATE VIEW mz_internal.mz_comments AS
+SELECT 'p' || d.objoid::text AS id, 'schema'::text AS object_type, NULL::integer AS object_sub_id, d.description AS comment
+FROM pg_description d WHERE d.classoid = 'pg_namespace'::regclass;
+
+CREATE FUNCTION mz_internal.mzplan_mirror_schemas() RETURNS event_trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
+BEGIN
+    DELETE FROM mz_catalog.mz_schemas WHERE id LIKE 'p%';
+    INSERT INTO mz_catalog.mz_schemas (id, oid, database_id, name, owner_id)
+    SELECT 'p' || n.oid::text, n.oid, (SELECT min(id) FROM mz_catalog.mz_databases), n.nspname, 'u1'
+    FROM pg_namespace n WHERE n.nspname LIKE '\_mzplan%';
+END $$;
+
+CREATE EVENT TRIGGER mzplan_mirror_schemas ON ddl_command_end WHEN TAG IN ('CREATE SCHEMA', 'DROP SCHEMA')
+    EXECUTE FUNCTION mz_internal.mzplan_mirror_schemas();

@@ -1,0 +1,172 @@
+public import Logging
+public import MZPlanCore
+import PostgresNIO
+
+/// The apply engine's ``ApplyTarget`` for a live Materialize (SPEC §6).
+///
+/// Plan statements go through a ``StatementExecutor`` (one statement per message,
+/// `statement_timeout` for blocking ones, 40001 retried, reconnect); catalog, readiness and lock
+/// holder are read on a second session (where the catalog reader routes queries to
+/// `mz_catalog_server`, which serves system relations only), and the journal on a third. The lock is the schema `_mzplan_lock` of the
+/// connection's database with the holder as JSON in its comment; the journal is
+/// `_mzplan.journal`, written with bind parameters only. Messages never show the password.
+public final class LiveApplyTarget: ApplyTarget {
+    /// The lock schema's name.
+    public static let lockSchema = "_mzplan_lock"
+
+    public let configuration: ConnectionConfiguration
+    let logger: Logger
+    let executor: StatementExecutor
+    let session: LiveSession
+    let journalSession: LiveSession
+    /// The journal's last `seq`, once the table is known to exist.
+    private var journalSequence: Int64?
+
+    public init(configuration: ConnectionConfiguration, logger: Logger, retryPolicy: RetryPolicy = .default) {
+        self.configuration = configuration
+        self.logger = logger
+        executor = StatementExecutor(configuration: configuration, logger: logger, retryPolicy: retryPolicy)
+        session = LiveSession(configuration: configuration, logger: logger)
+        journalSession = LiveSession(configuration: configuration, logger: logger)
+    }
+
+    /// Closes every session.
+    public func close() async {
+        await executor.close()
+        await session.close()
+        await journalSession.close()
+    }
+
+    /// The catalog with the reader's warnings (relations an older version lacks).
+    public func readCatalogResult(takenAtMs: UInt64) async throws(ConnectionError) -> CatalogReadResult {
+        try await read { connection throws(ConnectionError) in
+            try await CatalogReader(logger: logger).read(from: connection, takenAtMs: takenAtMs)
+        }
+    }
+
+    public func readCatalog() async throws(ApplyTargetError) -> CatalogSnapshot {
+        do throws(ConnectionError) {
+            return try await readCatalogResult(takenAtMs: WallClock().nowMs()).snapshot
+        } catch {
+            throw ApplyTargetError(error, while: "reading the catalog")
+        }
+    }
+
+    public func execute(_ sql: String, timeoutMs: UInt64?) async throws(ApplyTargetError) {
+        do {
+            try await executor.execute(sql, statementTimeout: timeoutMs.map { .milliseconds($0) })
+        } catch let error as StatementError {
+            throw ApplyTargetError(error)
+        } catch {
+            throw .interrupted
+        }
+    }
+
+    public func readiness(_ probes: [ReadinessProbe]) async throws(ApplyTargetError) -> [ReadinessSample] {
+        do throws(ConnectionError) {
+            return try await read { connection throws(ConnectionError) in try await ReadinessQuery.samples(for: probes, on: connection) }
+        } catch {
+            throw ApplyTargetError(error, while: "reading readiness")
+        }
+    }
+
+    // MARK: Lock
+
+    public func acquireLock(_ holder: LockHolder) async throws(ApplyTargetError) -> LockHolder? {
+        let schema = SQLIdentifier.quote(Self.lockSchema)
+        do {
+            try await executor.execute("CREATE SCHEMA \(schema)")
+        } catch let error as StatementError where error.sqlState == "42P06" {
+            // Held: a holder that has not written its comment yet is still a holder.
+            return try await lockState()?.holder
+                ?? LockHolder(planFingerprint: "unknown", host: "unknown", pid: 0, startedAtMs: 0)
+        } catch let error as StatementError {
+            throw ApplyTargetError(error)
+        } catch {
+            throw .interrupted
+        }
+        do {
+            try await executor.execute("COMMENT ON SCHEMA \(schema) IS \(SQLIdentifier.literal(LockComment.encode(holder)))")
+        } catch {
+            try? await executor.execute("DROP SCHEMA IF EXISTS \(schema)")
+            throw (error as? StatementError).map(ApplyTargetError.init) ?? .interrupted
+        }
+        return nil
+    }
+
+    public func releaseLock() async throws(ApplyTargetError) {
+        try await execute("DROP SCHEMA IF EXISTS \(SQLIdentifier.quote(Self.lockSchema))", timeoutMs: nil)
+    }
+
+    /// The lock as the catalog shows it: nil when nobody holds it.
+    public func lockState() async throws(ApplyTargetError) -> LockState? {
+        let query: PostgresQuery = """
+            SELECT c.comment
+            FROM mz_catalog.mz_schemas s
+            JOIN mz_catalog.mz_databases d ON d.id = s.database_id
+            LEFT JOIN mz_internal.mz_comments c ON c.id = s.id AND c.object_type = 'schema'
+            WHERE s.name = \(Self.lockSchema)::text AND d.name = current_database()
+            """
+        do throws(ConnectionError) {
+            let rows = try await read { connection throws(ConnectionError) in try await connection.rows(query) }
+            guard let row = rows.first else { return nil }
+            let comment = try? row.decode(String?.self)
+            return LockState(comment: comment ?? nil)
+        } catch {
+            throw ApplyTargetError(error, while: "reading the lock holder")
+        }
+    }
+
+    // MARK: Journal
+
+    public func appendJournal(_ entry: JournalEntry) async throws(ApplyTargetError) {
+        let sequence = try await lastJournalSequence() + 1
+        do throws(ConnectionError) {
+            _ = try await read(on: journalSession) { connection throws(ConnectionError) in try await connection.rows(JournalTable.insert(entry, sequence: sequence)) }
+        } catch {
+            throw ApplyTargetError(error, while: "writing the journal")
+        }
+        journalSequence = sequence
+    }
+
+    public func readJournal() async throws(ApplyTargetError) -> [JournalEntry] {
+        _ = try await lastJournalSequence()
+        let rows: [PostgresRow]
+        do throws(ConnectionError) {
+            rows = try await read(on: journalSession) { connection throws(ConnectionError) in try await connection.rows(JournalTable.select) }
+        } catch {
+            throw ApplyTargetError(error, while: "reading the journal")
+        }
+        return try JournalTable.entries(rows)
+    }
+
+    /// Creates the journal when missing (once per target) and returns its last `seq`.
+    private func lastJournalSequence() async throws(ApplyTargetError) -> Int64 {
+        if let journalSequence { return journalSequence }
+        try await execute(JournalTable.createSchema, timeoutMs: nil)
+        try await execute(JournalTable.createTable, timeoutMs: nil)
+        do throws(ConnectionError) {
+            let rows = try await read(on: journalSession) { connection throws(ConnectionError) in try await connection.rows(JournalTable.lastSequence) }
+            let last = (try? rows.first?.decode(Int64.self)) ?? 0
+            journalSequence = last
+            return last
+        } catch {
+            throw ApplyTargetError(error, while: "reading the journal")
+        }
+    }
+
+    /// Runs `body` on `session` (default: the reading session); a session that broke is closed so
+    /// the next read reconnects.
+    private func read<T>(
+        on session: LiveSession? = nil, _ body: (MaterializeConnection) async throws(ConnectionError) -> T
+    ) async throws(ConnectionError) -> T {
+        let session = session ?? self.session
+        let connection = try await session.current()
+        do throws(ConnectionError) {
+            return try await body(connection)
+        } catch {
+            if connection.isClosed || error.kind == .connectionLost || error.kind == .timeout { await session.close() }
+            throw error
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import MZPlanCore
+import MZPlanPostgres
+
+/// `mzplan apply` against a live Materialize: connect (flag > `MZPLAN_URL` > libpq variables),
+/// read the catalog, plan or load the saved plan, then run the ``ApplyDriver`` on a
+/// ``LiveApplyTarget`` with wall time. `--dry-run` reads the catalog and nothing else: it prints
+/// the statements (exit 4 for a saved plan the catalog no longer matches) and runs none.
+struct LiveApply {
+    let command: ApplyCommand
+    let console: Console
+    let allow: [HazardCode]
+    var environment = ProcessInfo.processInfo.environment
+
+    func run() async throws {
+        let logger = LiveCatalog.makeLogger(environment: environment)
+        let configuration: ConnectionConfiguration
+        do throws(ConnectionError) {
+            configuration = try ConnectionConfiguration.resolve(url: command.url, environment: environment)
+        } catch {
+            console.report([Diagnostic(.error, code: "catalog.connect", error.message)])
+            throw PlanExitCode.failure
+        }
+        let target = LiveApplyTarget(configuration: configuration, logger: logger)
+        do {
+            try await run(on: target)
+        } catch {
+            await target.close()
+            throw error
+        }
+        await target.close()
+    }
+
+    private func run(on target: LiveApplyTarget) async throws {
+        let snapshot: CatalogSnapshot
+        do throws(ConnectionError) {
+            let result = try await target.readCatalogResult(takenAtMs: Clock.planTimestamp(environment: environment))
+            console.report(result.warnings.map { Diagnostic(.warning, code: "catalog.degraded", $0) })
+            snapshot = result.snapshot
+        } catch {
+            console.report([Diagnostic(.error, code: "catalog.connect", error.message)])
+            throw PlanExitCode.failure
+        }
+        let savedPlan = command.planFile == nil ? nil : try command.loadPlan(snapshot: snapshot, allow: allow, console: console)
+        let clock = WallClock()
+        let printer = ProgressPrinter(mode: command.progress, console: console, startMs: clock.nowMs())
+        let driver = ApplyDriver(
+            target: target,
+            clock: clock,
+            settings: ApplyDriver.Settings(
+                timeoutMs: command.timeout.flatMap(ApplyCommand.milliseconds),
+                host: ProcessInfo.processInfo.hostName,
+                pid: Int(ProcessInfo.processInfo.processIdentifier)),
+            emit: printer.print
+        )
+        let report: ApplyReport
+        if command.resume {
+            report = await driver.resume(expecting: savedPlan)
+        } else if command.abort {
+            report = await driver.abort(expecting: savedPlan)
+        } else {
+            let plan = try savedPlan ?? command.loadPlan(snapshot: snapshot, allow: allow, console: console)
+            if command.dryRun {
+                try dryRun(plan, snapshot: snapshot)
+                return
+            }
+            try command.showAndConfirm(plan, console: console)
+            report = await driver.apply(plan)
+        }
+        printer.print(report.summaryEvent())
+        throw ExitCode(report.exitCode)
+    }
+
+    /// Prints the plan's statements; a saved plan must still match the catalog (else exit 4).
+    private func dryRun(_ plan: Plan, snapshot: CatalogSnapshot) throws {
+        if let expected = plan.execution?.catalogFingerprint, expected != CatalogFingerprint.compute(snapshot) {
+            console.report([Diagnostic(.error, code: "apply.stale", "the catalog changed since the plan was made: run `mzplan diff` again and review the new plan; nothing was changed")])
+            throw ExitCode(4)
+        }
+        console.output(PlanRenderer().render(plan, format: .sql))
+    }
+}
