@@ -98,14 +98,16 @@ final class ProgressPrinter {
     }
 
     private func summary(_ event: ApplyEvent) -> String {
-        var text = "\nSummary: \(event["outcome"]?.stringValue ?? "") in \(Double(event["makespan_ms"]?.uintValue ?? 0) / 1000) s (virtual), \(event["statements"]?.intValue ?? 0) statements, \(event["polls"]?.intValue ?? 0) readiness polls\n"
+        let clock = event["simulation"] == nil ? "" : " (virtual)"
+        let makespan = DurationText.describe(milliseconds: event["makespan_ms"]?.uintValue ?? 0)
+        var text = "\nSummary: \(event["outcome"]?.stringValue ?? "") in \(makespan)\(clock), \(event["statements"]?.intValue ?? 0) statements, \(event["polls"]?.intValue ?? 0) readiness polls\n"
         for move in event["moves"]?.arrayValue ?? [] {
             let name = move["object"]?.stringValue ?? ""
             let strategy = move["strategy"]?.stringValue ?? ""
             let state = move["state"]?.stringValue ?? ""
-            let wait = Double(move["wait_ms"]?.uintValue ?? 0) / 1000
-            let stale = move["staleness_ms"]?.uintValue.map { ", staleness \(Double($0) / 1000) s" } ?? ""
-            text += "  \(state == "done" ? "✓" : "✗") \(name) \(move["from"]?.stringValue ?? "") → \(move["to"]?.stringValue ?? "") [\(strategy)] waited \(wait) s\(stale)\(state == "done" ? "" : " (\(state))")\n"
+            let wait = DurationText.describe(milliseconds: move["wait_ms"]?.uintValue ?? 0)
+            let stale = move["staleness_ms"]?.uintValue.map { ", staleness \(DurationText.describe(milliseconds: $0))" } ?? ""
+            text += "  \(state == "done" ? "✓" : "✗") \(name) \(move["from"]?.stringValue ?? "") → \(move["to"]?.stringValue ?? "") [\(strategy)] waited \(wait)\(stale)\(state == "done" ? "" : " (\(state))")\n"
         }
         text += (event["message"]?.stringValue ?? "") + "\n"
         return text
