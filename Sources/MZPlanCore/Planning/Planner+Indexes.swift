@@ -16,7 +16,7 @@ extension PlanBuilder {
         let createKey = steps.add(
             .createIndex,
             phase: .hydrate,
-            sql: statement.rendered(name: temporary.name, cluster: target, names: names),
+            sql: statement.rendered(name: temporary, cluster: target, names: names),
             wait: StepWait(until: .ready, object: temporary, standsInFor: index.qualifiedName),
             object: temporary,
             cluster: target

@@ -226,7 +226,10 @@ extension PlanBuilder {
         }
         let options = statement?.options ?? []
         let with = options.isEmpty ? "" : " WITH (\(options.joined(separator: ", ")))"
-        return "CREATE REPLACEMENT MATERIALIZED VIEW \(temporary.sql) FOR \(view.qualifiedName.sql) IN CLUSTER \(SQLIdentifier.quote(target))\(with) AS \(query)"
+        // A column list on the view renames the query's columns; the replacement must produce the
+        // same names, so the query is wrapped in a derived table that carries the list.
+        let body = statement?.columnList(names: names).map { "SELECT * FROM (\(query)) AS \(SQLIdentifier.quote("mzplan_columns")) \($0)" } ?? query
+        return "CREATE REPLACEMENT MATERIALIZED VIEW \(temporary.sql) FOR \(view.qualifiedName.sql) IN CLUSTER \(SQLIdentifier.quote(target))\(with) AS \(body)"
     }
 
     /// Remembers which indexes a dataflow's old and new incarnations import, so that no index

@@ -13,11 +13,11 @@ extension PlanBuilder {
         let target = placement.target
         let temporary = temporaryNames.name(for: sink.qualifiedName)
         let statement = try createStatement(of: sink)
-        let options = statement.options.filter { Self.optionKey($0) != "SNAPSHOT" } + ["SNAPSHOT = false"]
+        let options = CreateStatement.setting("SNAPSHOT = false", in: statement.options)
         let createKey = steps.add(
             .createSink,
             phase: .hydrate,
-            sql: statement.rendered(name: temporary.name, cluster: target, options: options, names: names),
+            sql: statement.rendered(name: temporary, cluster: target, options: options, names: names),
             wait: StepWait(until: .running, object: temporary, standsInFor: sink.qualifiedName),
             object: temporary,
             cluster: target
@@ -64,12 +64,6 @@ extension PlanBuilder {
             ),
             stepKeys: [createKey, dropKey, renameKey]
         ))
-    }
-
-    /// The key of a `WITH` option item: the text before `=` (or the whole item), trimmed and uppercased.
-    static func optionKey(_ item: String) -> String {
-        let key = item.split(separator: "=", maxSplits: 1).first.map(String.init) ?? item
-        return key.trimmingSpaces().uppercased()
     }
 }
 

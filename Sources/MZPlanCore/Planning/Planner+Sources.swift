@@ -31,7 +31,7 @@ extension PlanBuilder {
         let createKey = steps.add(
             .recreateObject,
             phase: .cutover,
-            sql: sourceStatement.rendered(cluster: target, names: names),
+            sql: sourceStatement.rendered(name: source.qualifiedName, cluster: target, names: names),
             after: [dropKey],
             wait: StepWait(until: .running, object: source.qualifiedName),
             object: source.qualifiedName,
@@ -45,7 +45,7 @@ extension PlanBuilder {
             let key = steps.add(
                 .recreateObject,
                 phase: .cutover,
-                sql: statement.rendered(cluster: cluster, names: names),
+                sql: statement.rendered(name: member.qualifiedName, cluster: cluster, names: names),
                 after: [createKey],
                 object: member.qualifiedName,
                 cluster: cluster
@@ -60,8 +60,9 @@ extension PlanBuilder {
 
         let dropped = closure.filter { !($0.kind == .subsource && (createsSubsources || Self.isProgressRelation($0, of: source))) }
         let hazards = sourceHazards(placement, dropped: dropped)
-        let staleness = (source.hydrationTimeMs ?? Self.defaultHydrationMs)
-            + (rebuilt.filter { $0.kind == .materializedView || $0.kind == .index }.map { $0.hydrationTimeMs ?? Self.defaultHydrationMs }.max() ?? 0)
+        let rebuildMs = rebuilt.filter { $0.kind == .materializedView || $0.kind == .index }.map { $0.hydrationTimeMs ?? Self.defaultHydrationMs }.max() ?? 0
+        let (sum, overflow) = (source.hydrationTimeMs ?? Self.defaultHydrationMs).addingReportingOverflow(rebuildMs)
+        let staleness = overflow ? UInt64.max : sum
         handled.insert(source.id)
         moves.append(PendingMove(
             move: Move(

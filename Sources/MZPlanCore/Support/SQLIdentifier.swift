@@ -29,13 +29,16 @@ public enum SQLIdentifier {
 }
 
 extension String {
-    /// Replaces every occurrence of `target` (no Foundation needed).
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        guard contains(target) else { return self }
+    /// Replaces every occurrence of the scalar `target` (no Foundation needed).
+    ///
+    /// Works on unicode scalars, not characters: a `"` followed by a combining mark is one
+    /// grapheme, and must still be doubled, or it would end a quoted identifier early.
+    func replacingAll(_ target: Unicode.Scalar, with replacement: String) -> String {
+        guard unicodeScalars.contains(target) else { return self }
         var result = ""
-        result.reserveCapacity(count + 4)
-        for character in self {
-            if character == target { result += replacement } else { result.append(character) }
+        result.reserveCapacity(utf8.count + 4)
+        for scalar in unicodeScalars {
+            if scalar == target { result += replacement } else { result.unicodeScalars.append(scalar) }
         }
         return result
     }

@@ -60,3 +60,20 @@ import Testing
         #expect(recreated.first == "pg")
     }
 }
+
+/// Quoting works on unicode scalars: no grapheme can hide a quote.
+@Suite struct IdentifierQuotingTests {
+    @Test("a quote followed by a combining mark is still doubled", arguments: [
+        ("c\"\u{301}); DROP CLUSTER prod; --", "\"c\"\"\u{301}); DROP CLUSTER prod; --\""),
+        ("weird\"name", "\"weird\"\"name\""),
+        ("plain", "\"plain\""),
+    ])
+    func identifiers(raw: String, quoted: String) {
+        #expect(SQLIdentifier.quote(raw).unicodeScalars.elementsEqual(quoted.unicodeScalars))
+    }
+
+    @Test("literals double a quote followed by a combining mark")
+    func literals() {
+        #expect(SQLIdentifier.literal("a'\u{301}b").unicodeScalars.elementsEqual("'a''\u{301}b'".unicodeScalars))
+    }
+}

@@ -3,25 +3,33 @@ extension CreateStatement {
     ///
     /// - Id annotations are resolved through `names` (id → current name); an id `names` does not know
     ///   falls back to the annotated name. A trailing `AS OF …` and `;` are dropped.
-    /// - `name`: replaces the last part of the object's name (database and schema are kept), quoted with
-    ///   ``SQLIdentifier/quote(_:)``; for an unnamed `CREATE DEFAULT INDEX` it is inserted after `INDEX`.
+    /// - `name`: the object's name, quoted with ``SQLIdentifier/quote(_:)``. An index (whose name
+    ///   Materialize never qualifies: it lives in its relation's schema) gets the last part, inserted
+    ///   after `INDEX` when unnamed; every other kind gets the whole qualified name in place of the one
+    ///   written, so that a plain-form statement with an unqualified name cannot land in the session's
+    ///   schema.
     /// - `cluster`: the quoted cluster name replaces `[uN]` or the name after `IN CLUSTER`, or
     ///   ` IN CLUSTER "c"` is inserted after the object's name (before `ON` for an index). When nil, the
     ///   clause is kept as written, so a resolved `[uN]` stays: pass the cluster for resolved input.
     /// - `options`: replaces the object's `WITH (…)` items (nil keeps them; an empty array removes the
     ///   block). Items are written as given, joined by `, `.
     public func rendered(
-        name: String? = nil,
+        name: QualifiedName? = nil,
         cluster: String? = nil,
         options: [String]? = nil,
         names: (String) -> QualifiedName?
     ) -> String {
         var edits: [Edit] = []
         if let name {
-            if let namePart {
-                edits.append(Edit(namePart..<namePart + 1, SQLIdentifier.quote(name)))
-            } else {
-                edits.append(Edit(nameInsertion..<nameInsertion, " " + SQLIdentifier.quote(name)))
+            if kind == .index || namePart == nil {
+                let part = SQLIdentifier.quote(name.name)
+                if let namePart {
+                    edits.append(Edit(namePart..<namePart + 1, part))
+                } else {
+                    edits.append(Edit(nameInsertion..<nameInsertion, " " + part))
+                }
+            } else if let nameStart, let namePart {
+                edits.append(Edit(nameStart..<namePart + 1, name.sql))
             }
         }
         if let cluster {
@@ -35,6 +43,11 @@ extension CreateStatement {
             edits.append(contentsOf: optionEdits(options))
         }
         return apply(edits, names: names)
+    }
+
+    /// For views and materialized views: the column list after the name, `("a", "b")`, or nil.
+    public func columnList(names: (String) -> QualifiedName?) -> String? {
+        columns.map { text.string($0, names: names) }
     }
 
     /// For views and materialized views: the query after the top-level `AS`, annotations resolved, without

@@ -18,6 +18,10 @@ public struct CreateStatement: Sendable {
     let text: SQLText
     /// The token of the name's last part; nil for an unnamed `CREATE DEFAULT INDEX`.
     let namePart: Int?
+    /// The token of the name's first part (the database or schema of a qualified name).
+    let nameStart: Int?
+    /// A view's or materialized view's column list after its name, parentheses included.
+    let columns: Range<Int>?
     /// Where a name is inserted when there is none (after `INDEX` / `IF NOT EXISTS`).
     let nameInsertion: Int
     /// The token naming the cluster after `IN CLUSTER` (`[u1]`, `"c"` or `c`).
@@ -42,6 +46,8 @@ public struct CreateStatement: Sendable {
         let layout = try header.parse()
         kind = layout.kind
         namePart = layout.namePart
+        nameStart = layout.nameStart
+        columns = layout.columns
         nameInsertion = layout.nameInsertion
         clusterValue = layout.clusterValue
         clusterInsertion = layout.clusterInsertion

@@ -10,6 +10,10 @@ struct HeaderParser {
         var clusterInsertion: Int
         var headerOptions: Range<Int>?
         var queryStart: Int?
+        /// A view's or materialized view's column list `( … )` after its name.
+        var columns: Range<Int>?
+        /// The first token of the object's (possibly qualified) name.
+        var nameStart: Int?
     }
 
     let text: SQLText
@@ -48,11 +52,13 @@ struct HeaderParser {
         let nameInsertion = lastHeaderToken + 1
         var after = nameInsertion
         var namePart: Int?
+        var nameStart: Int?
         let first = next(from: nameInsertion)
         let unnamedIndex = kind == .index && (text.isWord(first, "IN") || text.isWord(first, "ON"))
         if !unnamedIndex {
             guard let first else { throw SQLRewriteError(message: "expected the object's name") }
             let last = try nameEnd(from: first)
+            nameStart = first
             namePart = last
             after = last + 1
         }
@@ -60,12 +66,15 @@ struct HeaderParser {
            let target = next(from: forToken + 1) {
             after = try nameEnd(from: target) + 1
         }
+        var columns: Range<Int>?
         if kind == .materializedView || kind == .view || kind == .source,
            let open = next(from: after), text.isPunctuation(open, "(") {
-            after = try text.closingParenthesis(of: open) + 1
+            let close = try text.closingParenthesis(of: open)
+            if kind != .source { columns = open..<close + 1 }
+            after = close + 1
         }
         var layout = Layout(kind: kind, namePart: namePart, nameInsertion: nameInsertion,
-                            clusterInsertion: after)
+                            clusterInsertion: after, columns: columns, nameStart: nameStart)
         try scanClauses(from: after, into: &layout)
         return layout
     }

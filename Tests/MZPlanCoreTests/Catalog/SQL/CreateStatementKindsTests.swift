@@ -55,7 +55,7 @@ import Testing
         #expect(resolved.kind == example.kind)
         #expect(plain.kind == example.kind)
         let render = { (statement: CreateStatement) in
-            statement.rendered(name: "tmp", cluster: "serving", names: { Self.names[$0] })
+            statement.rendered(name: QualifiedName(database: "materialize", schema: "public", name: "tmp"), cluster: "serving", names: { Self.names[$0] })
         }
         #expect(render(resolved) == example.expected)
         #expect(render(plain) == example.expected)
@@ -65,20 +65,35 @@ import Testing
     func defaultIndex() throws {
         let statement = try CreateStatement(parsing: #"CREATE DEFAULT INDEX ON [u2 AS "materialize"."public"."orders"]"#)
         #expect(statement.kind == .index)
-        #expect(statement.rendered(name: "i2", cluster: "c", names: { _ in nil })
+        #expect(statement.rendered(name: QualifiedName(database: "materialize", schema: "public", name: "i2"), cluster: "c", names: { _ in nil })
             == #"CREATE DEFAULT INDEX "i2" IN CLUSTER "c" ON "materialize"."public"."orders""#)
     }
 
     @Test("header variants: OR REPLACE, IF NOT EXISTS, REPLACEMENT … FOR, a column list", arguments: [
-        ("CREATE OR REPLACE MATERIALIZED VIEW mv AS SELECT 1", #"CREATE OR REPLACE MATERIALIZED VIEW "x" IN CLUSTER "c" AS SELECT 1"#),
-        ("CREATE MATERIALIZED VIEW IF NOT EXISTS s.mv (a, b) AS SELECT 1, 2", #"CREATE MATERIALIZED VIEW IF NOT EXISTS s."x" (a, b) IN CLUSTER "c" AS SELECT 1, 2"#),
+        ("CREATE OR REPLACE MATERIALIZED VIEW mv AS SELECT 1", #"CREATE OR REPLACE MATERIALIZED VIEW "db"."s"."x" IN CLUSTER "c" AS SELECT 1"#),
+        ("CREATE MATERIALIZED VIEW IF NOT EXISTS s.mv (a, b) AS SELECT 1, 2", #"CREATE MATERIALIZED VIEW IF NOT EXISTS "db"."s"."x" (a, b) IN CLUSTER "c" AS SELECT 1, 2"#),
         (#"CREATE REPLACEMENT MATERIALIZED VIEW r FOR [u5 AS "d"."s"."mv"] AS SELECT 1"#,
-         #"CREATE REPLACEMENT MATERIALIZED VIEW "x" FOR "d"."s"."mv" IN CLUSTER "c" AS SELECT 1"#),
+         #"CREATE REPLACEMENT MATERIALIZED VIEW "db"."s"."x" FOR "d"."s"."mv" IN CLUSTER "c" AS SELECT 1"#),
         ("CREATE SINK IF NOT EXISTS k FROM mv INTO KAFKA CONNECTION kc (TOPIC = 't') FORMAT JSON ENVELOPE DEBEZIUM",
-         #"CREATE SINK IF NOT EXISTS "x" IN CLUSTER "c" FROM mv INTO KAFKA CONNECTION kc (TOPIC = 't') FORMAT JSON ENVELOPE DEBEZIUM"#),
+         #"CREATE SINK IF NOT EXISTS "db"."s"."x" IN CLUSTER "c" FROM mv INTO KAFKA CONNECTION kc (TOPIC = 't') FORMAT JSON ENVELOPE DEBEZIUM"#),
     ])
     func headers(_ sql: String, _ expected: String) throws {
-        #expect(try CreateStatement(parsing: sql).rendered(name: "x", cluster: "c", names: { _ in nil }) == expected)
+        let name = QualifiedName(database: "db", schema: "s", name: "x")
+        #expect(try CreateStatement(parsing: sql).rendered(name: name, cluster: "c", names: { _ in nil }) == expected)
+    }
+
+    @Test("an unqualified name in a plain-form statement is replaced by the full name")
+    func qualifies() throws {
+        let statement = try CreateStatement(parsing: "CREATE SINK k IN CLUSTER a FROM m INTO KAFKA CONNECTION kc (TOPIC = 't') FORMAT JSON ENVELOPE DEBEZIUM")
+        #expect(statement.rendered(name: QualifiedName(database: "materialize", schema: "ing", name: "k"), cluster: "b", names: { _ in nil })
+            == #"CREATE SINK "materialize"."ing"."k" IN CLUSTER "b" FROM m INTO KAFKA CONNECTION kc (TOPIC = 't') FORMAT JSON ENVELOPE DEBEZIUM"#)
+    }
+
+    @Test("a view's column list is exposed for the replacement")
+    func columnList() throws {
+        let statement = try CreateStatement(parsing: #"CREATE MATERIALIZED VIEW "d"."s"."mv" ("a", "b") IN CLUSTER [u1] AS SELECT 1, 2 AS OF 7"#)
+        #expect(statement.columnList(names: { _ in nil }) == #"("a", "b")"#)
+        #expect(try CreateStatement(parsing: "CREATE MATERIALIZED VIEW mv AS SELECT 1").columnList(names: { _ in nil }) == nil)
     }
 
     @Test("nothing requested: only annotations, AS OF and the trailing ; change")

@@ -42,7 +42,7 @@ import Testing
     func index() throws {
         let index = try CreateStatement(parsing: #"CREATE INDEX i IN CLUSTER [u1] ON [u2 AS "d"."s"."t"] ("a") WITH (RETAIN HISTORY = FOR '10m')"#)
         #expect(index.options == ["RETAIN HISTORY = FOR '10m'"])
-        #expect(index.rendered(name: "i_new", cluster: "b", options: [], names: { _ in nil })
+        #expect(index.rendered(name: QualifiedName(database: "d", schema: "s", name: "i_new"), cluster: "b", options: [], names: { _ in nil })
             == #"CREATE INDEX "i_new" IN CLUSTER "b" ON "d"."s"."t" ("a")"#)
     }
 

@@ -24,7 +24,7 @@ import Testing
     @Test("names with quotes and spaces are quoted on output")
     func quotedOutput() throws {
         let statement = try CreateStatement(parsing: #"CREATE MATERIALIZED VIEW "d"."s"."mv" AS SELECT 1"#)
-        #expect(statement.rendered(name: #"a "b""#, cluster: "my cluster", names: { _ in nil })
+        #expect(statement.rendered(name: QualifiedName(database: "d", schema: "s", name: #"a "b""#), cluster: "my cluster", names: { _ in nil })
             == #"CREATE MATERIALIZED VIEW "d"."s"."a ""b""" IN CLUSTER "my cluster" AS SELECT 1"#)
     }
 

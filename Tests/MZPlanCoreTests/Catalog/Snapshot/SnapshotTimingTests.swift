@@ -41,7 +41,7 @@ import MZPlanCore
             guard let sql = object.createSQL else { continue }
             do {
                 let statement = try CreateStatement(parsing: sql)
-                rendered.append((object, statement, statement.rendered(name: object.name + "_new", cluster: "target", names: { byID[$0] })))
+                rendered.append((object, statement, statement.rendered(name: object.qualifiedName.renamed(object.name + "_new"), cluster: "target", names: { byID[$0] })))
             } catch {
                 failures.append("\(object.id): \(error.message)")
             }
