@@ -133,18 +133,17 @@ final class CatalogGraph: Sendable {
         positionByID[id].map { objects[$0].qualifiedName }
     }
 
-    /// Every object that transitively depends on `id`, in a dependency order (an object after
-    /// everything it depends on within the set), ties broken by snapshot order.
-    func dependentClosure(of id: String) -> [CatalogObject] {
-        guard let start = positionByID[id] else { return [] }
+    /// Every object that transitively depends on any of `ids` (the roots themselves left out
+    /// unless one depends on another), in a dependency order (an object after everything it
+    /// depends on within the set), ties broken by snapshot order.
+    func dependentClosure(of ids: [String]) -> [CatalogObject] {
         var members: Set<Int> = []
-        var stack = [start]
+        var stack = ids.compactMap { positionByID[$0] }
         while let next = stack.popLast() {
             for dependent in dependentPositions[next] where members.insert(dependent).inserted {
                 stack.append(dependent)
             }
         }
-        members.remove(start)
         return dependencyOrder(members)
     }
 

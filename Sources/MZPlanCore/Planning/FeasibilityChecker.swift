@@ -14,6 +14,8 @@ struct FeasibilityChecker {
     let graph: CatalogGraph
     /// Indexes the plan creates, by target cluster and indexed relation id: the original index.
     let plannedIndexes: [String: [String: CatalogObject]]
+    /// Clusters the plan renames: old name → new name (their indexes stay with them).
+    var renamedClusters: [String: String] = [:]
     /// Shared across the checks of one planning run.
     let stalledUpstream = StalledUpstreamCache()
 
@@ -38,7 +40,7 @@ struct FeasibilityChecker {
         while let position = pending.popLast() {
             guard visited.insert(position).inserted else { continue }
             if let index = indexOn(position, cluster: cluster) {
-                let planned = index.cluster != cluster
+                let planned = index.cluster.map { renamedClusters[$0] ?? $0 } != cluster
                 imports.append(FrontierImport(
                     relation: objects[position].qualifiedName,
                     via: planned ? .plannedIndex : .index,
@@ -96,7 +98,8 @@ struct FeasibilityChecker {
     /// created: one there today, else one the plan creates there.
     private func indexOn(_ position: Int, cluster: String) -> CatalogObject? {
         let objects = graph.objects
-        if let existing = graph.indexPositions[position]?.first(where: { objects[$0].cluster == cluster }) {
+        let onCluster = { (index: Int) in objects[index].cluster.map { renamedClusters[$0] ?? $0 } == cluster }
+        if let existing = graph.indexPositions[position]?.first(where: onCluster) {
             return objects[existing]
         }
         return plannedIndexes[cluster]?[objects[position].id]

@@ -82,8 +82,14 @@ struct PlacementResolver {
             resolution.append(Placement(object: objects[position], rule: rules[winner], allowed: allowed[winner]))
         }
         checkExactRules(rules, exactRules, exactlyNamed, into: &diagnostics)
+        // A glob whose objects are all named exactly was never tried: try it now (rarely any).
         for index in globRules where !ruleMatched[index] {
             let rule = rules[index]
+            let matchesSomething = objects.indices.contains { position in
+                objects[position].kind.isPlaceable && (rule.kind == nil || rule.kind == objects[position].kind)
+                    && !resolution.unmanaged.contains(objects[position].id) && rule.pattern.matches(objects[position].qualifiedName)
+            }
+            if matchesSomething { continue }
             let kind = rule.kind.map { " of kind \($0.rawValue)" } ?? ""
             diagnostics.warning(
                 "plan.glob-unmatched",

@@ -62,7 +62,7 @@ extension PlanBuilder {
         ))
         var renamed = cluster
         renamed.name = spec.name
-        planResize(renamed, to: spec)
+        planResize(renamed, to: spec, objectsUnder: cluster.name)
         for id in graph.objectIDs(onCluster: cluster.name) {
             guard let placement = resolution.placement(of: id) else { continue }
             handled.insert(id)
@@ -82,7 +82,8 @@ extension PlanBuilder {
         }
     }
 
-    private mutating func planResize(_ cluster: CatalogCluster, to spec: ClusterSpec) {
+    /// `objectsUnder`: the name the catalog lists the cluster's objects under (the old name of a renamed cluster).
+    private mutating func planResize(_ cluster: CatalogCluster, to spec: ClusterSpec, objectsUnder catalogName: String? = nil) {
         var settings: [String] = []
         if let size = spec.size, size != cluster.size {
             settings.append("SIZE = \(SQLIdentifier.literal(size))")
@@ -109,7 +110,7 @@ extension PlanBuilder {
         )
         clusterReadyKey[cluster.name] = key
         var hazards: [Hazard] = []
-        let restarted = graph.objectIDs(onCluster: cluster.name)
+        let restarted = graph.objectIDs(onCluster: catalogName ?? cluster.name)
             .compactMap(graph.object)
             .filter { $0.kind == .source || $0.kind == .sink }
         if !restarted.isEmpty {
@@ -166,10 +167,15 @@ extension PlanBuilder {
             return hazard(.capacity, allowed, "cluster '\(target)' is created with no replicas: nothing placed on it can run", remedies: remedies)
         }
         let spec = manifest.clusters.first { $0.name == target }
-        if let factor = spec?.replicationFactor, factor > 0 { return nil }
+        if spec?.replicationFactor == 0 {
+            return hazard(.capacity, allowed, "cluster '\(target)' is set to replication factor 0: nothing placed on it can run", remedies: remedies)
+        }
         let current = graph.cluster(named: target)
             ?? graph.snapshot.clusters.first { cluster in clusterChanges.contains { $0.change.action == .rename && $0.change.renamedFrom == cluster.name && $0.change.name == target } }
         guard let cluster = current else { return nil }
+        if let factor = spec?.replicationFactor, factor > 0, factor != cluster.replicationFactor {
+            return nil   // the plan's ALTER CLUSTER provisions the replicas
+        }
         if cluster.replicas.isEmpty {
             return hazard(.capacity, allowed, "cluster '\(target)' has no replicas: nothing placed on it can hydrate", remedies: remedies)
         }

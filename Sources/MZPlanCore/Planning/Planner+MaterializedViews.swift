@@ -3,7 +3,10 @@ extension PlanBuilder {
     /// pre-hydrated, then `APPLY REPLACEMENT`) or `native` (`ALTER … SET CLUSTER`, opt-in),
     /// each checked for frontier feasibility.
     mutating func planMaterializedViewMoves() throws(DiagnosticsError) {
-        let checker = FeasibilityChecker(graph: graph, plannedIndexes: plannedIndexes)
+        var checker = FeasibilityChecker(graph: graph, plannedIndexes: plannedIndexes)
+        for change in clusterChanges where change.change.action == .rename {
+            if let old = change.change.renamedFrom { checker.renamedClusters[old] = change.change.name }
+        }
         for placement in pendingMoves(of: .materializedView) {
             let verdict = checker.check(placement.object, on: placement.target, strategy: placement.strategy)
             if placement.strategy == .native {

@@ -116,3 +116,50 @@ import Testing
         #expect(!(try Fixture.plan(manifest, catalog, allow: [.clusterDrop])).isBlocked)
     }
 }
+
+extension ClusterPlanningTests {
+    @Test("a rename followed by a resize still restarts the renamed cluster's sources")
+    func renameResizeRestart() throws {
+        let manifest = Fixture.manifest([("ingest_v2", "200cc", [Fixture.rule("ingest_v2", Fixture.glob("*", schema: "raw"))])])
+        let plan = try Fixture.plan(manifest, catalog)
+        #expect(plan.clusters.map(\.action) == [.rename, .alter])
+        #expect(plan.clusters.last?.hazards.map(\.code) == [.clusterRestart])
+        #expect(plan.isBlocked)
+    }
+
+    @Test("capacity: a replication factor in the manifest does not hide an offline target; factor 0 is no capacity")
+    func capacityWithFactor() throws {
+        var catalog = catalog
+        catalog.clusters[1] = Fixture.cluster("u2", "c2", status: "offline")
+        let unchangedFactor = Fixture.manifest([("c2", nil, [Fixture.rule("c2", Fixture.exact("mv"))])])
+        var specs = unchangedFactor.clusters
+        specs[0].replicationFactor = 1
+        let plan = try Fixture.plan(Manifest(clusters: specs), catalog)
+        #expect(plan.moves.first?.hazards.map(\.code) == [.capacity])
+        specs[0].replicationFactor = 0
+        let zero = try Fixture.plan(Manifest(clusters: specs), self.catalog)
+        #expect(zero.moves.first?.hazards.map(\.code) == [.capacity])
+    }
+
+    @Test("feasibility sees the indexes of a cluster renamed to the target")
+    func renamedIndexes() throws {
+        let catalog = CatalogSnapshot(
+            takenAtMs: Fixture.now,
+            clusters: [Fixture.cluster("u1", "a"), Fixture.cluster("u2", "c"), Fixture.cluster("u3", "ingest")],
+            objects: [
+                Fixture.object("u10", "s", .source, cluster: "ingest", schema: "raw", since: Fixture.now - 9000, upper: Fixture.now - 8000, status: "paused"),
+                Fixture.object("u11", "s_idx", .index, cluster: "a", on: "u10", dependsOn: ["u10"], since: Fixture.now - 5000, upper: Fixture.now - 4500),
+                Fixture.object("u12", "m", .materializedView, cluster: "c", dependsOn: ["u10"], since: Fixture.now - 7000, upper: Fixture.now - 6000),
+            ]
+        )
+        let manifest = Fixture.manifest([("b", nil, [
+            Fixture.rule("b", Fixture.exact("s_idx")),
+            Fixture.rule("b", Fixture.exact("m")),
+        ])])
+        let plan = try Fixture.plan(manifest, catalog)
+        let move = try #require(plan.moves.first { $0.object.name == "m" })
+        #expect(plan.clusters.map(\.action) == [.rename])
+        #expect(move.frontier?.imports.map(\.via) == [.index])
+        #expect(move.feasibility == .gap)
+    }
+}

@@ -109,3 +109,31 @@ import Testing
         #expect(base.fingerprint.hasPrefix("sha256:") && base.fingerprint.count == 71)
     }
 }
+
+/// Sources moved together whose dependents overlap are dropped first and their dependents rebuilt once.
+@Suite struct SharedClosureTests {
+    @Test("a view reading two moving sources is rebuilt once, after both sources are back")
+    func sharedDependent() throws {
+        let catalog = CatalogSnapshot(
+            takenAtMs: Fixture.now,
+            clusters: [Fixture.cluster("u1", "ingest"), Fixture.cluster("u2", "ingest2"), Fixture.cluster("u3", "c1")],
+            objects: [
+                Fixture.object("u10", "s1", .source, cluster: "ingest"),
+                Fixture.object("u11", "s2", .source, cluster: "ingest"),
+                Fixture.object("u12", "other", .source, cluster: "ingest"),
+                Fixture.object("u13", "m", .materializedView, cluster: "c1", dependsOn: ["u10", "u11"]),
+            ]
+        )
+        let manifest = Fixture.manifest([("ingest2", nil, [
+            Fixture.rule("ingest2", Fixture.exact("s1"), allow: [.sourceRecreate, .cascadeDrop]),
+            Fixture.rule("ingest2", Fixture.exact("s2"), allow: [.sourceRecreate, .cascadeDrop]),
+        ])])
+        let plan = try Fixture.plan(manifest, catalog)
+        #expect(plan.steps.map(\.action) == [.dropSource, .dropSource, .recreateObject, .recreateObject, .recreateObject])
+        let rebuild = try #require(plan.steps.last)
+        #expect(rebuild.object?.name == "m")
+        #expect(rebuild.after.contains(3) && rebuild.after.contains(4))
+        #expect(plan.steps.filter { $0.object?.name == "m" }.count == 1)
+        #expect(plan.moves.map(\.object.name) == ["s1", "s2"])
+    }
+}

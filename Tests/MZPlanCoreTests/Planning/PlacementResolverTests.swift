@@ -117,3 +117,15 @@ import Testing
         #expect(resolution.placement(of: "u2")?.target == "c2")
     }
 }
+
+extension PlacementResolverTests {
+    @Test("a glob whose objects are all named exactly is no 'matches nothing' warning")
+    func globShadowedByExactNames() throws {
+        let resolution = try resolve(Fixture.manifest([("c2", nil, [
+            Fixture.rule("c2", Fixture.exact("orders_idx"), line: 3),
+            Fixture.rule("c2", Fixture.exact("clicks_idx"), line: 4),
+            Fixture.rule("c2", Fixture.glob("*_idx"), kind: .index, line: 5),
+        ])]))
+        #expect(resolution.warnings.isEmpty)
+    }
+}
