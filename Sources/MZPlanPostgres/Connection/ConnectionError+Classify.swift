@@ -79,8 +79,9 @@ extension ConnectionError {
             if underlying.contains("refused") {
                 return ConnectionError(.refused, "cannot connect to \(endpoint): connection refused (is Materialize running there, and is the port right?)")
             }
-            if underlying.contains("timed out") || underlying.contains("connectTimeout") {
-                return ConnectionError(.timeout, "timed out after \(configuration.connectTimeout.secondsText) connecting to \(endpoint)")
+            if underlying.lowercased().contains("timed out") || underlying.lowercased().contains("timeout") {
+                // NIO's own connect timeout and mzplan's deadline race; both read the same.
+                return ConnectionError(.timeout, "timed out after \(configuration.connectTimeout.secondsText) connecting (\(endpoint))")
             }
             return ConnectionError(.refused, "cannot connect to \(endpoint): \(shortReason(underlying))")
         default:
