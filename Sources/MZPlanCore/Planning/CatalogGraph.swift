@@ -7,9 +7,9 @@ final class CatalogGraph: Sendable {
     private let positionByID: [String: Int]
     private let clusterPositionByName: [String: Int]
     /// Positions of each object's dependencies (logical and `on`) that are in the snapshot.
-    let dependencyPositions: [[Int]]
+    let dependencyPositions: AdjacencyList
     /// Positions of the objects that depend on each object, in snapshot order.
-    private let dependentPositions: [[Int]]
+    private let dependentPositions: AdjacencyList
     /// Positions of the objects whose running dataflow imports an object, by the object's position.
     private let importerPositions: [Int: [Int]]
     /// Positions of the indexes on each relation, by the relation's position.
@@ -32,27 +32,25 @@ final class CatalogGraph: Sendable {
         for (position, cluster) in snapshot.clusters.enumerated() {
             clusterPositionByName[cluster.name] = position
         }
-        var dependencyPositions: [[Int]] = []
-        var dependentPositions = [[Int]](repeating: [], count: objects.count)
         var importerPositions: [Int: [Int]] = [:]
         var indexPositions: [Int: [Int]] = [:]
         var positionsByCluster: [String: [Int]] = [:]
         var replacements: [String: String] = [:]
         var stalled: [Int] = []
-        dependencyPositions.reserveCapacity(objects.count)
-        for position in objects.indices {
-            var dependencies: [Int] = []
+        let dependencyPositions = AdjacencyList(nodeCount: objects.count) { position, targets in
+            let start = targets.count
             for dependency in objects[position].dependsOn {
-                if let dependencyPosition = positionByID[dependency] { dependencies.append(dependencyPosition) }
+                if let dependencyPosition = positionByID[dependency] { targets.append(dependencyPosition) }
             }
-            if let on = objects[position].on, let relation = positionByID[on] {
-                if !dependencies.contains(relation) { dependencies.append(relation) }
-                if objects[position].kind == .index { indexPositions[relation, default: []].append(position) }
+            if let on = objects[position].on, let relation = positionByID[on], !targets[start...].contains(relation) {
+                targets.append(relation)
             }
-            for dependency in dependencies {
-                dependentPositions[dependency].append(position)
+        }
+        let dependentPositions = dependencyPositions.reversed()
+        for position in objects.indices {
+            if objects[position].kind == .index, let on = objects[position].on, let relation = positionByID[on] {
+                indexPositions[relation, default: []].append(position)
             }
-            dependencyPositions.append(dependencies)
             for imported in objects[position].imports {
                 if let importedPosition = positionByID[imported] { importerPositions[importedPosition, default: []].append(position) }
             }
@@ -170,8 +168,8 @@ final class CatalogGraph: Sendable {
 
     /// Rejects a snapshot whose dependencies form a cycle (only a hand-edited file can).
     private func checkAcyclic() throws(DiagnosticsError) {
-        var state = [UInt8](repeating: 0, count: dependencyPositions.count)   // 1 = on the stack, 2 = done
-        for root in dependencyPositions.indices where state[root] == 0 {
+        var state = [UInt8](repeating: 0, count: dependencyPositions.nodeCount)   // 1 = on the stack, 2 = done
+        for root in 0..<dependencyPositions.nodeCount where state[root] == 0 {
             var stack: [(position: Int, next: Int)] = [(root, 0)]
             state[root] = 1
             while let top = stack.last {
@@ -182,7 +180,7 @@ final class CatalogGraph: Sendable {
                     continue
                 }
                 stack[stack.count - 1].next += 1
-                let dependency = dependencies[top.next]
+                let dependency = dependencies[dependencies.startIndex + top.next]
                 switch state[dependency] {
                 case 0:
                     state[dependency] = 1
