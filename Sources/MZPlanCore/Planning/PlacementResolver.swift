@@ -3,7 +3,8 @@
 /// clusters is an error naming both positions.
 struct PlacementResolver {
     let manifest: Manifest
-    let graph: CatalogGraph
+    /// The catalog's objects, in snapshot order.
+    let objects: [CatalogObject]
     let extraAllow: [HazardCode]
 
     func resolve() throws(DiagnosticsError) -> Resolution {
@@ -27,7 +28,6 @@ struct PlacementResolver {
         let globIndex = GlobRuleIndex(rules, indexes: globRules)
         var ruleMatched = [Bool](repeating: false, count: rules.count)
         var reportedConflicts: Set<[Int]> = []
-        let objects = graph.objects
         var exactlyNamed: [QualifiedName: Int] = [:]
         for position in objects.indices {
             let kind = objects[position].kind
@@ -111,9 +111,9 @@ struct PlacementResolver {
         into diagnostics: inout DiagnosticCollector
     ) {
         for (name, indexes) in exactRules.sorted(by: { $0.key < $1.key }) {
-            guard let object = exactlyNamed[name].map({ graph.objects[$0] }) else {
+            guard let object = exactlyNamed[name].map({ objects[$0] }) else {
                 for index in indexes {
-                    let suggestion = Suggestion.didYouMean(name.description, among: graph.snapshot.objects.lazy.map { $0.qualifiedName.description })
+                    let suggestion = Suggestion.didYouMean(name.description, among: objects.lazy.map { $0.qualifiedName.description })
                     diagnostics.error(
                         "plan.unknown-object",
                         "no object named '\(name)' in the catalog\(suggestion); check the name, its schema and database, or quote it if it has capitals or spaces",

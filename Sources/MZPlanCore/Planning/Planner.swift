@@ -33,8 +33,20 @@ public enum Planner {
         }
         // Hashing the whole catalog takes a while: it runs while the moves are planned.
         let catalogFingerprint = BackgroundValue { CatalogFingerprint.compute(catalog) }
-        let graph = try CatalogGraph(catalog)
-        let resolution = try PlacementResolver(manifest: manifest, graph: graph, extraAllow: allow).resolve()
+        // Resolution needs only the objects: it runs while the graph is indexed.
+        let resolving = BackgroundValue {
+            Swift.Result { () throws(DiagnosticsError) in
+                try PlacementResolver(manifest: manifest, objects: catalog.objects, extraAllow: allow).resolve()
+            }
+        }
+        let graph: CatalogGraph
+        do {
+            graph = try CatalogGraph(catalog)
+        } catch {
+            _ = resolving.value
+            throw error
+        }
+        let resolution = try resolving.value.get()
         var builder = PlanBuilder(manifest: manifest, graph: graph, resolution: resolution, allow: allow)
         try builder.planClusters()
         try builder.planSourceMoves()

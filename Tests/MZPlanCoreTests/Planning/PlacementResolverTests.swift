@@ -18,7 +18,7 @@ import Testing
     )
 
     func resolve(_ manifest: Manifest) throws(DiagnosticsError) -> Resolution {
-        try PlacementResolver(manifest: manifest, graph: try CatalogGraph(catalog), extraAllow: []).resolve()
+        try PlacementResolver(manifest: manifest, objects: catalog.objects, extraAllow: []).resolve()
     }
 
     func errors(_ manifest: Manifest) -> [Diagnostic] {
