@@ -98,24 +98,7 @@ extension ReadinessQuery {
                 WHERE o.id LIKE 'u%'
             ),
             \(healthyReplicas),
-            hydration AS (
-                SELECT COALESCE(g.id, h.object_id) AS id, bool_or(h.hydrated AND hr.id IS NOT NULL) AS hydrated
-                FROM mz_internal.mz_hydration_statuses h
-                LEFT JOIN mz_internal.mz_object_global_ids g ON g.global_id = h.object_id
-                LEFT JOIN healthy hr ON hr.id = h.replica_id
-                GROUP BY COALESCE(g.id, h.object_id)
-            ),
-            frontiers AS (
-                SELECT COALESCE(g.id, f.object_id) AS id, f.object_id AS global_id, f.write_frontier::text AS upper
-                FROM mz_internal.mz_frontiers f
-                LEFT JOIN mz_internal.mz_object_global_ids g ON g.global_id = f.object_id
-            ),
-            lag AS (
-                SELECT COALESCE(g.id, l.object_id) AS id, max(EXTRACT(EPOCH FROM l.lag)::float8) AS seconds
-                FROM mz_internal.mz_wallclock_global_lag l
-                LEFT JOIN mz_internal.mz_object_global_ids g ON g.global_id = l.object_id
-                GROUP BY COALESCE(g.id, l.object_id)
-            ),
+            \(objectState),
             statuses AS (
                 SELECT id, status FROM mz_internal.mz_source_statuses
                 UNION ALL SELECT id, status FROM mz_internal.mz_sink_statuses

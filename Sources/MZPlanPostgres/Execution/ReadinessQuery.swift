@@ -44,6 +44,29 @@ public enum ReadinessQuery {
         )
         """
 
+    /// CTEs `hydration` (on a healthy replica), `frontiers` and `lag` per catalog id, GlobalIds
+    /// mapped through `mz_object_global_ids`; they need the `healthy` CTE of ``healthyReplicas``.
+    static let objectState = """
+        hydration AS (
+            SELECT COALESCE(g.id, h.object_id) AS id, bool_or(h.hydrated AND hr.id IS NOT NULL) AS hydrated
+            FROM mz_internal.mz_hydration_statuses h
+            LEFT JOIN mz_internal.mz_object_global_ids g ON g.global_id = h.object_id
+            LEFT JOIN healthy hr ON hr.id = h.replica_id
+            GROUP BY COALESCE(g.id, h.object_id)
+        ),
+        frontiers AS (
+            SELECT COALESCE(g.id, f.object_id) AS id, f.object_id AS global_id, f.write_frontier::text AS upper
+            FROM mz_internal.mz_frontiers f
+            LEFT JOIN mz_internal.mz_object_global_ids g ON g.global_id = f.object_id
+        ),
+        lag AS (
+            SELECT COALESCE(g.id, l.object_id) AS id, max(EXTRACT(EPOCH FROM l.lag)::float8) AS seconds
+            FROM mz_internal.mz_wallclock_global_lag l
+            LEFT JOIN mz_internal.mz_object_global_ids g ON g.global_id = l.object_id
+            GROUP BY COALESCE(g.id, l.object_id)
+        )
+        """
+
     static func query(for ids: [String]) -> PostgresQuery {
         var bindings = PostgresBindings(capacity: ids.count)
         for id in ids {
@@ -52,24 +75,7 @@ public enum ReadinessQuery {
         let placeholders = (1...ids.count).map { "$\($0)" }.joined(separator: ", ")
         return PostgresQuery(unsafeSQL: """
             WITH \(healthyReplicas),
-            hydration AS (
-                SELECT COALESCE(g.id, h.object_id) AS id, bool_or(h.hydrated AND hr.id IS NOT NULL) AS hydrated
-                FROM mz_internal.mz_hydration_statuses h
-                LEFT JOIN mz_internal.mz_object_global_ids g ON g.global_id = h.object_id
-                LEFT JOIN healthy hr ON hr.id = h.replica_id
-                GROUP BY COALESCE(g.id, h.object_id)
-            ),
-            frontiers AS (
-                SELECT COALESCE(g.id, f.object_id) AS id, f.object_id AS global_id, f.write_frontier::text AS upper
-                FROM mz_internal.mz_frontiers f
-                LEFT JOIN mz_internal.mz_object_global_ids g ON g.global_id = f.object_id
-            ),
-            lag AS (
-                SELECT COALESCE(g.id, l.object_id) AS id, max(EXTRACT(EPOCH FROM l.lag)::float8) AS seconds
-                FROM mz_internal.mz_wallclock_global_lag l
-                LEFT JOIN mz_internal.mz_object_global_ids g ON g.global_id = l.object_id
-                GROUP BY COALESCE(g.id, l.object_id)
-            )
+            \(objectState)
             SELECT o.id, h.hydrated, f.global_id, f.upper, f.global_id IS NOT NULL, lag.seconds
             FROM mz_catalog.mz_objects o
             LEFT JOIN hydration h ON h.id = o.id
