@@ -94,7 +94,7 @@ struct ApplyCommand: AsyncParsableCommand {
         let driver = ApplyDriver(
             target: environment,
             clock: environment,
-            settings: ApplyDriver.Settings(timeoutMs: timeout.flatMap(ApplyCommand.milliseconds), host: ProcessInfo.processInfo.hostName, pid: Int(ProcessInfo.processInfo.processIdentifier)),
+            settings: ProcessTable.settings(timeoutMs: timeout.flatMap(ApplyCommand.milliseconds)),
             emit: printer.print
         )
         if simulateLockHeld {
@@ -218,7 +218,10 @@ struct ApplyCommand: AsyncParsableCommand {
     static func milliseconds(_ text: String) -> UInt64? {
         let units: [(String, UInt64)] = [("ms", 1), ("s", 1000), ("m", 60_000), ("h", 3_600_000)]
         for (suffix, factor) in units where text.hasSuffix(suffix) {
-            if let value = UInt64(text.dropLast(suffix.count)) { return value * factor }
+            if let value = UInt64(text.dropLast(suffix.count)) {
+                let (product, overflow) = value.multipliedReportingOverflow(by: factor)
+                return overflow ? nil : product
+            }
         }
         return nil
     }

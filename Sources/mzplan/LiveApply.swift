@@ -48,10 +48,7 @@ struct LiveApply {
         let driver = ApplyDriver(
             target: target,
             clock: clock,
-            settings: ApplyDriver.Settings(
-                timeoutMs: command.timeout.flatMap(ApplyCommand.milliseconds),
-                host: ProcessInfo.processInfo.hostName,
-                pid: Int(ProcessInfo.processInfo.processIdentifier)),
+            settings: ProcessTable.settings(timeoutMs: command.timeout.flatMap(ApplyCommand.milliseconds)),
             emit: printer.print
         )
         let report: ApplyReport

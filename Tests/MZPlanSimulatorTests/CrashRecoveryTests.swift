@@ -71,6 +71,42 @@ import Testing
         }
     }
 
+    @Test("--abort after a crash past a move's point of no return refuses, and --resume finishes it", .timeLimit(.minutes(2)))
+    func abortRefusesHalfDoneMoves() async throws {
+        let fixture = try ApplyFixture.shop()
+        let baseline = try await Self.baseline()
+        let dropIndex = try #require(fixture.plan.steps.first { $0.action == .dropIndex })
+        var faults = SimulatorFaults()
+        faults.crashAfterStatement = dropIndex.id
+        let environment = fixture.environment(faults)
+        _ = await ApplyFixture.driver(environment).apply(fixture.plan)
+        environment.faults = SimulatorFaults()
+        let refused = await ApplyFixture.driver(environment).abort()
+        #expect(refused.exitCode == 1)
+        #expect(refused.message.contains("--resume"), "\(refused.message)")
+        let resumed = await ApplyFixture.driver(environment).resume()
+        #expect(resumed.outcome == .completed, "\(resumed.message)")
+        #expect(environment.placementSignature() == baseline.signature)
+        #expect(environment.checkInvariants(plan: fixture.plan).isEmpty)
+    }
+
+    @Test("--resume does not take the lock from an apply that still runs", .timeLimit(.minutes(1)))
+    func resumeRespectsALiveHolder() async throws {
+        let fixture = try ApplyFixture.shop()
+        var faults = SimulatorFaults()
+        faults.crashAfterStatement = 3
+        let environment = fixture.environment(faults)
+        _ = await ApplyDriver(target: environment, clock: environment, settings: ApplyDriver.Settings(host: "test", pid: 41)).apply(fixture.plan)
+        environment.faults = SimulatorFaults()
+        let alive = ApplyDriver(target: environment, clock: environment, settings: ApplyDriver.Settings(host: "test", pid: 42, processIsRunning: { $0 == 41 }))
+        let report = await alive.resume()
+        #expect(report.exitCode == 5, "\(report.message)")
+        let elsewhere = ApplyDriver(target: environment, clock: environment, settings: ApplyDriver.Settings(host: "other", pid: 41))
+        #expect(await elsewhere.resume().exitCode == 5)
+        let dead = ApplyDriver(target: environment, clock: environment, settings: ApplyDriver.Settings(host: "test", pid: 42, processIsRunning: { _ in false }))
+        #expect(await dead.resume().outcome == .completed)
+    }
+
     @Test("--resume with nothing to resume fails with a clear message", .timeLimit(.minutes(1)))
     func nothingToResume() async throws {
         let fixture = try ApplyFixture.shop()

@@ -139,6 +139,7 @@ import Testing
         ["--resume", "--abort", "--simulate", "examples/shop/catalog.json"],
         ["-f", "examples/shop/mzplan.yaml"],
         ["-f", "examples/shop/mzplan.yaml", "--simulate", "examples/shop/catalog.json", "--timeout", "soon"],
+        ["-f", "examples/shop/mzplan.yaml", "--simulate", "examples/shop/catalog.json", "--timeout", "9999999999999999h"],
     ])
     func usage(arguments: [String]) throws {
         #expect(try apply(arguments).exitCode == 64)

@@ -1,6 +1,6 @@
 // `--resume` and `--abort` (SPEC §6.7): both read the plan from the journal, take over the
-// lock of the apply they continue (same plan fingerprint), and trust the catalog, never the
-// journal alone.
+// lock of the apply they continue (same plan fingerprint, and only when that apply is dead),
+// and trust the catalog, never the journal alone.
 
 extension ApplyDriver {
     /// Continues the last unfinished apply in the journal. `expected`, when given (a saved plan
@@ -23,11 +23,26 @@ extension ApplyDriver {
             var done: Set<Int> = []
             var waiting: Set<Int> = []
             // Verified latest first: a step whose successor is verified is done as well, even when
-            // its own post-condition was consumed (a replacement applied, a temporary renamed).
+            // its own post-condition was consumed (a replacement applied, a temporary renamed) —
+            // except a wait whose object still exists: it goes through the readiness gate again,
+            // so that no old object is dropped before its stand-in is ready now.
+            let existing = Set(catalog.objects.map(\.qualifiedName))
             for step in plan.steps.reversed() where ran.contains(step.id) {
                 if done.contains(step.id) { continue }
                 guard PostCondition.holds(step, in: plan, catalog: catalog) else { continue }
-                if step.wait != nil { waiting.insert(step.id) } else { done.formUnion(Self.predecessors(of: step, in: plan) + [step.id]) }
+                if step.wait != nil {
+                    waiting.insert(step.id)
+                    continue
+                }
+                done.insert(step.id)
+                for id in Self.predecessors(of: step, in: plan) {
+                    guard let predecessor = plan.step(id) else { continue }
+                    if let wait = predecessor.wait, existing.contains(wait.object) {
+                        waiting.insert(id)
+                    } else {
+                        done.insert(id)
+                    }
+                }
             }
             waiting.subtract(done)
             emit(ApplyEvent(.warning, tsMs: clock.nowMs(), fields: [
@@ -54,12 +69,19 @@ extension ApplyDriver {
                 return report(plan, .lockHeld(holder), "another apply holds the lock (\(holder))", status: [:])
             }
             let ran = Set(entries.filter { $0.status == .started || $0.status == .finished }.map(\.stepID))
+            let finished = Set(entries.filter { $0.status == .finished }.map(\.stepID))
             let catalog = try await retrying { () async throws(ApplyTargetError) in try await self.target.readCatalog() }
             let existing = Dictionary(catalog.objects.map { ($0.qualifiedName, $0) }, uniquingKeysWith: { first, _ in first })
             var drops: [String] = []
+            var halfDone: [Move] = []
             for move in plan.moves {
                 let steps = move.steps.compactMap(plan.step)
-                guard !steps.contains(where: { $0.phase == .cutover && ran.contains($0.id) }) else { continue }
+                // Past its point of no return (an old object dropped, a replacement applied): a move
+                // is kept when it finished, and must be finished with --resume when it did not.
+                if steps.contains(where: { ran.contains($0.id) && Self.isIrreversible($0.action) }) {
+                    if !steps.allSatisfy({ finished.contains($0.id) }) { halfDone.append(move) }
+                    continue
+                }
                 for step in steps where ran.contains(step.id) {
                     guard let name = step.object, existing[name] != nil else { continue }
                     switch step.action {
@@ -69,6 +91,12 @@ extension ApplyDriver {
                     default: break
                     }
                 }
+            }
+            if !halfDone.isEmpty {
+                try await target.releaseLock()
+                holdsLock = false
+                let names = halfDone.map { "'\($0.object)'" }.joined(separator: ", ")
+                return report(plan, .failed, "cannot abort: \(names) passed the point of no return (its old object is dropped or replaced) and did not finish; run `mzplan apply --resume` to finish it", status: [:])
             }
             let dropped = Set(drops)
             for step in plan.steps where step.action == .createCluster && ran.contains(step.id) {
@@ -108,7 +136,7 @@ extension ApplyDriver {
     /// Takes the lock, taking it over from a dead apply of the same plan. Nil when taken.
     private func takeLock(_ plan: Plan) async throws(ApplyTargetError) -> LockHolder? {
         if let holder = try await target.acquireLock(holder(for: plan)) {
-            guard holder.planFingerprint == plan.fingerprint else { return holder }
+            guard holder.planFingerprint == plan.fingerprint, settings.isDead(holder) else { return holder }
             try await target.releaseLock()
             if let other = try await target.acquireLock(self.holder(for: plan)) { return other }
         }
@@ -131,6 +159,16 @@ extension ApplyDriver {
             pending.append(contentsOf: predecessor.after)
         }
         return Array(seen)
+    }
+
+    /// Steps after which a move cannot be undone by dropping what it created.
+    static func isIrreversible(_ action: Step.Action) -> Bool {
+        switch action {
+        case .applyReplacement, .setCluster, .dropIndex, .renameIndex, .dropSink, .renameSink, .dropSource, .recreateObject:
+            true
+        default:
+            false
+        }
     }
 
     static func dropStatement(_ object: CatalogObject) -> String {

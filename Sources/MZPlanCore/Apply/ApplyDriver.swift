@@ -12,11 +12,27 @@ public final class ApplyDriver {
         public var timeoutMs: UInt64?
         public var host: String
         public var pid: Int
+        /// Whether a process on this host with this pid is running; `--resume` and `--abort`
+        /// take a lock over only from an apply that is provably dead.
+        public var processIsRunning: @Sendable (Int) -> Bool
 
-        public init(timeoutMs: UInt64? = nil, host: String = "localhost", pid: Int = 0) {
+        public init(
+            timeoutMs: UInt64? = nil,
+            host: String = "localhost",
+            pid: Int = 0,
+            processIsRunning: @escaping @Sendable (Int) -> Bool = { _ in false }
+        ) {
             self.timeoutMs = timeoutMs
             self.host = host
             self.pid = pid
+            self.processIsRunning = processIsRunning
+        }
+
+        /// A holder that is this process (its earlier, crashed run) or a process of this host
+        /// that no longer runs. A holder on another host cannot be checked: it counts as alive.
+        func isDead(_ holder: LockHolder) -> Bool {
+            guard holder.host == host else { return false }
+            return holder.pid == pid || !processIsRunning(holder.pid)
         }
     }
 
@@ -73,7 +89,7 @@ public final class ApplyDriver {
     func run(_ plan: Plan, done: Set<Int>, waiting: Set<Int>) async throws(ApplyTargetError) -> ApplyReport {
         let options = plan.execution?.options ?? ApplyOptions()
         let timeout = settings.timeoutMs ?? options.hydrationTimeoutMs
-        var machine = ApplyStateMachine(plan: plan, options: options, deadlineMs: clock.nowMs() + timeout, done: done, waiting: waiting)
+        var machine = ApplyStateMachine(plan: plan, options: options, deadlineMs: clock.nowMs().addingReportingOverflow(timeout).overflow ? .max : clock.nowMs() + timeout, done: done, waiting: waiting)
         for id in waiting { waitStartMs[id] = clock.nowMs() }
         while true {
             switch machine.next(nowMs: clock.nowMs()) {
