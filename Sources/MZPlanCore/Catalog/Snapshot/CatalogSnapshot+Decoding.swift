@@ -7,8 +7,13 @@ extension CatalogSnapshot {
     /// (truncated, invalid UTF-8, bad escapes, nesting deeper than 512) is reported the same way.
     /// Ids in `depends_on`, `imports` and `on` that name no object in the snapshot are kept as-is.
     public static func decode(_ bytes: [UInt8], file: String) throws(DiagnosticsError) -> CatalogSnapshot {
+        try decode(bytes, file: file, parallelThreshold: 1 << 20)
+    }
+
+    /// ``decode(_:file:)`` reading `objects` in two halves from `parallelThreshold` bytes on.
+    static func decode(_ bytes: [UInt8], file: String, parallelThreshold: Int) throws(DiagnosticsError) -> CatalogSnapshot {
         let result = bytes.withUnsafeBufferPointer { buffer -> Result<CatalogSnapshot, SnapshotReadError> in
-            var reader = SnapshotReader(buffer)
+            var reader = SnapshotReader(buffer, parallelThreshold: parallelThreshold)
             do throws(SnapshotReadError) {
                 let snapshot = try reader.readSnapshot()
                 try validate(snapshot, reader)

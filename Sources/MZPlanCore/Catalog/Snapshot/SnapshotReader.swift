@@ -10,9 +10,12 @@ struct SnapshotReader {
     private(set) var clusterIDOffsets: [Int] = []
     /// Repeated short strings (database, schema, cluster names, statuses) share one storage.
     private var interned: [String: String] = [:]
+    /// From this many bytes on, the `objects` array is read in two halves on two threads.
+    let parallelThreshold: Int
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, parallelThreshold: Int = 1 << 20) {
         scanner = JSONScanner(bytes)
+        self.parallelThreshold = parallelThreshold
     }
 
     mutating func readSnapshot() throws(SnapshotReadError) -> CatalogSnapshot {
@@ -27,7 +30,7 @@ struct SnapshotReader {
                 do throws(SnapshotReadError) {
                     if scanner.matches(key, "objects") {
                         name = ".objects"
-                        snapshot.objects = try scanner.null() ? [] : readArray { reader throws(SnapshotReadError) in try reader.readObject() }
+                        snapshot.objects = try scanner.null() ? [] : readObjects()
                     } else if scanner.matches(key, "clusters") {
                         name = ".clusters"
                         snapshot.clusters = try scanner.null() ? [] : readArray { reader throws(SnapshotReadError) in try reader.readCluster() }
@@ -193,5 +196,11 @@ struct SnapshotReader {
     mutating func noteObject(idOffset: Int, clusterOffset: Int) {
         objectIDOffsets.append(idOffset)
         objectClusterOffsets.append(clusterOffset)
+    }
+
+    /// The offsets of objects read by another reader, in element order.
+    mutating func appendOffsets(ids: [Int], clusters: [Int]) {
+        objectIDOffsets.append(contentsOf: ids)
+        objectClusterOffsets.append(contentsOf: clusters)
     }
 }
