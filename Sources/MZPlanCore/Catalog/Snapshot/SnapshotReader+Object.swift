@@ -2,7 +2,6 @@ extension SnapshotReader {
     /// Reads one element of `objects`.
     mutating func readObject() throws(SnapshotReadError) -> CatalogObject {
         let start = scanner.valueStart()
-        try scanner.expect(UInt8(ascii: "{"), "an object")
         var id: String?
         var database: String?
         var schema: String?
@@ -11,63 +10,55 @@ extension SnapshotReader {
         var object = CatalogObject(id: "", database: "", schema: "", name: "", kind: .table)
         var idOffset = start
         var clusterOffset = -1
-        if !scanner.consume(UInt8(ascii: "}")) {
-            repeat {
-                let key = try scanner.key()
-                var field = ""
-                do throws(SnapshotReadError) {
-                    if scanner.matches(key, "id") {
-                        field = ".id"; idOffset = scanner.valueStart(); id = try scanner.string()
-                    } else if scanner.matches(key, "database") {
-                        field = ".database"; database = try internedString()
-                    } else if scanner.matches(key, "schema") {
-                        field = ".schema"; schema = try internedString()
-                    } else if scanner.matches(key, "name") {
-                        field = ".name"; name = try scanner.string()
-                    } else if scanner.matches(key, "kind") {
-                        field = ".kind"; kind = try readKind()
-                    } else if scanner.matches(key, "cluster") {
-                        field = ".cluster"
-                        clusterOffset = scanner.valueStart()
-                        object.cluster = try optionalString()
-                        if object.cluster == nil { clusterOffset = -1 }
-                    } else if scanner.matches(key, "create_sql") {
-                        field = ".create_sql"; object.createSQL = try scanner.null() ? nil : scanner.string()
-                    } else if scanner.matches(key, "definition") {
-                        field = ".definition"; object.definition = try scanner.null() ? nil : scanner.string()
-                    } else if scanner.matches(key, "on") {
-                        field = ".on"; object.on = try scanner.null() ? nil : scanner.string()
-                    } else if scanner.matches(key, "source_type") {
-                        field = ".source_type"; object.sourceType = try optionalString()
-                    } else if scanner.matches(key, "depends_on") {
-                        field = ".depends_on"; object.dependsOn = try stringArray()
-                    } else if scanner.matches(key, "imports") {
-                        field = ".imports"; object.imports = try stringArray()
-                    } else if scanner.matches(key, "since_ms") {
-                        field = ".since_ms"; object.sinceMs = try optionalUInt64()
-                    } else if scanner.matches(key, "upper_ms") {
-                        field = ".upper_ms"; object.upperMs = try optionalUInt64()
-                    } else if scanner.matches(key, "lag_ms") {
-                        field = ".lag_ms"; object.lagMs = try optionalUInt64()
-                    } else if scanner.matches(key, "hydrated") {
-                        field = ".hydrated"; object.hydrated = try scanner.null() ? nil : scanner.bool()
-                    } else if scanner.matches(key, "hydration_time_ms") {
-                        field = ".hydration_time_ms"; object.hydrationTimeMs = try optionalUInt64()
-                    } else if scanner.matches(key, "retain_history_ms") {
-                        field = ".retain_history_ms"; object.retainHistoryMs = try optionalUInt64()
-                    } else if scanner.matches(key, "status") {
-                        field = ".status"; object.status = try optionalString()
-                    } else if scanner.matches(key, "sealed") {
-                        field = ".sealed"; object.sealed = try scanner.null() ? false : scanner.bool()
-                    } else if scanner.matches(key, "replacement_for") {
-                        field = ".replacement_for"; object.replacementFor = try scanner.null() ? nil : scanner.string()
-                    } else {
-                        try scanner.skipValue(depth: 4)
-                    }
-                } catch {
-                    throw error.under(field)
-                }
-            } while try scanner.next(closing: UInt8(ascii: "}"))
+        try readMembers { reader, key, field throws(SnapshotReadError) in
+            if reader.scanner.matches(key, "id") {
+                field = ".id"; idOffset = reader.scanner.valueStart(); id = try reader.scanner.string()
+            } else if reader.scanner.matches(key, "database") {
+                field = ".database"; database = try reader.internedString()
+            } else if reader.scanner.matches(key, "schema") {
+                field = ".schema"; schema = try reader.internedString()
+            } else if reader.scanner.matches(key, "name") {
+                field = ".name"; name = try reader.scanner.string()
+            } else if reader.scanner.matches(key, "kind") {
+                field = ".kind"; kind = try reader.readKind()
+            } else if reader.scanner.matches(key, "cluster") {
+                field = ".cluster"
+                clusterOffset = reader.scanner.valueStart()
+                object.cluster = try reader.optionalString()
+                if object.cluster == nil { clusterOffset = -1 }
+            } else if reader.scanner.matches(key, "create_sql") {
+                field = ".create_sql"; object.createSQL = try reader.scanner.null() ? nil : reader.scanner.string()
+            } else if reader.scanner.matches(key, "definition") {
+                field = ".definition"; object.definition = try reader.scanner.null() ? nil : reader.scanner.string()
+            } else if reader.scanner.matches(key, "on") {
+                field = ".on"; object.on = try reader.scanner.null() ? nil : reader.scanner.string()
+            } else if reader.scanner.matches(key, "source_type") {
+                field = ".source_type"; object.sourceType = try reader.optionalString()
+            } else if reader.scanner.matches(key, "depends_on") {
+                field = ".depends_on"; object.dependsOn = try reader.stringArray()
+            } else if reader.scanner.matches(key, "imports") {
+                field = ".imports"; object.imports = try reader.stringArray()
+            } else if reader.scanner.matches(key, "since_ms") {
+                field = ".since_ms"; object.sinceMs = try reader.optionalUInt64()
+            } else if reader.scanner.matches(key, "upper_ms") {
+                field = ".upper_ms"; object.upperMs = try reader.optionalUInt64()
+            } else if reader.scanner.matches(key, "lag_ms") {
+                field = ".lag_ms"; object.lagMs = try reader.optionalUInt64()
+            } else if reader.scanner.matches(key, "hydrated") {
+                field = ".hydrated"; object.hydrated = try reader.scanner.null() ? nil : reader.scanner.bool()
+            } else if reader.scanner.matches(key, "hydration_time_ms") {
+                field = ".hydration_time_ms"; object.hydrationTimeMs = try reader.optionalUInt64()
+            } else if reader.scanner.matches(key, "retain_history_ms") {
+                field = ".retain_history_ms"; object.retainHistoryMs = try reader.optionalUInt64()
+            } else if reader.scanner.matches(key, "status") {
+                field = ".status"; object.status = try reader.optionalString()
+            } else if reader.scanner.matches(key, "sealed") {
+                field = ".sealed"; object.sealed = try reader.scanner.null() ? false : reader.scanner.bool()
+            } else if reader.scanner.matches(key, "replacement_for") {
+                field = ".replacement_for"; object.replacementFor = try reader.scanner.null() ? nil : reader.scanner.string()
+            } else {
+                try reader.scanner.skipValue(depth: 4)
+            }
         }
         guard let id else { throw missing("id", at: start) }
         guard let database else { throw missing("database", at: start) }

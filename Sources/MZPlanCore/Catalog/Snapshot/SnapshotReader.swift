@@ -20,39 +20,30 @@ struct SnapshotReader {
 
     mutating func readSnapshot() throws(SnapshotReadError) -> CatalogSnapshot {
         let start = scanner.valueStart()
-        try scanner.expect(UInt8(ascii: "{"), "'{' at the start of the snapshot")
         var snapshot = CatalogSnapshot()
         var format: String?
-        if !scanner.consume(UInt8(ascii: "}")) {
-            repeat {
-                let key = try scanner.key()
-                var name = ""
-                do throws(SnapshotReadError) {
-                    if scanner.matches(key, "objects") {
-                        name = ".objects"
-                        snapshot.objects = try scanner.null() ? [] : readObjects()
-                    } else if scanner.matches(key, "clusters") {
-                        name = ".clusters"
-                        snapshot.clusters = try scanner.null() ? [] : readArray { reader throws(SnapshotReadError) in try reader.readCluster() }
-                    } else if scanner.matches(key, "format") {
-                        name = ".format"
-                        format = try readFormat()
-                    } else if scanner.matches(key, "taken_at_ms") {
-                        name = ".taken_at_ms"
-                        snapshot.takenAtMs = try scanner.null() ? nil : scanner.uint64()
-                    } else if scanner.matches(key, "version") {
-                        name = ".version"
-                        snapshot.version = try optionalString()
-                    } else if scanner.matches(key, "sizes") {
-                        name = ".sizes"
-                        snapshot.sizes = try scanner.null() ? nil : stringArray()
-                    } else {
-                        try scanner.skipValue(depth: 2)
-                    }
-                } catch {
-                    throw error.under(name)
-                }
-            } while try scanner.next(closing: UInt8(ascii: "}"))
+        try readMembers(expecting: "'{' at the start of the snapshot") { reader, key, name throws(SnapshotReadError) in
+            if reader.scanner.matches(key, "objects") {
+                name = ".objects"
+                snapshot.objects = try reader.scanner.null() ? [] : reader.readObjects()
+            } else if reader.scanner.matches(key, "clusters") {
+                name = ".clusters"
+                snapshot.clusters = try reader.scanner.null() ? [] : reader.readArray { reader throws(SnapshotReadError) in try reader.readCluster() }
+            } else if reader.scanner.matches(key, "format") {
+                name = ".format"
+                format = try reader.readFormat()
+            } else if reader.scanner.matches(key, "taken_at_ms") {
+                name = ".taken_at_ms"
+                snapshot.takenAtMs = try reader.scanner.null() ? nil : reader.scanner.uint64()
+            } else if reader.scanner.matches(key, "version") {
+                name = ".version"
+                snapshot.version = try reader.optionalString()
+            } else if reader.scanner.matches(key, "sizes") {
+                name = ".sizes"
+                snapshot.sizes = try reader.scanner.null() ? nil : reader.stringArray()
+            } else {
+                try reader.scanner.skipValue(depth: 2)
+            }
         }
         try scanner.expectEnd()
         guard format != nil else {
@@ -75,36 +66,27 @@ struct SnapshotReader {
 
     private mutating func readCluster() throws(SnapshotReadError) -> CatalogCluster {
         let start = scanner.valueStart()
-        try scanner.expect(UInt8(ascii: "{"), "an object")
         var id: String?
         var name: String?
         var cluster = CatalogCluster(id: "", name: "")
         var idOffset = start
-        if !scanner.consume(UInt8(ascii: "}")) {
-            repeat {
-                let key = try scanner.key()
-                var field = ""
-                do throws(SnapshotReadError) {
-                    if scanner.matches(key, "id") {
-                        field = ".id"; idOffset = scanner.valueStart(); id = try scanner.string()
-                    } else if scanner.matches(key, "name") {
-                        field = ".name"; name = try internedString()
-                    } else if scanner.matches(key, "managed") {
-                        field = ".managed"; cluster.managed = try scanner.null() ? nil : scanner.bool()
-                    } else if scanner.matches(key, "size") {
-                        field = ".size"; cluster.size = try optionalString()
-                    } else if scanner.matches(key, "replication_factor") {
-                        field = ".replication_factor"; cluster.replicationFactor = try scanner.null() ? nil : scanner.int()
-                    } else if scanner.matches(key, "replicas") {
-                        field = ".replicas"
-                        cluster.replicas = try scanner.null() ? [] : readArray { reader throws(SnapshotReadError) in try reader.readReplica() }
-                    } else {
-                        try scanner.skipValue(depth: 4)
-                    }
-                } catch {
-                    throw error.under(field)
-                }
-            } while try scanner.next(closing: UInt8(ascii: "}"))
+        try readMembers { reader, key, field throws(SnapshotReadError) in
+            if reader.scanner.matches(key, "id") {
+                field = ".id"; idOffset = reader.scanner.valueStart(); id = try reader.scanner.string()
+            } else if reader.scanner.matches(key, "name") {
+                field = ".name"; name = try reader.internedString()
+            } else if reader.scanner.matches(key, "managed") {
+                field = ".managed"; cluster.managed = try reader.scanner.null() ? nil : reader.scanner.bool()
+            } else if reader.scanner.matches(key, "size") {
+                field = ".size"; cluster.size = try reader.optionalString()
+            } else if reader.scanner.matches(key, "replication_factor") {
+                field = ".replication_factor"; cluster.replicationFactor = try reader.scanner.null() ? nil : reader.scanner.int()
+            } else if reader.scanner.matches(key, "replicas") {
+                field = ".replicas"
+                cluster.replicas = try reader.scanner.null() ? [] : reader.readArray { reader throws(SnapshotReadError) in try reader.readReplica() }
+            } else {
+                try reader.scanner.skipValue(depth: 4)
+            }
         }
         guard let id else { throw missing("id", at: start) }
         guard let name else { throw missing("name", at: start) }
@@ -116,32 +98,23 @@ struct SnapshotReader {
 
     private mutating func readReplica() throws(SnapshotReadError) -> CatalogReplica {
         let start = scanner.valueStart()
-        try scanner.expect(UInt8(ascii: "{"), "an object")
         var id: String?
         var name: String?
         var replica = CatalogReplica(id: "", name: "")
-        if !scanner.consume(UInt8(ascii: "}")) {
-            repeat {
-                let key = try scanner.key()
-                var field = ""
-                do throws(SnapshotReadError) {
-                    if scanner.matches(key, "id") {
-                        field = ".id"; id = try scanner.string()
-                    } else if scanner.matches(key, "name") {
-                        field = ".name"; name = try internedString()
-                    } else if scanner.matches(key, "size") {
-                        field = ".size"; replica.size = try optionalString()
-                    } else if scanner.matches(key, "status") {
-                        field = ".status"; replica.status = try optionalString()
-                    } else if scanner.matches(key, "oom_kills_24h") {
-                        field = ".oom_kills_24h"; replica.oomKills24h = try scanner.null() ? nil : scanner.int()
-                    } else {
-                        try scanner.skipValue(depth: 6)
-                    }
-                } catch {
-                    throw error.under(field)
-                }
-            } while try scanner.next(closing: UInt8(ascii: "}"))
+        try readMembers { reader, key, field throws(SnapshotReadError) in
+            if reader.scanner.matches(key, "id") {
+                field = ".id"; id = try reader.scanner.string()
+            } else if reader.scanner.matches(key, "name") {
+                field = ".name"; name = try reader.internedString()
+            } else if reader.scanner.matches(key, "size") {
+                field = ".size"; replica.size = try reader.optionalString()
+            } else if reader.scanner.matches(key, "status") {
+                field = ".status"; replica.status = try reader.optionalString()
+            } else if reader.scanner.matches(key, "oom_kills_24h") {
+                field = ".oom_kills_24h"; replica.oomKills24h = try reader.scanner.null() ? nil : reader.scanner.int()
+            } else {
+                try reader.scanner.skipValue(depth: 6)
+            }
         }
         guard let id else { throw missing("id", at: start) }
         guard let name else { throw missing("name", at: start) }
@@ -151,6 +124,26 @@ struct SnapshotReader {
     }
 
     // MARK: Shared helpers
+
+    /// Reads `{ "key": value, … }`: `member` names the field in `field` (for the JSON path of
+    /// errors) and reads or skips its value.
+    @inline(__always)
+    mutating func readMembers(
+        expecting expected: String = "an object",
+        _ member: (inout SnapshotReader, KeyBytes, inout String) throws(SnapshotReadError) -> Void
+    ) throws(SnapshotReadError) {
+        try scanner.expect(UInt8(ascii: "{"), expected)
+        if scanner.consume(UInt8(ascii: "}")) { return }
+        repeat {
+            let key = try scanner.key()
+            var field = ""
+            do throws(SnapshotReadError) {
+                try member(&self, key, &field)
+            } catch {
+                throw error.under(field)
+            }
+        } while try scanner.next(closing: UInt8(ascii: "}"))
+    }
 
     /// Reads `[ element, … ]`, prefixing element errors with `[index]`.
     mutating func readArray<Element>(
