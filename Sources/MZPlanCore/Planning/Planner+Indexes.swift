@@ -13,36 +13,19 @@ extension PlanBuilder {
         let target = placement.target
         let temporary = temporaryNames.name(for: index.qualifiedName)
         let statement = try createStatement(of: index)
-        let createKey = steps.add(
-            .createIndex,
-            phase: .hydrate,
-            sql: statement.rendered(name: temporary, cluster: target, names: names),
-            wait: StepWait(until: .ready, object: temporary, standsInFor: index.qualifiedName),
-            object: temporary,
-            cluster: target
-        )
-        dependOnCluster(target, createKey)
-        let dropKey = steps.add(
-            .dropIndex,
-            phase: .cleanup,
-            sql: "DROP INDEX \(index.qualifiedName.sql)",
-            after: [createKey],
-            object: index.qualifiedName,
-            cluster: from
-        )
-        let renameKey = steps.add(
-            .renameIndex,
-            phase: .cleanup,
-            sql: "ALTER INDEX \(temporary.sql) RENAME TO \(SQLIdentifier.quote(index.name))",
-            after: [dropKey],
-            object: index.qualifiedName,
-            cluster: target
+        let keys = addStandIn(
+            for: index,
+            temporary: temporary,
+            on: target,
+            createSQL: statement.rendered(name: temporary, cluster: target, names: names),
+            until: .ready,
+            actions: (.createIndex, .dropIndex, .renameIndex)
         )
         if let relation = index.on {
             plannedIndexes[target, default: [:]][relation] = plannedIndexes[target]?[relation] ?? index
         }
-        indexCreateKey[index.id] = createKey
-        indexDropKey[index.id] = dropKey
+        indexCreateKey[index.id] = keys.create
+        indexDropKey[index.id] = keys.drop
 
         var hazards = [hazard(
             .indexLocality,
@@ -76,7 +59,7 @@ extension PlanBuilder {
                 feasibility: .ok,
                 hazards: hazards
             ),
-            stepKeys: [createKey, dropKey, renameKey]
+            stepKeys: [keys.create, keys.drop, keys.rename]
         ))
     }
 

@@ -14,30 +14,13 @@ extension PlanBuilder {
         let temporary = temporaryNames.name(for: sink.qualifiedName)
         let statement = try createStatement(of: sink)
         let options = CreateStatement.setting("SNAPSHOT = false", in: statement.options)
-        let createKey = steps.add(
-            .createSink,
-            phase: .hydrate,
-            sql: statement.rendered(name: temporary, cluster: target, options: options, names: names),
-            wait: StepWait(until: .running, object: temporary, standsInFor: sink.qualifiedName),
-            object: temporary,
-            cluster: target
-        )
-        dependOnCluster(target, createKey)
-        let dropKey = steps.add(
-            .dropSink,
-            phase: .cleanup,
-            sql: "DROP SINK \(sink.qualifiedName.sql)",
-            after: [createKey],
-            object: sink.qualifiedName,
-            cluster: from
-        )
-        let renameKey = steps.add(
-            .renameSink,
-            phase: .cleanup,
-            sql: "ALTER SINK \(temporary.sql) RENAME TO \(SQLIdentifier.quote(sink.name))",
-            after: [dropKey],
-            object: sink.qualifiedName,
-            cluster: target
+        let keys = addStandIn(
+            for: sink,
+            temporary: temporary,
+            on: target,
+            createSQL: statement.rendered(name: temporary, cluster: target, options: options, names: names),
+            until: .running,
+            actions: (.createSink, .dropSink, .renameSink)
         )
         var hazards = [hazard(
             .sinkRecreate,
@@ -62,7 +45,7 @@ extension PlanBuilder {
                 feasibility: .ok,
                 hazards: hazards
             ),
-            stepKeys: [createKey, dropKey, renameKey]
+            stepKeys: [keys.create, keys.drop, keys.rename]
         ))
     }
 }
