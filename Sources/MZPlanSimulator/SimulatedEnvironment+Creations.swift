@@ -1,130 +1,79 @@
 import MZPlanCore
 
-// CREATE statements: replacements, materialized views, views, indexes, sinks and sources.
+// CREATE statements of dataflows and views: replacements, materialized views, views, indexes, sinks.
 
 extension SimulatedEnvironment {
-    func createReplacement(_ cursor: inout SimCursor) throws(ApplyTargetError) {
-        let name = try cursor.name()
-        try cursor.expect("FOR")
-        let targetName = try cursor.name()
-        guard let target = object(named: targetName), target.kind == .materializedView else { throw unknown("materialized view '\(targetName)'") }
-        guard !order.contains(where: { objects[$0]?.replacementFor == target.id }) else {
-            throw ApplyTargetError(.sql, sqlState: "55000", message: "materialized view '\(targetName)' already has a replacement in flight")
+    /// `CREATE REPLACEMENT MATERIALIZED VIEW … FOR target`: refused for a sealed target, a target
+    /// that already has a replacement, or a column list that differs from the target's.
+    func createReplacement(_ statement: CreateMaterializedViewStatement) throws(ApplyTargetError) {
+        guard let targetName = statement.replacementFor.map(qualified) else { return }
+        guard let target = object(named: targetName), target.kind == .materializedView, target.replacementFor == nil else {
+            throw unknown("materialized view '\(targetName)'")
         }
-        try create(&cursor, name: name, kind: .materializedView, replacing: target)
+        if target.sealed { throw refused(.sealedView(ObjectName(targetName))) }
+        if let existing = order.lazy.compactMap({ self.objects[$0] }).first(where: { $0.replacementFor == target.id }) {
+            throw refused(.replacementExists(target: ObjectName(targetName), replacement: ObjectName(existing.qualifiedName)))
+        }
+        if let detail = Self.columnMismatch(target: target, replacement: statement.columns) {
+            throw refused(.replacementSchema(detail: detail))
+        }
+        try createDataflow(.materializedView, name: qualified(statement.name), cluster: statement.cluster, reads: statement.query.referencedNames, options: statement.options, stored: stored(statement), replacing: target)
     }
 
-    func createDataflow(_ cursor: inout SimCursor, kind: ObjectKind) throws(ApplyTargetError) {
-        try create(&cursor, name: try cursor.name(), kind: kind, replacing: nil)
+    func createMaterializedView(_ statement: CreateMaterializedViewStatement) throws(ApplyTargetError) {
+        try createDataflow(.materializedView, name: qualified(statement.name), cluster: statement.cluster, reads: statement.query.referencedNames, options: statement.options, stored: stored(statement))
     }
 
-    func create(_ cursor: inout SimCursor, name: QualifiedName, kind: ObjectKind, replacing target: CatalogObject?) throws(ApplyTargetError) {
+    func createSink(_ statement: CreateSinkStatement) throws(ApplyTargetError) {
+        try createDataflow(.sink, name: qualified(statement.name), cluster: statement.cluster, reads: [statement.from], options: statement.options, stored: stored(statement))
+    }
+
+    private func createDataflow(
+        _ kind: ObjectKind,
+        name: QualifiedName,
+        cluster reference: ClusterReference?,
+        reads: [ObjectName],
+        options: [SQLOption],
+        stored: String,
+        replacing target: CatalogObject? = nil
+    ) throws(ApplyTargetError) {
         guard object(named: name) == nil else { throw exists(name) }
-        try cursor.expect("IN", "CLUSTER")
-        let clusterName = try cursor.identifierOrFail()
-        guard cluster(named: clusterName) != nil else { throw unknown("cluster '\(clusterName)'") }
-        let dependencies = try resolve(cursor.referencedNames(), strict: kind == .materializedView)
-        let id = newID()
+        let clusterName = try clusterName(reference)
+        let dependencies = try resolve(reads, strict: true)
         let (imports, start) = importsAndAsOf(dependencies, on: clusterName)
         var object = CatalogObject(
-            id: id, database: name.database, schema: name.schema, name: name.name, kind: kind, cluster: clusterName,
-            createSQL: nil, dependsOn: dependencies, imports: imports, sinceMs: start, upperMs: nil,
+            id: newID(), database: name.database, schema: name.schema, name: name.name, kind: kind, cluster: clusterName,
+            createSQL: stored, dependsOn: dependencies, imports: imports, sinceMs: start, upperMs: nil,
             lagMs: target?.lagMs ?? inheritedLag(dependencies), hydrated: false, hydrationTimeMs: hydrationTime(for: name),
-            retainHistoryMs: target?.retainHistoryMs, status: kind == .sink ? "starting" : nil, replacementFor: target?.id
+            retainHistoryMs: options.retainHistoryMs ?? target?.retainHistoryMs, status: kind == .sink ? "starting" : nil, replacementFor: target?.id
         )
         if kind == .sink { object.hydrationTimeMs = min(object.hydrationTimeMs ?? 1000, 1000) }
         add(object, asOf: start)
     }
 
-    func createView(_ cursor: inout SimCursor) throws(ApplyTargetError) {
-        let name = try cursor.name()
+    func createView(_ statement: CreateViewStatement) throws(ApplyTargetError) {
+        let name = qualified(statement.name)
         guard object(named: name) == nil else { throw exists(name) }
-        let dependencies = try resolve(cursor.referencedNames(), strict: true)
-        let object = CatalogObject(id: newID(), database: name.database, schema: name.schema, name: name.name, kind: .view, dependsOn: dependencies)
-        insert(object)
+        let dependencies = try resolve(statement.query.referencedNames, strict: true)
+        insert(CatalogObject(id: newID(), database: name.database, schema: name.schema, name: name.name, kind: .view, createSQL: statement.sql, dependsOn: dependencies))
     }
 
-    func createIndex(_ cursor: inout SimCursor) throws(ApplyTargetError) {
-        let shortName = try cursor.identifierOrFail()
-        try cursor.expect("IN", "CLUSTER")
-        let clusterName = try cursor.identifierOrFail()
-        guard cluster(named: clusterName) != nil else { throw unknown("cluster '\(clusterName)'") }
-        try cursor.expect("ON")
-        let relationName = try cursor.name()
+    func createIndex(_ statement: CreateIndexStatement) throws(ApplyTargetError) {
+        let clusterName = try clusterName(statement.cluster)
+        let relationName = qualified(statement.on)
         guard let relation = object(named: relationName), relation.kind != .index, relation.kind != .sink else { throw unknown("relation '\(relationName)'") }
-        guard cursor.group() != nil else { throw SimCursor.syntax("expected the indexed columns") }
-        try cursor.expectEnd()
-        let name = relationName.renamed(shortName)
+        guard relation.replacementFor == nil else {
+            throw ApplyTargetError(.sql, sqlState: "XX000", message: "index cannot be created on \(relationName) because it is a replacement materialized view")
+        }
+        let name = relationName.renamed(statement.name ?? relation.name + "_primary_idx")
         guard object(named: name) == nil else { throw exists(name) }
         let (imports, start) = importsAndAsOf([relation.id], on: clusterName)
         let index = CatalogObject(
             id: newID(), database: name.database, schema: name.schema, name: name.name, kind: .index, cluster: clusterName,
-            on: relation.id, dependsOn: [relation.id], imports: imports, sinceMs: start, lagMs: inheritedLag([relation.id]),
-            hydrated: false, hydrationTimeMs: hydrationTime(for: name)
+            createSQL: stored(statement), on: relation.id, dependsOn: [relation.id], imports: imports, sinceMs: start, lagMs: inheritedLag([relation.id]),
+            hydrated: false, hydrationTimeMs: hydrationTime(for: name), retainHistoryMs: statement.options.retainHistoryMs
         )
         add(index, asOf: start)
-    }
-
-    func createSource(_ cursor: inout SimCursor) throws(ApplyTargetError) {
-        let name = try cursor.name()
-        guard object(named: name) == nil else { throw exists(name) }
-        try cursor.expect("IN", "CLUSTER")
-        let clusterName = try cursor.identifierOrFail()
-        guard cluster(named: clusterName) != nil else { throw unknown("cluster '\(clusterName)'") }
-        guard let key = Self.ingestion(cursor.tokens) else { throw SimCursor.syntax("expected FROM") }
-        for id in order where objects[id]?.kind == .source && ingestionKey[id] == key {
-            violations.append(SimulatorViolation(atMs: timeMs, object: name, message: "two ingestions of one source at once: '\(objects[id]!.qualifiedName)' still ingests what '\(name)' starts"))
-        }
-        let id = newID()
-        let source = CatalogObject(
-            id: id, database: name.database, schema: name.schema, name: name.name, kind: .source, cluster: clusterName,
-            sourceType: nil, sinceMs: timeMs, upperMs: timeMs, lagMs: 0, hydrated: false, hydrationTimeMs: hydrationTime(for: name),
-            status: faults.stalledSources.contains(name) ? "stalled" : "starting"
-        )
-        ingestionKey[id] = key
-        add(source, asOf: timeMs)
-        for var subsource in droppedSubsources.removeValue(forKey: name) ?? [] {
-            subsource.id = newID()
-            subsource.dependsOn = [id]
-            insert(subsource)
-        }
-    }
-
-    /// What a `CREATE SOURCE` ingests: its text from `FROM` through the first parenthesized
-    /// group (connection and options), id annotations `[u1 AS "db"."schema"."name"]` reduced to the name.
-    static func ingestion(of sql: String) -> String? {
-        guard let tokens = try? SimLexer.tokens(sql) else { return nil }
-        return ingestion(tokens)
-    }
-
-    static func ingestion(_ tokens: [SimToken]) -> String? {
-        guard let from = tokens.firstIndex(where: { if case .word("FROM", _) = $0 { true } else { false } }) else { return nil }
-        var kept: [SimToken] = []
-        var index = from + 1
-        var depth = 0
-        var annotations = 0
-        while index < tokens.count {
-            let token = tokens[index]
-            if token == .punctuation("["), index + 2 < tokens.count, case .word(_, let id) = tokens[index + 1],
-               id.first == "u" || id.first == "s", tokens[index + 2] == .word(upper: "AS", text: "AS") || tokens[index + 2] == .word(upper: "AS", text: "as") {
-                annotations += 1
-                index += 3
-                continue
-            }
-            if token == .punctuation("]"), annotations > 0 {
-                annotations -= 1
-                index += 1
-                continue
-            }
-            kept.append(token)
-            if token == .punctuation("(") { depth += 1 }
-            if token == .punctuation(")") {
-                depth -= 1
-                if depth == 0 { break }
-            }
-            index += 1
-        }
-        return SimCursor(tokens: kept).restText()
     }
 
     func add(_ object: CatalogObject, asOf start: UInt64) {
@@ -132,5 +81,17 @@ extension SimulatedEnvironment {
         asOf[object.id] = start
         hydrationLeft[object.id] = Double(object.hydrationTimeMs ?? Self.defaultHydrationMs)
         updateFrontiers()
+    }
+
+    func refused(_ refusal: SQLRefusal) -> ApplyTargetError {
+        ApplyTargetError(.sql, sqlState: refusal.sqlState, message: refusal.message)
+    }
+
+    /// Why a replacement's column list does not match its target's, when both are known.
+    static func columnMismatch(target: CatalogObject, replacement columns: [String]?) -> String? {
+        guard let sql = target.createSQL, case .createMaterializedView(let stored)? = try? Statement(parsing: sql) else { return nil }
+        guard stored.columns != columns else { return nil }
+        let describe = { (columns: [String]?) in columns.map { "(" + $0.joined(separator: ", ") + ")" } ?? "the query's own names" }
+        return "column names differ (target: \(describe(stored.columns)), replacement: \(describe(columns)))"
     }
 }

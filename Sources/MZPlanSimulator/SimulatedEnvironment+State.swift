@@ -39,7 +39,6 @@ extension SimulatedEnvironment {
             ("hydration_left", map(hydrationLeft) { .uint(UInt64($0.rounded(.up))) }),
             ("hydration_by_name", map(Dictionary(uniqueKeysWithValues: hydrationByName.map { ($0.key.description, $0.value) })) { .uint($0) }),
             ("original_names", .strings(originalNames.map(\.description).sorted())),
-            ("ingestion", map(ingestionKey) { .string($0) }),
             ("staleness_ms", map(Dictionary(uniqueKeysWithValues: stalenessMs.map { ($0.key.description, $0.value) })) { .uint($0) }),
             ("violations", .array(violations.map { .object([("at_ms", .uint($0.atMs)), ("object", .string($0.object?.description)), ("message", .string($0.message))]) })),
             ("oom_clusters", .strings(faults.oomClusters.sorted())),
@@ -92,7 +91,6 @@ extension SimulatedEnvironment {
         if let names = state["original_names"]?.arrayValue {
             environment.originalNames = Set(names.compactMap { $0.stringValue.flatMap(QualifiedName.init(display:)) })
         }
-        environment.ingestionKey = Dictionary(uniqueKeysWithValues: members("ingestion").compactMap { key, value in value.stringValue.map { (key, $0) } })
         environment.stalenessMs = Dictionary(uniqueKeysWithValues: members("staleness_ms").compactMap { key, value in
             guard let name = QualifiedName(display: key), let ms = value.uintValue else { return nil }
             return (name, ms)

@@ -1,177 +1,238 @@
 import MZPlanCore
 
+// The simulator's SQL front end: every statement goes through MZPlanCore's one parser
+// (``Statement``) and the one list of refusals (``SQLRefusal``), then is interpreted here.
+
 extension SimulatedEnvironment {
-    /// Runs one statement of the shapes the planner emits; anything else fails like on a server.
+    /// Runs one statement; anything Materialize would refuse fails with its message, anything the
+    /// simulator does not model with SQLSTATE 42601 and the statement's text.
     func run(_ sql: String, timeoutMs: UInt64?) throws(ApplyTargetError) {
-        var cursor = SimCursor(tokens: try SimLexer.tokens(sql))
-        if cursor.keyword("CREATE", "CLUSTER") { return try createCluster(&cursor) }
-        if cursor.keyword("ALTER", "CLUSTER") { return try alterCluster(&cursor) }
-        if cursor.keyword("DROP", "CLUSTER") {
-            let name = try cursor.identifierOrFail()
-            try cursor.expectEnd()
-            guard cluster(named: name) != nil else { throw unknown("cluster '\(name)'") }
-            guard !order.contains(where: { objects[$0]?.cluster == name }) else {
-                throw ApplyTargetError(.sql, sqlState: "2BP01", message: "cannot drop cluster '\(name)': objects depend on it")
+        let statement: Statement
+        do {
+            statement = try Statement(parsing: sql)
+        } catch {
+            throw ApplyTargetError(.sql, sqlState: "42601", message: "syntax error: \(error): \(sql.prefix(200))")
+        }
+        if let refusal = SQLRefusal.check(statement, tablesFromSources: tablesFromSources) {
+            throw ApplyTargetError(.sql, sqlState: refusal.sqlState, message: refusal.message)
+        }
+        switch statement {
+        case .createCluster(let create): try createCluster(create)
+        case .alter(let alter): try self.alter(alter, sql: sql, timeoutMs: timeoutMs)
+        case .drop(let drop): try self.drop(drop, sql: sql)
+        case .createMaterializedView(let view):
+            if view.replacementFor != nil {
+                try createReplacement(view)
+            } else {
+                try createMaterializedView(view)
             }
-            clusters.removeAll { $0.name == name }
-            return
+        case .createView(let view): try createView(view)
+        case .createIndex(let index): try createIndex(index)
+        case .createSource(let source): try createSource(source)
+        case .createTable(let table): try createTable(table, sql: sql)
+        case .createSink(let sink): try createSink(sink)
+        case .createSubsource: throw notModeled(sql)
         }
-        if cursor.keyword("CREATE", "REPLACEMENT", "MATERIALIZED", "VIEW") { return try createReplacement(&cursor) }
-        if cursor.keyword("CREATE", "MATERIALIZED", "VIEW") { return try createDataflow(&cursor, kind: .materializedView) }
-        if cursor.keyword("CREATE", "VIEW") { return try createView(&cursor) }
-        if cursor.keyword("CREATE", "INDEX") { return try createIndex(&cursor) }
-        if cursor.keyword("CREATE", "SINK") { return try createDataflow(&cursor, kind: .sink) }
-        if cursor.keyword("CREATE", "SOURCE") { return try createSource(&cursor) }
-        if cursor.keyword("ALTER", "MATERIALIZED", "VIEW") { return try alterView(&cursor, timeoutMs: timeoutMs) }
-        for kind in [ObjectKind.index, .sink] where cursor.keyword("ALTER", kind == .index ? "INDEX" : "SINK") {
-            let name = try cursor.name()
-            try cursor.expect("RENAME", "TO")
-            let newName = name.renamed(try cursor.identifierOrFail())
-            try cursor.expectEnd()
-            guard let object = object(named: name), object.kind == kind else { throw unknown("\(kind.rawValue) '\(name)'") }
-            guard self.object(named: newName) == nil else { throw exists(newName) }
-            rename(object.id, to: newName.name)
-            return
-        }
-        for (keyword, kind) in [("INDEX", ObjectKind.index), ("SINK", .sink), ("SOURCE", .source)] where cursor.keyword("DROP", keyword) {
-            return try drop(&cursor, kind: kind)
-        }
-        if cursor.keyword("DROP", "MATERIALIZED", "VIEW") { return try drop(&cursor, kind: .materializedView) }
-        throw ApplyTargetError(.sql, sqlState: "42601", message: "syntax error: the simulator does not accept this statement: \(sql.prefix(60))")
     }
 
     // MARK: Clusters
 
-    private func createCluster(_ cursor: inout SimCursor) throws(ApplyTargetError) {
-        let name = try cursor.identifierOrFail()
-        guard cluster(named: name) == nil else { throw ApplyTargetError(.sql, sqlState: "42710", message: "cluster '\(name)' already exists") }
-        let settings = try clusterSettings(&cursor)
-        try cursor.expectEnd()
+    private func createCluster(_ create: CreateClusterStatement) throws(ApplyTargetError) {
+        guard cluster(named: create.name) == nil else { throw clusterExists(create.name) }
+        let settings = try clusterSettings(create.options)
         let factor = settings.factor ?? 1
-        let replicas = (0..<factor).map { CatalogReplica(id: newID(), name: "r\($0 + 1)", size: settings.size, status: "online", oomKills24h: faults.oomClusters.contains(name) ? 3 : 0) }
-        clusters.append(CatalogCluster(id: newID(), name: name, managed: true, size: settings.size, replicationFactor: factor, replicas: replicas))
+        let replicas = (0..<factor).map { CatalogReplica(id: newID(), name: "r\($0 + 1)", size: settings.size, status: "online", oomKills24h: faults.oomClusters.contains(create.name) ? 3 : 0) }
+        clusters.append(CatalogCluster(id: newID(), name: create.name, managed: true, size: settings.size, replicationFactor: factor, replicas: replicas))
     }
 
-    private func alterCluster(_ cursor: inout SimCursor) throws(ApplyTargetError) {
-        let name = try cursor.identifierOrFail()
+    private func alterCluster(_ name: String, _ action: AlterStatement.Action, sql: String) throws(ApplyTargetError) {
         guard let index = clusters.firstIndex(where: { $0.name == name }) else { throw unknown("cluster '\(name)'") }
-        if cursor.keyword("RENAME", "TO") {
-            let newName = try cursor.identifierOrFail()
-            try cursor.expectEnd()
-            guard cluster(named: newName) == nil else { throw ApplyTargetError(.sql, sqlState: "42710", message: "cluster '\(newName)' already exists") }
+        switch action {
+        case .rename(let newName):
+            guard cluster(named: newName) == nil else { throw clusterExists(newName) }
             clusters[index].name = newName
             for id in order where objects[id]?.cluster == name { objects[id]?.cluster = newName }
-            return
-        }
-        try cursor.expect("SET")
-        let settings = try clusterSettings(&cursor)
-        try cursor.expectEnd()
-        if let size = settings.size { clusters[index].size = size }
-        if let factor = settings.factor {
-            clusters[index].replicationFactor = factor
-            clusters[index].replicas = (0..<factor).map { CatalogReplica(id: newID(), name: "r\($0 + 1)", size: clusters[index].size, status: "online", oomKills24h: 0) }
-        }
-        for id in order where objects[id]?.cluster == name {
-            objects[id]?.hydrated = false
-            hydrationLeft[id] = Double(objects[id]?.hydrationTimeMs ?? Self.defaultHydrationMs)
+        case .swap(let other):
+            guard let otherIndex = clusters.firstIndex(where: { $0.name == other }) else { throw unknown("cluster '\(other)'") }
+            clusters[index].name = other
+            clusters[otherIndex].name = name
+            for id in order {
+                if objects[id]?.cluster == name { objects[id]?.cluster = other } else if objects[id]?.cluster == other { objects[id]?.cluster = name }
+            }
+        case .set(let options, let with):
+            guard with.isEmpty else { throw notModeled(sql) }
+            let settings = try clusterSettings(options)
+            if let size = settings.size { clusters[index].size = size }
+            if let factor = settings.factor {
+                clusters[index].replicationFactor = factor
+                clusters[index].replicas = (0..<factor).map { CatalogReplica(id: newID(), name: "r\($0 + 1)", size: clusters[index].size, status: "online", oomKills24h: 0) }
+            }
+            for id in order where objects[id]?.cluster == name {
+                objects[id]?.hydrated = false
+                hydrationLeft[id] = Double(objects[id]?.hydrationTimeMs ?? Self.defaultHydrationMs)
+            }
+        default:
+            throw notModeled(sql)
         }
     }
 
-    private func clusterSettings(_ cursor: inout SimCursor) throws(ApplyTargetError) -> (size: String?, factor: Int?) {
-        guard let group = cursor.group() else { throw SimCursor.syntax("expected ( SIZE = … )") }
+    /// `SIZE` and `REPLICATION FACTOR`; other cluster options are not modelled.
+    private func clusterSettings(_ options: [SQLOption]) throws(ApplyTargetError) -> (size: String?, factor: Int?) {
         var size: String?
         var factor: Int?
-        var inner = SimCursor(tokens: group)
-        while !inner.atEnd {
-            if inner.keyword("SIZE") {
-                guard inner.position + 1 < group.count, group[inner.position] == .punctuation("="), case .string(let value) = group[inner.position + 1] else { throw SimCursor.syntax("SIZE = 'size'") }
+        for option in options {
+            switch option.name {
+            case "SIZE":
+                guard let value = option.value?.stringLiteral else { throw syntax("SIZE takes a string, such as SIZE = '100cc'") }
                 size = value
-                inner.position += 2
-            } else if inner.keyword("REPLICATION", "FACTOR") {
-                guard inner.position + 1 < group.count, group[inner.position] == .punctuation("="), case .number(let value) = group[inner.position + 1], let number = Int(value) else { throw SimCursor.syntax("REPLICATION FACTOR = n") }
-                factor = number
-                inner.position += 2
-            } else if group[inner.position] == .punctuation(",") {
-                inner.position += 1
-            } else {
-                throw SimCursor.syntax("unknown cluster option")
+            case "REPLICATION FACTOR":
+                guard let value = option.value?.integer else { throw syntax("REPLICATION FACTOR takes a number") }
+                factor = value
+            default:
+                throw ApplyTargetError(.sql, sqlState: "42601", message: "the simulator does not model the cluster option \(option.name)")
             }
         }
         if let size, let sizes, !sizes.contains(size) { throw ApplyTargetError(.sql, sqlState: "22023", message: "unknown cluster size \(size)") }
         return (size, factor)
     }
 
-    // MARK: Changes
+    // MARK: ALTER
 
-    private func alterView(_ cursor: inout SimCursor, timeoutMs: UInt64?) throws(ApplyTargetError) {
-        let name = try cursor.name()
-        guard let view = object(named: name), view.kind == .materializedView, view.replacementFor == nil else { throw unknown("materialized view '\(name)'") }
-        if cursor.keyword("APPLY", "REPLACEMENT") {
-            let replacementName = try cursor.name()
-            try cursor.expectEnd()
-            guard let replacement = object(named: replacementName), replacement.replacementFor == view.id else {
-                throw ApplyTargetError(.sql, sqlState: "42809", message: "'\(replacementName)' is not a replacement for '\(name)'")
-            }
-            let start = asOf[replacement.id] ?? 0
-            let deadline = timeMs + (timeoutMs ?? 3_600_000)
-            while (objects[view.id]?.upperMs ?? 0) < start || objects[replacement.id]?.hydrated != true {
-                guard timeMs < deadline else {
-                    throw ApplyTargetError(.sql, sqlState: "57014", message: "canceling statement due to statement timeout (APPLY REPLACEMENT waited for '\(name)' to reach \(start))")
-                }
-                advance(to: min(deadline, timeMs + 100))
-            }
-            let current = objects[view.id]!
-            if start > (current.upperMs ?? 0) {
-                violations.append(SimulatorViolation(atMs: timeMs, object: name, message: "skipped times [\(current.upperMs ?? 0), \(start))"))
-            }
-            let applied = objects[replacement.id]!
-            var updated = current
-            updated.cluster = applied.cluster
-            updated.imports = applied.imports
-            updated.dependsOn = applied.dependsOn
-            updated.lagMs = applied.lagMs
-            updated.hydrated = true
-            objects[view.id] = updated
-            remove([replacement.id])
-            updateFrontiers()
-            return
+    private func alter(_ alter: AlterStatement, sql: String, timeoutMs: UInt64?) throws(ApplyTargetError) {
+        if alter.objectType == .cluster {
+            return try alterCluster(alter.name.last, alter.action, sql: sql)
         }
-        try cursor.expect("SET", "CLUSTER")
-        let clusterName = try cursor.identifierOrFail()
-        try cursor.expectEnd()
+        let name = qualified(alter.name)
+        guard let object = object(named: name), SQLObjectType(object.kind) == alter.objectType, object.replacementFor == nil || alter.objectType != .materializedView else {
+            if alter.ifExists { return }
+            throw unknown("\(alter.objectType.rawValue.lowercased()) '\(name)'")
+        }
+        switch alter.action {
+        case .rename(let newName):
+            let renamed = name.renamed(newName)
+            guard self.object(named: renamed) == nil else { throw exists(renamed) }
+            rename(object.id, to: newName)
+        case .applyReplacement(let replacement) where alter.objectType == .materializedView:
+            try applyReplacement(of: object, with: qualified(replacement), timeoutMs: timeoutMs)
+        case .setCluster(let cluster) where alter.objectType == .materializedView:
+            try setCluster(of: object, to: cluster)
+        case .setCluster:
+            throw ApplyTargetError(.sql, sqlState: "0A000", message: "ALTER \(alter.objectType.rawValue) SET CLUSTER not yet supported")
+        default:
+            throw notModeled(sql)
+        }
+    }
+
+    /// `APPLY REPLACEMENT`: blocks until the view reaches the replacement's as_of; the view then
+    /// takes the replacement's id, cluster and dataflow, and its dependents point at the new id.
+    private func applyReplacement(of view: CatalogObject, with replacementName: QualifiedName, timeoutMs: UInt64?) throws(ApplyTargetError) {
+        guard let replacement = object(named: replacementName), replacement.replacementFor == view.id else {
+            throw ApplyTargetError(.sql, sqlState: "XX000", message: "cannot replace materialized view \(view.name) with materialized view \(replacementName.name)")
+        }
+        let start = asOf[replacement.id] ?? 0
+        let deadline = timeMs + (timeoutMs ?? 3_600_000)
+        while (objects[view.id]?.upperMs ?? 0) < start || objects[replacement.id]?.hydrated != true {
+            guard timeMs < deadline else {
+                throw ApplyTargetError(.sql, sqlState: "57014", message: "canceling statement due to statement timeout (APPLY REPLACEMENT waited for '\(view.qualifiedName)' to reach \(start))")
+            }
+            advance(to: min(deadline, timeMs + 100))
+        }
+        let current = objects[view.id]!
+        if start > (current.upperMs ?? 0) {
+            violations.append(SimulatorViolation(atMs: timeMs, object: view.qualifiedName, message: "skipped times [\(current.upperMs ?? 0), \(start))"))
+        }
+        let applied = objects[replacement.id]!
+        var updated = current
+        updated.id = applied.id
+        updated.cluster = applied.cluster
+        updated.imports = applied.imports
+        updated.dependsOn = applied.dependsOn
+        updated.lagMs = applied.lagMs
+        updated.hydrated = true
+        updated.createSQL = applied.createSQL.map { Self.appliedCreateSQL($0, keeping: view.qualifiedName) }
+        updated.replacementFor = nil
+        remove([view.id, replacement.id])
+        insert(updated)
+        asOf[updated.id] = nil
+        for id in order where id != updated.id {
+            guard var dependent = objects[id] else { continue }
+            dependent.dependsOn = dependent.dependsOn.map { $0 == view.id ? updated.id : $0 }
+            dependent.imports = dependent.imports.map { $0 == view.id ? updated.id : $0 }
+            if dependent.on == view.id { dependent.on = updated.id }
+            objects[id] = dependent
+        }
+        updateFrontiers()
+    }
+
+    /// The stored statement of a view after `APPLY REPLACEMENT`: the replacement's, under the view's name.
+    static func appliedCreateSQL(_ replacementSQL: String, keeping name: QualifiedName) -> String {
+        guard case .createMaterializedView(var statement)? = try? Statement(parsing: replacementSQL) else { return replacementSQL }
+        statement.name = ObjectName(name)
+        statement.replacementFor = nil
+        return statement.sql
+    }
+
+    /// The experimental `SET CLUSTER`: the dataflow restarts on the new cluster at the as_of of
+    /// its imports there; a gap is recorded when that is past the view's upper.
+    private func setCluster(of view: CatalogObject, to clusterName: String) throws(ApplyTargetError) {
         guard cluster(named: clusterName) != nil else { throw unknown("cluster '\(clusterName)'") }
         var moved = view
         moved.imports = []
         objects[view.id] = moved
         let (imports, start) = importsAndAsOf(view.dependsOn, on: clusterName)
         if let upper = view.upperMs, !view.sealed, start > upper {
-            violations.append(SimulatorViolation(atMs: timeMs, object: name, message: "native SET CLUSTER skipped times [\(upper), \(start))"))
+            violations.append(SimulatorViolation(atMs: timeMs, object: view.qualifiedName, message: "native SET CLUSTER skipped times [\(upper), \(start))"))
         }
         moved.cluster = clusterName
         moved.imports = imports
         moved.hydrated = false
         objects[view.id] = moved
         asOf[view.id] = start
-        hydrationLeft[view.id] = Double(hydrationTime(for: name))
+        hydrationLeft[view.id] = Double(hydrationTime(for: view.qualifiedName))
         updateFrontiers()
     }
 
-    private func drop(_ cursor: inout SimCursor, kind: ObjectKind) throws(ApplyTargetError) {
-        let name = try cursor.name()
-        let cascade = cursor.keyword("CASCADE")
-        try cursor.expectEnd()
-        guard let object = object(named: name), object.kind == kind else { throw unknown("\(kind.rawValue) '\(name)'") }
-        let dependents = closure(of: object.id)
-        if !cascade, dependents.contains(where: { objects[$0]?.kind != .subsource && objects[$0]?.replacementFor != object.id }) {
-            throw ApplyTargetError(.sql, sqlState: "2BP01", message: "cannot drop '\(name)': other objects depend on it (use CASCADE)")
+    // MARK: DROP
+
+    private func drop(_ drop: DropStatement, sql: String) throws(ApplyTargetError) {
+        for name in drop.names {
+            if drop.objectType == .cluster {
+                try dropCluster(name.last, ifExists: drop.ifExists)
+                continue
+            }
+            guard drop.objectType != .schema else { throw notModeled(sql) }
+            try dropObject(qualified(name), type: drop.objectType, cascade: drop.cascade, ifExists: drop.ifExists)
         }
-        if kind == .index, object.hydrated != false {
-            let others = order.compactMap { objects[$0] }.filter { $0.kind == .index && $0.on == object.on && $0.id != object.id && $0.hydrated == true }
-            if others.isEmpty, order.contains(where: { objects[$0]?.kind == .index && objects[$0]?.on == object.on && $0 != object.id }) {
+    }
+
+    private func dropCluster(_ name: String, ifExists: Bool) throws(ApplyTargetError) {
+        guard cluster(named: name) != nil else {
+            if ifExists { return }
+            throw unknown("cluster '\(name)'")
+        }
+        guard !order.contains(where: { objects[$0]?.cluster == name }) else {
+            throw ApplyTargetError(.sql, sqlState: "2BP01", message: "cannot drop cluster \"\(name)\": still depended upon by objects on it")
+        }
+        clusters.removeAll { $0.name == name }
+    }
+
+    private func dropObject(_ name: QualifiedName, type: SQLObjectType, cascade: Bool, ifExists: Bool) throws(ApplyTargetError) {
+        guard let object = object(named: name), SQLObjectType(object.kind) == type else {
+            if ifExists { return }
+            throw unknown("\(type.rawValue.lowercased()) '\(name)'")
+        }
+        let dependents = closure(of: object.id)
+        let blocking = dependents.filter { objects[$0]?.kind != .subsource && objects[$0]?.replacementFor != object.id }
+        if !cascade, let first = blocking.first.flatMap({ objects[$0] }) {
+            throw ApplyTargetError(.sql, sqlState: "2BP01", message: "cannot drop \(type.rawValue.lowercased()) \"\(name.name)\": still depended upon by \(first.kind.rawValue) \"\(first.name)\"")
+        }
+        if type == .index, object.hydrated != false {
+            let others = order.compactMap { objects[$0] }.filter { $0.kind == .index && $0.on == object.on && $0.id != object.id }
+            if !others.isEmpty, !others.contains(where: { $0.hydrated == true }) {
                 violations.append(SimulatorViolation(atMs: timeMs, object: name, message: "index dropped before the index replacing it was ready"))
             }
         }
-        if kind == .source {
+        if type == .source {
             droppedSubsources[name] = dependents.compactMap { objects[$0] }.filter { $0.kind == .subsource && $0.dependsOn == [object.id] }
         }
         remove(Set([object.id] + dependents))
@@ -194,16 +255,35 @@ extension SimulatedEnvironment {
         return result
     }
 
-    func resolve(_ names: [QualifiedName], strict: Bool) throws(ApplyTargetError) -> [String] {
+    // MARK: Names and errors
+
+    /// A statement's name in the simulated session: database `materialize`, schema `public` by default.
+    func qualified(_ name: ObjectName) -> QualifiedName {
+        if let id = name.id, let object = objects[id] { return object.qualifiedName }
+        return name.qualified(database: "materialize", schema: "public")
+    }
+
+    /// The ids of the relations `names` refer to; with `strict`, an unknown one is an error.
+    func resolve(_ names: [ObjectName], strict: Bool) throws(ApplyTargetError) -> [String] {
         var ids: [String] = []
         for name in names {
-            if let object = object(named: name) {
+            let qualified = qualified(name)
+            if let object = object(named: qualified) {
                 if !ids.contains(object.id) { ids.append(object.id) }
             } else if strict {
-                throw ApplyTargetError(.sql, sqlState: "42P01", message: "unknown catalog item '\(name)'")
+                throw ApplyTargetError(.sql, sqlState: "42P01", message: "unknown catalog item '\(qualified)'")
             }
         }
         return ids
+    }
+
+    /// The cluster a statement names; `IN CLUSTER` is required (mzplan always writes it).
+    func clusterName(_ reference: ClusterReference?) throws(ApplyTargetError) -> String {
+        guard let reference else { throw syntax("the simulator needs IN CLUSTER: it has no session cluster") }
+        guard let name = reference.name({ id in self.clusters.first { $0.id == id }?.name }), cluster(named: name) != nil else {
+            throw unknown("cluster '\(reference)'")
+        }
+        return name
     }
 
     func unknown(_ what: String) -> ApplyTargetError {
@@ -213,11 +293,17 @@ extension SimulatedEnvironment {
     func exists(_ name: QualifiedName) -> ApplyTargetError {
         ApplyTargetError(.sql, sqlState: "42710", message: "catalog item '\(name)' already exists")
     }
-}
 
-extension SimCursor {
-    mutating func identifierOrFail() throws(ApplyTargetError) -> String {
-        guard let name = identifier() else { throw SimCursor.syntax("expected an identifier at token \(position + 1)") }
-        return name
+    private func clusterExists(_ name: String) -> ApplyTargetError {
+        ApplyTargetError(.sql, sqlState: "42710", message: "cluster '\(name)' already exists")
+    }
+
+    func syntax(_ message: String) -> ApplyTargetError {
+        ApplyTargetError(.sql, sqlState: "42601", message: "syntax error: \(message)")
+    }
+
+    /// A statement the parser reads but the simulator does not interpret.
+    func notModeled(_ sql: String) -> ApplyTargetError {
+        ApplyTargetError(.sql, sqlState: "42601", message: "the simulator does not model this statement: \(sql.prefix(200))")
     }
 }

@@ -26,6 +26,7 @@ extension SimulatedEnvironment {
                     if left <= 0.0001 {
                         hydrationLeft[id] = nil
                         objects[id]?.hydrated = true
+                        sealIfDone(id)
                         if objects[id]?.kind == .source || objects[id]?.kind == .sink, objects[id]?.status == "starting" {
                             objects[id]?.status = "running"
                         }
@@ -51,6 +52,16 @@ extension SimulatedEnvironment {
         }
     }
 
+    /// A materialized view that refreshes only `AT` given times has computed its output for all
+    /// times once hydrated: its upper becomes the empty frontier.
+    private func sealIfDone(_ id: String) {
+        guard let object = objects[id], object.kind == .materializedView, object.replacementFor == nil,
+              let sql = object.createSQL, case .createMaterializedView(let statement)? = try? Statement(parsing: sql),
+              statement.options.refreshesOnlyAt else { return }
+        objects[id]?.sealed = true
+        objects[id]?.upperMs = nil
+    }
+
     /// Uppers from the clock, lags and inputs; sinces from retention, holds and as_ofs.
     func updateFrontiers() {
         var uppers: [String: UInt64] = [:]
@@ -61,12 +72,12 @@ extension SimulatedEnvironment {
             let own = timeMs - min(timeMs, object.lagMs ?? 0)
             var value: UInt64
             switch object.kind {
-            case .table:
+            case .table where object.dependsOn.isEmpty:
                 value = own
-            case .source, .subsource:
+            case .source, .subsource, .table:
                 if object.status == "stalled" || object.status == "paused" {
                     value = object.upperMs ?? own
-                } else if object.kind == .subsource, let parent = object.dependsOn.first.flatMap({ upper($0, depth: depth + 1) }) {
+                } else if object.kind != .source, let parent = object.dependsOn.first.flatMap({ upper($0, depth: depth + 1) }) {
                     value = min(own, parent)
                 } else {
                     value = own

@@ -27,7 +27,6 @@ public final class SimulatedEnvironment {
     var originalNames: Set<QualifiedName> = []
     /// Subsources and progress relations dropped with their source, by source name.
     var droppedSubsources: [QualifiedName: [CatalogObject]] = [:]
-    var ingestionKey: [String: String] = [:]
     public var faults: SimulatorFaults
     public internal(set) var violations: [SimulatorViolation] = []
     /// Time each object (by name) was missing or not hydrated.
@@ -50,9 +49,6 @@ public final class SimulatedEnvironment {
             hydrationByName[object.qualifiedName] = object.hydrationTimeMs
             originalNames.insert(object.qualifiedName)
             if let number = Int(object.id.dropFirst()) { highest = max(highest, number) }
-            if object.kind == .source, let key = object.createSQL.flatMap(Self.ingestion(of:)) {
-                ingestionKey[object.id] = key
-            }
             if object.replacementFor != nil, let since = object.sinceMs { asOf[object.id] = since }
         }
         for cluster in snapshot.clusters {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import MZPlanCore
 
-/// Parses `--allow` values: an unknown code is a usage error (64); `frontier-gap` is refused (1).
+/// Parses `--allow` values: an unknown code is a usage error (64); `frontier-gap` and `rebuild-refused` are refused (1).
 enum HazardCodeArgument {
     static func parse(_ values: [String], console: Console) throws -> [HazardCode] {
         try values.map { value in
@@ -13,7 +13,7 @@ enum HazardCodeArgument {
                 console.report([Diagnostic(
                     .error,
                     code: "cli.allow",
-                    "--allow frontier-gap is refused: a move that would skip times in a materialized view is always blocked; use one of the remedies the plan shows"
+                    "--allow \(code.rawValue) is refused: \(code.refusalReason ?? "")"
                 )])
                 throw PlanExitCode.failure
             }

@@ -164,7 +164,7 @@ extension ApplyDriver {
     /// Steps after which a move cannot be undone by dropping what it created.
     static func isIrreversible(_ action: Step.Action) -> Bool {
         switch action {
-        case .applyReplacement, .setCluster, .dropIndex, .renameIndex, .dropSink, .renameSink, .dropSource, .recreateObject:
+        case .applyReplacement, .setCluster, .dropIndex, .renameIndex, .dropSink, .renameSink, .dropSource, .dropMaterializedView, .recreateObject:
             true
         default:
             false

@@ -32,7 +32,7 @@ public enum PostCondition {
         case .applyReplacement, .renameIndex, .renameSink:
             guard let object, object.cluster == step.cluster else { return false }
             return standIn(for: step, in: plan).map { objects[$0] == nil } ?? true
-        case .dropIndex, .dropSink, .dropSource:
+        case .dropIndex, .dropSink, .dropSource, .dropMaterializedView:
             guard let object else { return true }
             return object.cluster != step.cluster
         }

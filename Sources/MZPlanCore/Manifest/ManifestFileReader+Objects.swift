@@ -146,7 +146,7 @@ extension ManifestFileReader {
                 continue
             }
             guard code.isAllowable else {
-                error("manifest.hazard", "'\(text)' can never be allowed: mzplan never runs a move that would skip times; remove it and use strategy replace, or wait for the frontier", at: item)
+                error("manifest.hazard", "'\(text)' can never be allowed (\(code.refusalReason ?? "")); remove it", at: item)
                 valid = false
                 continue
             }

@@ -15,9 +15,9 @@ public struct Hazard: Hashable, Sendable {
         self.remedies = remedies
     }
 
-    /// An error that is not allowed; `frontier-gap` always blocks.
+    /// An error that is not allowed; `frontier-gap` and `rebuild-refused` always block.
     public var blocks: Bool {
-        if code == .frontierGap { return true }
+        if !code.isAllowable { return true }
         return severity == .error && !allowed
     }
 }

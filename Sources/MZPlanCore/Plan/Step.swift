@@ -17,6 +17,8 @@ public struct Step: Hashable, Sendable {
         case dropSink = "drop-sink"
         case renameSink = "rename-sink"
         case dropSource = "drop-source"
+        /// `DROP MATERIALIZED VIEW … CASCADE` of a view that is recreated.
+        case dropMaterializedView = "drop-materialized-view"
         case recreateObject = "recreate-object"
     }
 

@@ -6,6 +6,7 @@ final class CatalogGraph: Sendable {
     let snapshot: CatalogSnapshot
     private let positionByID: [String: Int]
     private let clusterPositionByName: [String: Int]
+    private let clusterNameByID: [String: String]
     /// Positions of each object's dependencies (logical and `on`) that are in the snapshot.
     let dependencyPositions: AdjacencyList
     /// Positions of the objects that depend on each object, in snapshot order.
@@ -29,8 +30,10 @@ final class CatalogGraph: Sendable {
             positionByID[objects[position].id] = position
         }
         var clusterPositionByName: [String: Int] = [:]
+        var clusterNameByID: [String: String] = [:]
         for (position, cluster) in snapshot.clusters.enumerated() {
             clusterPositionByName[cluster.name] = position
+            clusterNameByID[cluster.id] = cluster.name
         }
         var importerPositions: [Int: [Int]] = [:]
         var indexPositions: [Int: [Int]] = [:]
@@ -72,6 +75,7 @@ final class CatalogGraph: Sendable {
         }
         self.positionByID = positionByID
         self.clusterPositionByName = clusterPositionByName
+        self.clusterNameByID = clusterNameByID
         self.dependencyPositions = dependencyPositions
         self.dependentPositions = dependentPositions
         self.importerPositions = importerPositions
@@ -107,6 +111,17 @@ final class CatalogGraph: Sendable {
 
     func cluster(named name: String) -> CatalogCluster? {
         clusterPositionByName[name].map { snapshot.clusters[$0] }
+    }
+
+    /// The name of the cluster with catalog id `id`, for resolving `IN CLUSTER [u1]`.
+    func clusterName(id: String) -> String? {
+        clusterNameByID[id]
+    }
+
+    /// The objects that depend on `id` directly, in snapshot order.
+    func dependents(of id: String) -> [CatalogObject] {
+        guard let position = positionByID[id] else { return [] }
+        return dependentPositions[position].map { objects[$0] }
     }
 
     /// Ids of the objects on a cluster, in snapshot order.

@@ -1,5 +1,5 @@
-/// Stable hazard codes (SPEC §5). Errors block unless allowed; warnings never block;
-/// `frontier-gap` can never be allowed.
+/// Stable hazard codes (SPEC §5, §10). Errors block unless allowed; warnings never block;
+/// `frontier-gap` and `rebuild-refused` can never be allowed.
 public enum HazardCode: String, Hashable, Sendable, CaseIterable, Comparable {
     case frontierGap = "frontier-gap"
     case frontierWait = "frontier-wait"
@@ -15,17 +15,33 @@ public enum HazardCode: String, Hashable, Sendable, CaseIterable, Comparable {
     case capacity
     case storageRead = "storage-read"
     case replacementExists = "replacement-exists"
+    /// A sealed materialized view cannot be replaced (SPEC §10.5).
+    case sealedView = "sealed-view"
+    /// A recreated materialized view gets a new id and loses its history (SPEC §10.5).
+    case historyReset = "history-reset"
+    /// mzplan cannot produce a statement Materialize accepts to rebuild an object the move needs:
+    /// unreadable `create_sql`, or a stored form a user session is refused. Never allowable.
+    case rebuildRefused = "rebuild-refused"
 
     /// The severity this hazard always has.
     public var severity: Diagnostic.Severity {
         switch self {
-        case .frontierWait, .indexLocality, .indexInUse, .storageRead: .warning
+        case .frontierWait, .indexLocality, .indexInUse, .storageRead, .historyReset: .warning
         default: .error
         }
     }
 
     /// Whether a manifest or `--allow` may accept this hazard.
-    public var isAllowable: Bool { self != .frontierGap }
+    public var isAllowable: Bool { self != .frontierGap && self != .rebuildRefused }
+
+    /// Why a code that is not allowable can never be allowed.
+    public var refusalReason: String? {
+        switch self {
+        case .frontierGap: "a move that would skip times in a materialized view is always blocked; use one of the remedies the plan shows"
+        case .rebuildRefused: "mzplan never drops what it cannot rebuild; fix or leave the object the plan names"
+        default: nil
+        }
+    }
 
     public static func < (lhs: HazardCode, rhs: HazardCode) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -15,7 +15,7 @@ extension PlanBuilder {
             let key = steps.add(
                 .dropCluster,
                 phase: .cleanup,
-                sql: "DROP CLUSTER \(SQLIdentifier.quote(cluster.name))",
+                statement: .drop(DropStatement(.cluster, ObjectName(cluster.name))),
                 after: others,
                 cluster: cluster.name
             )

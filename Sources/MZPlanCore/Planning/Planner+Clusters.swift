@@ -52,7 +52,7 @@ extension PlanBuilder {
         let renameKey = steps.add(
             .renameCluster,
             phase: .prepare,
-            sql: "ALTER CLUSTER \(SQLIdentifier.quote(cluster.name)) RENAME TO \(SQLIdentifier.quote(spec.name))",
+            statement: .alter(AlterStatement(.cluster, ObjectName(cluster.name), .rename(to: spec.name))),
             cluster: spec.name
         )
         clusterReadyKey[spec.name] = renameKey
@@ -84,12 +84,12 @@ extension PlanBuilder {
 
     /// `objectsUnder`: the name the catalog lists the cluster's objects under (the old name of a renamed cluster).
     private mutating func planResize(_ cluster: CatalogCluster, to spec: ClusterSpec, objectsUnder catalogName: String? = nil) {
-        var settings: [String] = []
+        var settings: [SQLOption] = []
         if let size = spec.size, size != cluster.size {
-            settings.append("SIZE = \(SQLIdentifier.literal(size))")
+            settings.append(SQLOption("SIZE", .literal(size)))
         }
         if let factor = spec.replicationFactor, factor != cluster.replicationFactor {
-            settings.append("REPLICATION FACTOR = \(factor)")
+            settings.append(SQLOption("REPLICATION FACTOR", .integer(factor)))
         }
         guard !settings.isEmpty else { return }
         if cluster.managed == false {
@@ -104,7 +104,7 @@ extension PlanBuilder {
         let key = steps.add(
             .alterCluster,
             phase: .prepare,
-            sql: "ALTER CLUSTER \(SQLIdentifier.quote(cluster.name)) SET (\(settings.joined(separator: ", ")))",
+            statement: .alter(AlterStatement(.cluster, ObjectName(cluster.name), .set(settings, with: []))),
             after: clusterReadyKey[cluster.name].map { [$0] } ?? [],
             cluster: cluster.name
         )
@@ -138,14 +138,14 @@ extension PlanBuilder {
     }
 
     private mutating func planCreation(_ spec: ClusterSpec, size: String) {
-        var settings = ["SIZE = \(SQLIdentifier.literal(size))"]
+        var settings = [SQLOption("SIZE", .literal(size))]
         if let factor = spec.replicationFactor {
-            settings.append("REPLICATION FACTOR = \(factor)")
+            settings.append(SQLOption("REPLICATION FACTOR", .integer(factor)))
         }
         let key = steps.add(
             .createCluster,
             phase: .prepare,
-            sql: "CREATE CLUSTER \(SQLIdentifier.quote(spec.name)) (\(settings.joined(separator: ", ")))",
+            statement: .createCluster(CreateClusterStatement(name: spec.name, options: settings)),
             cluster: spec.name
         )
         clusterReadyKey[spec.name] = key

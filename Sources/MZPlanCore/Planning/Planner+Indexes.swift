@@ -1,23 +1,28 @@
 extension PlanBuilder {
     /// Index moves (`rebuild`): create the new index on the target, wait until it is ready,
     /// drop the old one, rename the new one to the old name.
-    mutating func planIndexMoves() throws(DiagnosticsError) {
+    mutating func planIndexMoves() {
         for placement in pendingMoves(of: .index) {
-            try planIndexRebuild(placement)
+            planIndexRebuild(placement)
         }
     }
 
-    private mutating func planIndexRebuild(_ placement: Placement) throws(DiagnosticsError) {
+    private mutating func planIndexRebuild(_ placement: Placement) {
         let index = placement.object
         let from = index.cluster ?? "?"
         let target = placement.target
         let temporary = temporaryNames.name(for: index.qualifiedName)
-        let statement = try createStatement(of: index)
+        let statement: Statement
+        do {
+            statement = try rebuild.checked(.createIndex(try rebuild.index(index, named: temporary.name, on: target)), for: index)
+        } catch {
+            return appendRefusedMove(placement, strategy: .rebuild, error)
+        }
         let keys = addStandIn(
             for: index,
             temporary: temporary,
             on: target,
-            createSQL: statement.rendered(name: temporary, cluster: target, names: names),
+            create: statement,
             until: .ready,
             actions: (.createIndex, .dropIndex, .renameIndex)
         )
@@ -61,25 +66,5 @@ extension PlanBuilder {
             ),
             stepKeys: [keys.create, keys.drop, keys.rename]
         ))
-    }
-
-    /// The parsed `create_sql` of an object that must be rebuilt, or an error saying why it cannot be.
-    func createStatement(of object: CatalogObject) throws(DiagnosticsError) -> CreateStatement {
-        guard let sql = object.createSQL else {
-            throw DiagnosticsError(Diagnostic(
-                .error,
-                code: "plan.missing-sql",
-                "cannot rebuild \(object.kind.rawValue) '\(object.qualifiedName)': the snapshot has no create_sql for it; take a fresh snapshot with `mzplan catalog dump`"
-            ))
-        }
-        do {
-            return try CreateStatement(parsing: sql)
-        } catch {
-            throw DiagnosticsError(Diagnostic(
-                .error,
-                code: "plan.unreadable-sql",
-                "cannot rebuild \(object.kind.rawValue) '\(object.qualifiedName)': its create_sql is not understood (\(error.message))"
-            ))
-        }
     }
 }

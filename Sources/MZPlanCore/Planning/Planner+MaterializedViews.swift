@@ -1,8 +1,9 @@
 extension PlanBuilder {
     /// Materialized view moves: `replace` (the default: a replacement view on the target,
     /// pre-hydrated, then `APPLY REPLACEMENT`) or `native` (`ALTER … SET CLUSTER`, opt-in),
-    /// each checked for frontier feasibility.
-    mutating func planMaterializedViewMoves() throws(DiagnosticsError) {
+    /// each checked for frontier feasibility. A sealed view cannot be replaced: it is blocked
+    /// with `sealed-view` unless recreated (see ``planRecreates()``, which runs first).
+    mutating func planMaterializedViewMoves() {
         var checker = FeasibilityChecker(graph: graph, plannedIndexes: plannedIndexes)
         for change in clusterChanges where change.change.action == .rename {
             if let old = change.change.renamedFrom { checker.renamedClusters[old] = change.change.name }
@@ -11,15 +12,24 @@ extension PlanBuilder {
             let verdict = checker.check(placement.object, on: placement.target, strategy: placement.strategy)
             if placement.strategy == .native {
                 planNativeMove(placement, verdict)
+            } else if placement.object.sealed {
+                appendSealedMove(placement)
             } else {
-                try planReplacement(placement, verdict)
+                planReplacement(placement, verdict)
             }
         }
     }
 
-    private mutating func planReplacement(_ placement: Placement, _ verdict: FeasibilityChecker.Verdict) throws(DiagnosticsError) {
+    private mutating func planReplacement(_ placement: Placement, _ verdict: FeasibilityChecker.Verdict) {
         let view = placement.object
         let target = placement.target
+        let temporary = temporaryNames.name(for: view.qualifiedName)
+        let replacement: Statement
+        do {
+            replacement = try rebuild.checked(.createMaterializedView(try rebuild.replacement(for: view, named: temporary, on: target)), for: view)
+        } catch {
+            return appendRefusedMove(placement, strategy: .replace, error)
+        }
         var hazards = feasibilityHazards(placement, verdict)
         var keys: [Int] = []
         var replacementPrerequisites: [Int] = []
@@ -38,7 +48,7 @@ extension PlanBuilder {
                 let dropKey = steps.add(
                     .dropReplacement,
                     phase: .prepare,
-                    sql: "DROP MATERIALIZED VIEW \(existing.qualifiedName.sql)",
+                    statement: .drop(DropStatement(.materializedView, ObjectName(existing.qualifiedName))),
                     object: existing.qualifiedName,
                     cluster: existing.cluster
                 )
@@ -46,12 +56,10 @@ extension PlanBuilder {
                 replacementPrerequisites.append(dropKey)
             }
         }
-        let temporary = temporaryNames.name(for: view.qualifiedName)
-        let sql = try replacementSQL(view, named: temporary, on: target)
         let createKey = steps.add(
             .createReplacement,
             phase: .hydrate,
-            sql: sql,
+            statement: replacement,
             after: replacementPrerequisites,
             wait: StepWait(until: .ready, object: temporary, standsInFor: view.qualifiedName),
             object: temporary,
@@ -61,7 +69,7 @@ extension PlanBuilder {
         let applyKey = steps.add(
             .applyReplacement,
             phase: .cutover,
-            sql: "ALTER MATERIALIZED VIEW \(view.qualifiedName.sql) APPLY REPLACEMENT \(temporary.sql)",
+            statement: .alter(AlterStatement(.materializedView, ObjectName(view.qualifiedName), .applyReplacement(ObjectName(temporary)))),
             after: [createKey],
             object: view.qualifiedName,
             cluster: target
@@ -70,7 +78,7 @@ extension PlanBuilder {
             placement,
             verdict,
             strategy: .replace,
-            reason: "a replacement view on '\(target)' takes over writing: id, shard and history are kept",
+            reason: "a replacement view on '\(target)' takes over writing: name, shard and history are kept; the view takes the replacement's id",
             hazards: hazards,
             stalenessMs: 0,
             stepKeys: keys + [createKey, applyKey],
@@ -99,7 +107,7 @@ extension PlanBuilder {
         let key = steps.add(
             .setCluster,
             phase: .cutover,
-            sql: "ALTER MATERIALIZED VIEW \(view.qualifiedName.sql) SET CLUSTER \(SQLIdentifier.quote(target))",
+            statement: .alter(AlterStatement(.materializedView, ObjectName(view.qualifiedName), .setCluster(target))),
             object: view.qualifiedName,
             cluster: target
         )
@@ -123,6 +131,28 @@ extension PlanBuilder {
         for index in verdict.importedIndexes {
             if let indexKey = indexCreateKey[index.id] { steps.addEdge(from: indexKey, to: key) }
         }
+    }
+
+    /// A sealed view with the default strategy: blocked by `sealed-view`, with no steps.
+    private mutating func appendSealedMove(_ placement: Placement) {
+        let view = placement.object
+        var hazard = sealedHazard(placement)
+        hazard.allowed = false
+        handled.insert(view.id)
+        moves.append(PendingMove(
+            move: Move(
+                object: view.qualifiedName,
+                id: view.id,
+                kind: .materializedView,
+                from: view.cluster ?? "?",
+                to: placement.target,
+                strategy: .replace,
+                reason: "a sealed view cannot be replaced",
+                feasibility: .ok,
+                hazards: [hazard]
+            ),
+            stepKeys: []
+        ))
     }
 
     /// Records a planned view move: its cutover's imported indexes, a capacity hazard, the move.
@@ -215,24 +245,6 @@ extension PlanBuilder {
             "raise RETAIN HISTORY on the index on '\(target)' above the view's lag (ALTER INDEX … SET (RETAIN HISTORY = FOR '…'))",
             "wait until '\(view.qualifiedName)' catches up (resume its stalled sources), then plan again",
         ]
-    }
-
-    /// `CREATE REPLACEMENT MATERIALIZED VIEW tmp FOR mv IN CLUSTER b [WITH (…)] AS <query>`.
-    private func replacementSQL(_ view: CatalogObject, named temporary: QualifiedName, on target: String) throws(DiagnosticsError) -> String {
-        let statement = try view.createSQL.map { _ throws(DiagnosticsError) in try createStatement(of: view) }
-        guard let query = view.definition.map({ DefinitionSQL.query($0, names: names) }) ?? statement?.query(names: names) else {
-            throw DiagnosticsError(Diagnostic(
-                .error,
-                code: "plan.missing-sql",
-                "cannot move materialized view '\(view.qualifiedName)': the snapshot has neither its definition nor its create_sql; take a fresh snapshot with `mzplan catalog dump`"
-            ))
-        }
-        let options = statement?.options ?? []
-        let with = options.isEmpty ? "" : " WITH (\(options.joined(separator: ", ")))"
-        // A column list on the view renames the query's columns; the replacement must produce the
-        // same names, so the query is wrapped in a derived table that carries the list.
-        let body = statement?.columnList(names: names).map { "SELECT * FROM (\(query)) AS \(SQLIdentifier.quote("mzplan_columns")) \($0)" } ?? query
-        return "CREATE REPLACEMENT MATERIALIZED VIEW \(temporary.sql) FOR \(view.qualifiedName.sql) IN CLUSTER \(SQLIdentifier.quote(target))\(with) AS \(body)"
     }
 
     /// Remembers which indexes a dataflow's old and new incarnations import, so that no index

@@ -1,24 +1,30 @@
 extension PlanBuilder {
     /// Sink moves (`recreate`): a new sink on the target with `SNAPSHOT = false`, wait until it
     /// runs, drop the old sink, rename the new one to the old name.
-    mutating func planSinkMoves() throws(DiagnosticsError) {
+    mutating func planSinkMoves() {
         for placement in pendingMoves(of: .sink) {
-            try planSinkRecreate(placement)
+            planSinkRecreate(placement)
         }
     }
 
-    private mutating func planSinkRecreate(_ placement: Placement) throws(DiagnosticsError) {
+    private mutating func planSinkRecreate(_ placement: Placement) {
         let sink = placement.object
         let from = sink.cluster ?? "?"
         let target = placement.target
         let temporary = temporaryNames.name(for: sink.qualifiedName)
-        let statement = try createStatement(of: sink)
-        let options = CreateStatement.setting("SNAPSHOT = false", in: statement.options)
+        let statement: Statement
+        do {
+            var create = try rebuild.sink(sink, named: temporary, on: target)
+            create.options = create.options.setting(SQLOption("SNAPSHOT", .keyword("false")))
+            statement = try rebuild.checked(.createSink(create), for: sink)
+        } catch {
+            return appendRefusedMove(placement, strategy: .recreate, error)
+        }
         let keys = addStandIn(
             for: sink,
             temporary: temporary,
             on: target,
-            createSQL: statement.rendered(name: temporary, cluster: target, options: options, names: names),
+            create: statement,
             until: .running,
             actions: (.createSink, .dropSink, .renameSink)
         )
@@ -47,14 +53,5 @@ extension PlanBuilder {
             ),
             stepKeys: [keys.create, keys.drop, keys.rename]
         ))
-    }
-}
-
-extension String {
-    /// The string without leading and trailing spaces, tabs and newlines.
-    func trimmingSpaces() -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(self[first...last])
     }
 }

@@ -1,8 +1,8 @@
 /// Turns a manifest and a catalog snapshot into a ``Plan`` (SPEC §5).
 ///
 /// The pipeline: ``PlacementResolver`` matches rules to objects; cluster changes come first
-/// (renames, creations, resizes); then moves by kind — sources (which rebuild their dependent
-/// closure), indexes (so that replacements can use the new ones), materialized views
+/// (renames, creations, resizes); then moves by kind — recreates of sources and materialized
+/// views (which rebuild their dependent closure), indexes (so that replacements can use the new ones), materialized views
 /// (feasibility-checked), sinks; then ordering edges between moves and optional cluster drops;
 /// finally the step DAG is numbered in a stable topological order.
 public enum Planner {
@@ -24,11 +24,11 @@ public enum Planner {
         allow: [HazardCode] = [],
         createdAtMs: UInt64 = 0
     ) throws(DiagnosticsError) -> Result {
-        if allow.contains(.frontierGap) {
+        if let code = allow.first(where: { !$0.isAllowable }) {
             throw DiagnosticsError(Diagnostic(
                 .error,
                 code: "plan.allow",
-                "'frontier-gap' can never be allowed: a move that would skip times in a materialized view is always blocked; use one of the remedies the plan shows"
+                "'\(code.rawValue)' can never be allowed: \(code.refusalReason ?? "")"
             ))
         }
         // Hashing the whole catalog takes a while: it runs while the moves are planned.
@@ -49,10 +49,10 @@ public enum Planner {
         let resolution = try resolving.value.get()
         var builder = PlanBuilder(manifest: manifest, graph: graph, resolution: resolution, allow: allow)
         try builder.planClusters()
-        try builder.planSourceMoves()
-        try builder.planIndexMoves()
-        try builder.planMaterializedViewMoves()
-        try builder.planSinkMoves()
+        builder.planRecreates()
+        builder.planIndexMoves()
+        builder.planMaterializedViewMoves()
+        builder.planSinkMoves()
         builder.addIndexDropEdges()
         builder.planClusterDrops()
         let fingerprint = PlanFingerprint.compute(
@@ -77,6 +77,8 @@ struct PlanBuilder {
 
     var steps = StepGraph()
     var temporaryNames: TemporaryNames
+    /// Statements that rebuild objects from their `create_sql`, in user form.
+    let rebuild: RebuildStatements
     var moves: [PendingMove] = []
     var clusterChanges: [PendingClusterChange] = []
     var warnings: [Diagnostic] = []
@@ -99,6 +101,7 @@ struct PlanBuilder {
         self.resolution = resolution
         self.globalAllow = Set(manifest.options.allow + allow)
         self.temporaryNames = TemporaryNames(graph: graph)
+        self.rebuild = RebuildStatements(graph: graph)
     }
 
     /// A move being planned; step keys become ids in ``finish(fingerprint:createdAtMs:)``.
@@ -110,12 +113,6 @@ struct PlanBuilder {
     struct PendingClusterChange {
         var change: ClusterChange
         var stepKeys: [Int]
-    }
-
-    /// Names objects by id for `[uN AS …]` annotations: the current catalog name.
-    var names: (String) -> QualifiedName? {
-        let graph = graph
-        return { graph.name(of: $0) }
     }
 
     /// Placements that move and are not yet handled, of one kind, by name.

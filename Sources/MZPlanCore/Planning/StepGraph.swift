@@ -20,19 +20,19 @@ struct StepGraph {
 
     private(set) var nodes: [Node] = []
 
-    /// Adds a step and returns its key.
+    /// Adds a step running `statement` and returns its key.
     @discardableResult
     mutating func add(
         _ action: Step.Action,
         phase: Step.Phase,
-        sql: String,
+        statement: Statement,
         after: [Int] = [],
         wait: StepWait? = nil,
         object: QualifiedName? = nil,
         cluster: String? = nil
     ) -> Int {
         let key = nodes.count
-        nodes.append(Node(key: key, action: action, phase: phase, sql: sql, after: Set(after), wait: wait, object: object, cluster: cluster))
+        nodes.append(Node(key: key, action: action, phase: phase, sql: statement.sql, after: Set(after), wait: wait, object: object, cluster: cluster))
         return key
     }
 

@@ -7,7 +7,8 @@ public enum Strategy: String, Hashable, Sendable, CaseIterable {
     case native
     /// Index: create on the target, wait, drop the old one, rename.
     case rebuild
-    /// Sink or source: create-before-drop (sink) or drop CASCADE and rebuild (source).
+    /// Sink: create-before-drop. Source or materialized view: drop with CASCADE and rebuild
+    /// with the dependent closure.
     case recreate
     /// Whole cluster: `ALTER CLUSTER a RENAME TO b`; chosen automatically, never written in a manifest.
     case rename
@@ -15,7 +16,7 @@ public enum Strategy: String, Hashable, Sendable, CaseIterable {
     /// The strategies a manifest may name for an object of `kind`.
     public static func allowed(for kind: ObjectKind) -> [Strategy] {
         switch kind {
-        case .materializedView: [.auto, .replace, .native]
+        case .materializedView: [.auto, .replace, .native, .recreate]
         case .index: [.auto, .rebuild]
         case .sink, .source: [.auto, .recreate]
         case .table, .view, .subsource: [.auto]

@@ -87,9 +87,10 @@ import Testing
         #expect(move.isBlocked == (strategy == .native))
     }
 
-    @Test("a sealed view moves trivially whatever the frontiers")
+    @Test("a sealed view is feasible whatever the frontiers (native: no new writes)")
     func sealed() throws {
-        let plan = try Fixture.plan(moveToC2, Fixture.epic(upper: nil, idx2Since: Fixture.now, sealed: true))
+        let manifest = Fixture.manifest([("c2", nil, [Fixture.rule("c2", Fixture.exact("mv"), strategy: .native, allow: [.nativeSetClusterExperimental])])])
+        let plan = try Fixture.plan(manifest, Fixture.epic(upper: nil, idx2Since: Fixture.now, sealed: true))
         #expect(plan.moves.first?.feasibility == .ok)
         #expect(plan.moves.first?.frontier?.sealed == true)
     }

@@ -1,4 +1,4 @@
--- mzplan plan sha256:155d6ed403a2f94c6b419337deb20b3f3cc863d2b5915580936fad49980c5a81
+-- mzplan plan sha256:67436f07499ddab02b6fd2919a20e831f0580aa71e957dba78cb61c3d719aa6d
 -- 10 moves, 2 clusters to create, 1 blocked, 3 warnings, 4 unchanged
 -- Run with `mzplan apply`, which also performs the waits noted below.
 --

@@ -1,4 +1,4 @@
--- mzplan plan sha256:5e1f0f4f733db1f1837fcf0d34e409bb3c93564653042d3098ec80365960cc3f
+-- mzplan plan sha256:b0d33152d80a910f96f396f46bac98a57035b25bf6e4df754e9a9a1afcde80b6
 -- 4 moves, 1 warning, 2 unlisted
 -- Run with `mzplan apply`, which also performs the waits noted below.
 

@@ -7,7 +7,7 @@ struct SQLTokenizer {
     private var index = 0
     private var tokens: [SQLToken] = []
 
-    static func tokenize(_ bytes: [UInt8]) throws(SQLRewriteError) -> [SQLToken] {
+    static func tokenize(_ bytes: [UInt8]) throws(SQLSyntaxError) -> [SQLToken] {
         var tokenizer = SQLTokenizer(bytes: bytes)
         try tokenizer.run()
         return tokenizer.tokens
@@ -21,7 +21,7 @@ struct SQLTokenizer {
         offset < bytes.count ? bytes[offset] : nil
     }
 
-    private mutating func run() throws(SQLRewriteError) {
+    private mutating func run() throws(SQLSyntaxError) {
         while index < bytes.count {
             let start = index
             let kind = try scanToken()
@@ -29,7 +29,7 @@ struct SQLTokenizer {
         }
     }
 
-    private mutating func scanToken() throws(SQLRewriteError) -> SQLToken.Kind {
+    private mutating func scanToken() throws(SQLSyntaxError) -> SQLToken.Kind {
         let first = bytes[index]
         switch first {
         case 0x20, 0x09, 0x0A, 0x0D, 0x0C:
@@ -71,7 +71,7 @@ struct SQLTokenizer {
         }
     }
 
-    private mutating func skipBlockComment() throws(SQLRewriteError) {
+    private mutating func skipBlockComment() throws(SQLSyntaxError) {
         let start = index
         var depth = 0
         while index < bytes.count {
@@ -86,10 +86,10 @@ struct SQLTokenizer {
                 index += 1
             }
         }
-        throw SQLRewriteError(message: "unterminated /* comment starting at byte \(start)")
+        throw error("unterminated /* comment", at: start)
     }
 
-    private mutating func skipString(backslashEscapes: Bool) throws(SQLRewriteError) {
+    private mutating func skipString(backslashEscapes: Bool) throws(SQLSyntaxError) {
         let start = index
         index += 1
         while index < bytes.count {
@@ -107,10 +107,10 @@ struct SQLTokenizer {
                 index += 1
             }
         }
-        throw SQLRewriteError(message: "unterminated string literal starting at byte \(start)")
+        throw error("unterminated string literal", at: start)
     }
 
-    private mutating func skipQuotedIdentifier() throws(SQLRewriteError) {
+    private mutating func skipQuotedIdentifier() throws(SQLSyntaxError) {
         let start = index
         index += 1
         while index < bytes.count {
@@ -123,11 +123,11 @@ struct SQLTokenizer {
             }
             index += 1
         }
-        throw SQLRewriteError(message: "unterminated quoted identifier starting at byte \(start)")
+        throw error("unterminated quoted identifier", at: start)
     }
 
     /// Reads `"…"` at the cursor and returns the identifier with `""` undoubled.
-    private mutating func quotedIdentifier() throws(SQLRewriteError) -> String {
+    private mutating func quotedIdentifier() throws(SQLSyntaxError) -> String {
         let start = index
         var value: [UInt8] = []
         index += 1
@@ -145,7 +145,7 @@ struct SQLTokenizer {
                 value.append(next)
             }
         }
-        throw SQLRewriteError(message: "unterminated quoted identifier starting at byte \(start)")
+        throw error("unterminated quoted identifier", at: start)
     }
 
     /// `[u2 AS "db"."schema"."name"]` or `[u1]` at the cursor; leaves the cursor untouched when it is neither.
@@ -188,6 +188,10 @@ struct SQLTokenizer {
         } while consume(UInt8(ascii: "."))
         guard consume(UInt8(ascii: "]")) else { index = start; return nil }
         return .annotation(id: id, parts: parts)
+    }
+
+    private func error(_ message: String, at offset: Int) -> SQLSyntaxError {
+        SQLSyntaxError(message, position: SQLSyntaxError.position(ofByte: offset, in: bytes))
     }
 
     private mutating func skipSpaces() {

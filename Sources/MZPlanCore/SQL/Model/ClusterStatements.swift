@@ -1,0 +1,87 @@
+/// `CREATE CLUSTER "c" (SIZE = '100cc', REPLICATION FACTOR = 1)`.
+public struct CreateClusterStatement: Hashable, Sendable {
+    public var name: String
+    public var options: [SQLOption]
+
+    public init(name: String, options: [SQLOption]) {
+        self.name = name
+        self.options = options
+    }
+
+    public var sql: String {
+        "CREATE CLUSTER \(SQLIdentifier.quote(name))" + (options.isEmpty ? "" : " (\(options.sql))")
+    }
+}
+
+/// `ALTER <type> [IF EXISTS] name <action>`: renames, swaps, cluster settings, replacements.
+public struct AlterStatement: Hashable, Sendable {
+    public enum Action: Hashable, Sendable {
+        /// `RENAME TO "new"`: the new name is one identifier, in the same schema.
+        case rename(to: String)
+        /// `SWAP WITH "other"` (clusters and schemas).
+        case swap(with: String)
+        /// `SET CLUSTER "c"`.
+        case setCluster(String)
+        /// `APPLY REPLACEMENT name` (materialized views).
+        case applyReplacement(ObjectName)
+        /// `SET (options) [WITH (options)]`, e.g. a cluster's size with `WAIT UNTIL READY`.
+        case set([SQLOption], with: [SQLOption])
+        /// `RESET (NAME, …)`.
+        case reset([String])
+        /// `SET FROM relation` (sinks).
+        case setFrom(ObjectName)
+    }
+
+    public var objectType: SQLObjectType
+    public var ifExists: Bool
+    public var name: ObjectName
+    public var action: Action
+
+    public init(_ objectType: SQLObjectType, _ name: ObjectName, _ action: Action, ifExists: Bool = false) {
+        self.objectType = objectType
+        self.name = name
+        self.action = action
+        self.ifExists = ifExists
+    }
+
+    public var sql: String {
+        var sql = "ALTER \(objectType.rawValue) " + (ifExists ? "IF EXISTS " : "") + name.sql + " "
+        switch action {
+        case .rename(let newName): sql += "RENAME TO \(SQLIdentifier.quote(newName))"
+        case .swap(let other): sql += "SWAP WITH \(SQLIdentifier.quote(other))"
+        case .setCluster(let cluster): sql += "SET CLUSTER \(SQLIdentifier.quote(cluster))"
+        case .applyReplacement(let replacement): sql += "APPLY REPLACEMENT \(replacement.sql)"
+        case .set(let options, let with):
+            sql += "SET (\(options.sql))" + (with.isEmpty ? "" : " WITH (\(with.sql))")
+        case .reset(let names): sql += "RESET (\(names.joined(separator: ", ")))"
+        case .setFrom(let relation): sql += "SET FROM \(relation.sql)"
+        }
+        return sql
+    }
+}
+
+/// `DROP <type> [IF EXISTS] name, … [CASCADE]`.
+public struct DropStatement: Hashable, Sendable {
+    public var objectType: SQLObjectType
+    public var ifExists: Bool
+    public var names: [ObjectName]
+    public var cascade: Bool
+
+    public init(_ objectType: SQLObjectType, _ name: ObjectName, cascade: Bool = false, ifExists: Bool = false) {
+        self.objectType = objectType
+        self.names = [name]
+        self.cascade = cascade
+        self.ifExists = ifExists
+    }
+
+    public init(_ objectType: SQLObjectType, names: [ObjectName], cascade: Bool, ifExists: Bool) {
+        self.objectType = objectType
+        self.names = names
+        self.cascade = cascade
+        self.ifExists = ifExists
+    }
+
+    public var sql: String {
+        "DROP \(objectType.rawValue) " + (ifExists ? "IF EXISTS " : "") + names.map(\.sql).joined(separator: ", ") + (cascade ? " CASCADE" : "")
+    }
+}

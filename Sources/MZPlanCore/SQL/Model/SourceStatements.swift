@@ -1,0 +1,191 @@
+/// `CREATE SOURCE [IF NOT EXISTS] name [(columns)] [IN CLUSTER c] FROM <connector> [body]
+/// [FOR ALL TABLES | FOR TABLES (…) | FOR SCHEMAS (…)] [EXPOSE PROGRESS AS name] [WITH (options)]`.
+///
+/// A webhook source is `CREATE SOURCE name [IN CLUSTER c] FROM WEBHOOK <body>`, its body
+/// (`BODY FORMAT …`, `INCLUDE HEADERS`, `CHECK (…)`) carried as written.
+public struct CreateSourceStatement: Hashable, Sendable {
+    public var ifNotExists = false
+    public var name: ObjectName
+    /// A column list or key constraint after the name, as written.
+    public var columns: SQLFragment?
+    public var cluster: ClusterReference?
+    public var connector: SourceConnector
+    /// `FORMAT …`, `INCLUDE …`, `ENVELOPE …` (or a webhook's whole body), as written.
+    public var body: SQLFragment?
+    /// The upstream tables the statement creates subsources for.
+    public var references: ExternalReferences?
+    /// `EXPOSE PROGRESS AS name`.
+    public var progress: ObjectName?
+    public var options: [SQLOption] = []
+
+    public init(name: ObjectName, cluster: ClusterReference?, connector: SourceConnector, body: SQLFragment? = nil, references: ExternalReferences? = nil, progress: ObjectName? = nil, options: [SQLOption] = []) {
+        self.name = name
+        self.cluster = cluster
+        self.connector = connector
+        self.body = body
+        self.references = references
+        self.progress = progress
+        self.options = options
+    }
+
+    public var sql: String {
+        var sql = "CREATE SOURCE " + (ifNotExists ? "IF NOT EXISTS " : "") + name.sql
+        if let columns { sql += " (\(columns.sql))" }
+        if let cluster { sql += " IN CLUSTER \(cluster.sql)" }
+        sql += " FROM " + connector.sql
+        if let body, !body.isEmpty { sql += " " + body.sql }
+        if let references { sql += " " + references.sql }
+        if let progress { sql += " EXPOSE PROGRESS AS \(progress.sql)" }
+        if !options.isEmpty { sql += " WITH (\(options.sql))" }
+        return sql
+    }
+}
+
+/// What a source reads: `POSTGRES CONNECTION c (…)`, `KAFKA CONNECTION c (…)`,
+/// `LOAD GENERATOR AUCTION (…)`, `WEBHOOK`.
+public struct SourceConnector: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        case postgres
+        case mysql
+        case sqlServer
+        case kafka
+        /// The generator's name, uppercased: `AUCTION`, `COUNTER`, `TPCH`, ….
+        case loadGenerator(String)
+        case webhook
+
+        var sql: String {
+            switch self {
+            case .postgres: "POSTGRES"
+            case .mysql: "MYSQL"
+            case .sqlServer: "SQL SERVER"
+            case .kafka: "KAFKA"
+            case .loadGenerator(let generator): "LOAD GENERATOR \(generator)"
+            case .webhook: "WEBHOOK"
+            }
+        }
+
+        /// Replication sources, whose tables come from a table list or `CREATE TABLE … FROM SOURCE`.
+        public var isReplication: Bool {
+            switch self {
+            case .postgres, .mysql, .sqlServer: true
+            default: false
+            }
+        }
+    }
+
+    public var kind: Kind
+    public var connection: ObjectName?
+    /// The parenthesized options after the connection or generator (`PUBLICATION`, `TOPIC`, …).
+    public var options: [SQLOption]
+
+    public init(_ kind: Kind, connection: ObjectName? = nil, options: [SQLOption] = []) {
+        self.kind = kind
+        self.connection = connection
+        self.options = options
+    }
+
+    public var sql: String {
+        var sql = kind.sql
+        if let connection { sql += " CONNECTION \(connection.sql)" }
+        if !options.isEmpty { sql += " (\(options.sql))" }
+        return sql
+    }
+}
+
+/// The upstream tables a source statement ingests into subsources.
+public enum ExternalReferences: Hashable, Sendable {
+    case all
+    case tables([ExternalReference])
+    case schemas([String])
+
+    var sql: String {
+        switch self {
+        case .all: "FOR ALL TABLES"
+        case .tables(let tables): "FOR TABLES (" + tables.map(\.sql).joined(separator: ", ") + ")"
+        case .schemas(let schemas): "FOR SCHEMAS (" + schemas.map(SQLIdentifier.quote).joined(separator: ", ") + ")"
+        }
+    }
+}
+
+/// `upstream [AS name]` in `FOR TABLES (…)`.
+public struct ExternalReference: Hashable, Sendable {
+    public var upstream: ObjectName
+    public var alias: ObjectName?
+
+    public init(upstream: ObjectName, alias: ObjectName?) {
+        self.upstream = upstream
+        self.alias = alias
+    }
+
+    var sql: String { upstream.sql + (alias.map { " AS \($0.sql)" } ?? "") }
+}
+
+/// `CREATE SUBSOURCE name (columns) [OF SOURCE source] [WITH (options)]`: how Materialize
+/// stores a source's tables. Users may not issue it.
+public struct CreateSubsourceStatement: Hashable, Sendable {
+    public var ifNotExists = false
+    public var name: ObjectName
+    public var columns: SQLFragment?
+    public var ofSource: ObjectName?
+    /// `EXTERNAL REFERENCE`, `TEXT COLUMNS`, `EXCLUDE COLUMNS`, `DETAILS`, `PROGRESS`.
+    public var options: [SQLOption] = []
+
+    public init(name: ObjectName, columns: SQLFragment?, ofSource: ObjectName?, options: [SQLOption]) {
+        self.name = name
+        self.columns = columns
+        self.ofSource = ofSource
+        self.options = options
+    }
+
+    public var sql: String {
+        var sql = "CREATE SUBSOURCE " + (ifNotExists ? "IF NOT EXISTS " : "") + name.sql
+        if let columns { sql += " (\(columns.sql))" }
+        if let ofSource { sql += " OF SOURCE \(ofSource.sql)" }
+        if !options.isEmpty { sql += " WITH (\(options.sql))" }
+        return sql
+    }
+}
+
+/// `CREATE TABLE [IF NOT EXISTS] name [(columns)] [FROM SOURCE source (REFERENCE = upstream)]
+/// [body] [WITH (options)]`.
+public struct CreateTableStatement: Hashable, Sendable {
+    public var ifNotExists = false
+    public var name: ObjectName
+    public var columns: SQLFragment?
+    public var fromSource: TableSource?
+    /// `FORMAT …`, `INCLUDE …`, `ENVELOPE …` of a table from a Kafka source, as written.
+    public var body: SQLFragment?
+    public var options: [SQLOption] = []
+
+    public init(name: ObjectName, columns: SQLFragment? = nil, fromSource: TableSource? = nil, body: SQLFragment? = nil, options: [SQLOption] = []) {
+        self.name = name
+        self.columns = columns
+        self.fromSource = fromSource
+        self.body = body
+        self.options = options
+    }
+
+    public var sql: String {
+        var sql = "CREATE TABLE " + (ifNotExists ? "IF NOT EXISTS " : "") + name.sql
+        if let columns { sql += " (\(columns.sql))" }
+        if let fromSource { sql += " FROM SOURCE \(fromSource.source.sql)" + (fromSource.options.isEmpty ? "" : " (\(fromSource.options.sql))") }
+        if let body, !body.isEmpty { sql += " " + body.sql }
+        if !options.isEmpty { sql += " WITH (\(options.sql))" }
+        return sql
+    }
+}
+
+/// `FROM SOURCE source (REFERENCE = upstream)` of a table.
+public struct TableSource: Hashable, Sendable {
+    public var source: ObjectName
+    /// `REFERENCE = upstream`, and whatever else the parentheses hold.
+    public var options: [SQLOption]
+
+    public init(source: ObjectName, options: [SQLOption]) {
+        self.source = source
+        self.options = options
+    }
+
+    /// The upstream table, from `REFERENCE`.
+    public var reference: ObjectName? { options.first(named: "REFERENCE")?.value?.objectName }
+}
