@@ -3,14 +3,20 @@
 
     python3 scripts/gen-catalog.py --objects 100000 --seed 1 -o catalog.json --manifest-out mzplan.yaml
 
-The snapshot has a few dozen clusters with replicas; postgres sources with subsources, kafka and webhook
-sources; tables and views; chains and fan-in DAGs of materialized views; indexes on views and materialized
-views; sinks. `create_sql` is in Materialize's resolved form (`IN CLUSTER [u1]`, `[u2 AS "db"."schema"."t"]`
-annotations, `AS OF` on materialized views), definitions carry annotations and a trailing `;`. About 750
-bytes per object. The manifest places every placeable object (exact names and globs) and moves about 5 % of
-materialized views and indexes to another cluster. Output is deterministic for a seed.
+The snapshot has a few dozen clusters with replicas; sources of every type (PostgreSQL, MySQL and SQL Server
+with subsources or tables from sources, Kafka with every envelope, load generators, webhooks with CHECK and
+INCLUDE HEADERS); tables and views; chains and fan-in DAGs of materialized views; indexes on views and
+materialized views; sinks. `create_sql` is in the purified, resolved form Materialize stores (`IN CLUSTER [u1]`,
+`[u2 AS "db"."schema"."t"]` annotations, `DETAILS` on replication sources and their subsources, no table list,
+`VERSION` on altered sinks, `AS OF` and `REFRESH` on materialized views), with the options real catalogs
+carry mixed in at random: RETAIN HISTORY, REFRESH ON COMMIT / EVERY / AT (sealed views), ASSERT NOT NULL,
+PARTITION BY, column lists, TEXT / EXCLUDE COLUMNS, sink KEY … NOT ENFORCED, HEADERS, FORMAT and ENVELOPE
+variants; definitions carry annotations, string escapes, non-ASCII text and a trailing `;`. About 850 bytes
+per object. The manifest places every placeable object (exact names and globs) and moves a few percent of
+them (see `manifest`). Output is deterministic for a seed.
 """
 import argparse
+import hashlib
 import json
 import random
 
@@ -104,51 +110,143 @@ class Generator:
     def schema_for(self, team):
         return ("materialize", "team_%d" % team) if team % 3 else ("analytics", "team_%d" % team)
 
-    def make_source(self, team, serial):
+    # Types as Materialize resolves them in create_sql.
+    TYPES = {"bigint": '[s20 AS "pg_catalog"."int8"]', "text": '[s25 AS "pg_catalog"."text"]',
+             "numeric": '[s1700 AS "pg_catalog"."numeric"]', "timestamptz": '[s1184 AS "pg_catalog"."timestamptz"]'}
+
+    def details(self, name):
+        """A stand-in for the hex `DETAILS` purification stores (a protobuf in Materialize)."""
+        return "0a" + hashlib.sha1(name.encode()).hexdigest()
+
+    def column_defs(self, table, count=4, constraint=True):
+        kinds = ["bigint", "bigint", "text", "numeric", "timestamptz", "text"]
+        cols = ["%s %s NOT NULL" % (quote(c), self.TYPES[kinds[i % len(kinds)]]) for i, c in enumerate(COLUMNS[:count])]
+        if constraint:
+            cols.append("CONSTRAINT %s PRIMARY KEY (%s)" % (quote(table + "_pkey"), quote("id")))
+        return ", ".join(cols)
+
+    def progress(self, source):
+        """The progress relation that `EXPOSE PROGRESS AS` names (old source syntax)."""
+        name = source["name"] + "_progress"
+        sql = "CREATE SUBSOURCE %s (%s %s) WITH (PROGRESS = true)" % (
+            self.fqn(source["database"], source["schema"], name), quote("offset"), self.TYPES["bigint"])
+        obj = self.add("subsource", source["database"], source["schema"], name, None, create_sql=sql,
+                       source_type="progress", depends_on=[source["id"]], status="running")
+        self.frontier(obj)
+        return obj
+
+    def subsources(self, source, upstreams, text_columns=False):
+        """One subsource per upstream table: `CREATE SUBSOURCE … OF SOURCE … WITH (EXTERNAL REFERENCE = …, DETAILS = …)`."""
+        relations = []
+        for upstream in upstreams:
+            table = upstream[-1]
+            name = "%s_%s" % (source["name"], table)
+            options = ["EXTERNAL REFERENCE = %s" % ".".join(quote(p) for p in upstream)]
+            if text_columns and self.rng.random() < 0.3:
+                options.append("TEXT COLUMNS = (%s)" % quote("status"))
+            options.append("DETAILS = '%s'" % self.details(name))
+            sql = "CREATE SUBSOURCE %s (%s) OF SOURCE %s WITH (%s)" % (
+                self.fqn(source["database"], source["schema"], name), self.column_defs(name), self.ref(source), ", ".join(options))
+            sub = self.add("subsource", source["database"], source["schema"], name, None, create_sql=sql,
+                           depends_on=[source["id"]], status="running", source_type="subsource")
+            self.frontier(sub)
+            relations.append(sub)
+        return relations
+
+    def tables_from_source(self, source, upstreams, kafka=False):
+        """New source syntax: `CREATE TABLE … FROM SOURCE … (REFERENCE = …)` as Materialize stores it."""
+        relations = []
+        for upstream in upstreams:
+            name = "%s_%s" % (source["name"], upstream[-1])
+            reference = ".".join(quote(p) for p in upstream)
+            if kafka:
+                sql = "CREATE TABLE %s FROM SOURCE %s (REFERENCE = %s) FORMAT JSON ENVELOPE NONE WITH (DETAILS = '%s')" % (
+                    self.fqn(source["database"], source["schema"], name), self.ref(source), reference, self.details(name))
+            else:
+                sql = "CREATE TABLE %s (%s) FROM SOURCE %s (REFERENCE = %s) WITH (DETAILS = '%s')" % (
+                    self.fqn(source["database"], source["schema"], name), self.column_defs(name), self.ref(source), reference,
+                    self.details(name))
+            table = self.add("table", source["database"], source["schema"], name, None, create_sql=sql,
+                             depends_on=[source["id"]], status="running")
+            self.frontier(table)
+            relations.append(table)
+        return relations
+
+    def add_source(self, team, serial, prefix, source_type, body, status="running"):
         database, schema = self.schema_for(team)
         cluster = self.ingest[team % len(self.ingest)]
-        roll = self.rng.random()
-        if roll < 0.5:
-            name = "pg_%s_%d" % (self.rng.choice(WORDS), serial)
-            sql = ("CREATE SOURCE %s IN CLUSTER %s FROM POSTGRES CONNECTION [u9 AS \"materialize\".\"public\".\"pg_conn\"] "
-                   "(PUBLICATION = 'mz_source_%d') EXPOSE PROGRESS AS %s"
-                   % (self.fqn(database, schema, name), self.cluster_ref(cluster), serial,
-                      self.fqn(database, schema, name + "_progress")))
-            source = self.add("source", database, schema, name, cluster, create_sql=sql, source_type="postgres",
-                              status="running", hydrated=True, hydration_time_ms=self.rng.randint(5000, 600000))
-            self.frontier(source)
-            relations = []
-            for table in self.rng.sample(WORDS, self.rng.randint(3, 6)):
-                sub_name = "%s_%s" % (name, table)
-                columns = ", ".join("%s %s" % (quote(c), "text" if c in ("region", "status", "sku") else "bigint")
-                                    for c in COLUMNS[:3])
-                sub_sql = ("CREATE SUBSOURCE %s (%s) OF SOURCE %s WITH (EXTERNAL REFERENCE = %s)"
-                           % (self.fqn(database, schema, sub_name), columns, self.ref(source),
-                              self.fqn("postgres", "public", table)))
-                sub = self.add("subsource", database, schema, sub_name, None, create_sql=sub_sql,
-                               depends_on=[source["id"]], status="running")
-                self.frontier(sub)
-                relations.append(sub)
-            return relations
-        if roll < 0.85:
-            name = "kafka_%s_%d" % (self.rng.choice(WORDS), serial)
-            sql = ("CREATE SOURCE %s IN CLUSTER %s FROM KAFKA CONNECTION [u10 AS \"materialize\".\"public\".\"kafka_conn\"] "
-                   "(TOPIC = '%s.v1') KEY FORMAT TEXT VALUE FORMAT JSON ENVELOPE UPSERT EXPOSE PROGRESS AS %s"
-                   % (self.fqn(database, schema, name), self.cluster_ref(cluster), name,
-                      self.fqn(database, schema, name + "_progress")))
-            source = self.add("source", database, schema, name, cluster, create_sql=sql, source_type="kafka",
-                              status=self.rng.choice(["running"] * 20 + ["stalled", "starting"]), hydrated=True,
-                              hydration_time_ms=self.rng.randint(1000, 120000))
-            self.frontier(source)
-            return [source]
-        name = "webhook_%s_%d" % (self.rng.choice(WORDS), serial)
-        sql = ("CREATE SOURCE %s IN CLUSTER %s FROM WEBHOOK BODY FORMAT JSON INCLUDE HEADERS "
-               "CHECK (WITH (HEADERS, BODY AS request_body, SECRET [u11 AS \"materialize\".\"public\".\"hook_secret\"]) "
-               "constant_time_eq(headers->'x-signature', hmac(request_body, hook_secret, 'sha256')))"
-               % (self.fqn(database, schema, name), self.cluster_ref(cluster)))
-        source = self.add("source", database, schema, name, cluster, create_sql=sql, source_type="webhook",
-                          status="running")
+        name = "%s_%s_%d" % (prefix, self.rng.choice(WORDS), serial)
+        if self.rng.random() < 0.01:
+            name = self.rng.choice(["Ingest %d" % serial, "src\"%d" % serial, "données_%d" % serial])
+        sql = "CREATE SOURCE %s IN CLUSTER %s FROM %s" % (self.fqn(database, schema, name), self.cluster_ref(cluster), body)
+        source = self.add("source", database, schema, name, cluster, create_sql=sql, source_type=source_type,
+                          status=status, hydrated=True, hydration_time_ms=self.rng.randint(1000, 600000))
         self.frontier(source)
+        return source
+
+    def expose_progress(self, source):
+        progress = self.progress(source)
+        source["create_sql"] += " EXPOSE PROGRESS AS %s" % self.ref(progress)
+
+    def make_source(self, team, serial):
+        roll = self.rng.random()
+        tables = self.rng.sample(WORDS, self.rng.randint(2, 5))
+        if roll < 0.30:
+            options = ["PUBLICATION = 'mz_source_%d'" % serial]
+            if self.rng.random() < 0.2:
+                options.append("TEXT COLUMNS = (%s)" % ".".join(quote(p) for p in ("shop", "public", tables[0], "status")))
+            options.append("DETAILS = '%s'" % self.details("pg%d" % serial))
+            body = "POSTGRES CONNECTION [u9 AS \"materialize\".\"public\".\"pg_conn\"] (%s)" % ", ".join(options)
+            source = self.add_source(team, serial, "pg", "postgres", body)
+            if self.rng.random() < 0.25:
+                return self.tables_from_source(source, [("shop", "public", t) for t in tables])
+            self.expose_progress(source)
+            return self.subsources(source, [("shop", "public", t) for t in tables], text_columns=True)
+        if roll < 0.42:
+            options = []
+            if self.rng.random() < 0.3:
+                options.append("EXCLUDE COLUMNS = (%s)" % ".".join(quote(p) for p in ("shop", tables[0], "sku")))
+            options.append("DETAILS = '%s'" % self.details("my%d" % serial))
+            body = "MYSQL CONNECTION [u12 AS \"materialize\".\"public\".\"mysql_conn\"] (%s)" % ", ".join(options)
+            source = self.add_source(team, serial, "mysql", "mysql", body)
+            self.expose_progress(source)
+            return self.subsources(source, [("shop", t) for t in tables])
+        if roll < 0.50:
+            body = "SQL SERVER CONNECTION [u13 AS \"materialize\".\"public\".\"sqlserver_conn\"] (DETAILS = '%s')" % self.details("ms%d" % serial)
+            source = self.add_source(team, serial, "mssql", "sql-server", body)
+            self.expose_progress(source)
+            return self.subsources(source, [("shop", "dbo", t) for t in tables])
+        if roll < 0.58:
+            body = "LOAD GENERATOR AUCTION (TICK INTERVAL = '1s')"
+            source = self.add_source(team, serial, "auction", "load-generator", body)
+            self.expose_progress(source)
+            return self.subsources(source, [("mz_load_generators", "auction", t) for t in ("accounts", "auctions", "bids", "organizations", "users")])
+        if roll < 0.62:
+            body = "LOAD GENERATOR COUNTER (TICK INTERVAL = '500ms')"
+            source = self.add_source(team, serial, "counter", "load-generator", body)
+            self.expose_progress(source)
+            return [source]
+        if roll < 0.88:
+            formats = [
+                "KEY FORMAT TEXT VALUE FORMAT JSON INCLUDE KEY AS \"key\", PARTITION, OFFSET ENVELOPE UPSERT",
+                "FORMAT JSON ENVELOPE NONE",
+                "FORMAT JSON INCLUDE HEADERS ENVELOPE NONE",
+                "KEY FORMAT TEXT VALUE FORMAT TEXT INCLUDE TIMESTAMP AS \"ts\" ENVELOPE UPSERT",
+            ]
+            topic = "t_%d.v1" % serial
+            body = "KAFKA CONNECTION [u10 AS \"materialize\".\"public\".\"kafka_conn\"] (TOPIC = '%s') %s" % (topic, self.rng.choice(formats))
+            status = self.rng.choice(["running"] * 20 + ["stalled", "starting"])
+            source = self.add_source(team, serial, "kafka", "kafka", body, status=status)
+            if self.rng.random() < 0.2:
+                source["create_sql"] = "CREATE SOURCE %s IN CLUSTER %s FROM KAFKA CONNECTION [u10 AS \"materialize\".\"public\".\"kafka_conn\"] (TOPIC = '%s')" % (
+                    self.fqn(source["database"], source["schema"], source["name"]), self.cluster_ref(source["cluster"]), topic)
+                return self.tables_from_source(source, [(topic,)], kafka=True)
+            self.expose_progress(source)
+            return [source]
+        header = self.rng.choice(["INCLUDE HEADERS", "INCLUDE HEADER 'x-event' AS \"event\"", "INCLUDE HEADERS (NOT 'authorization')"])
+        body = ("WEBHOOK BODY FORMAT JSON %s CHECK (WITH (HEADERS, BODY AS \"request_body\", SECRET [u11 AS \"materialize\".\"public\".\"hook_secret\"]) "
+                "\"pg_catalog\".\"constant_time_eq\"(\"headers\" -> 'x-signature', \"pg_catalog\".\"hmac\"(\"request_body\", \"hook_secret\", 'sha256')))" % header)
+        source = self.add_source(team, serial, "webhook", "webhook", body)
         return [source]
 
     def make_table(self, team, serial):
@@ -161,11 +259,16 @@ class Generator:
         self.frontier(table, lag=0)
         return table
 
+    # Literals with escapes and non-ASCII text, as definitions carry them.
+    LITERALS = ["'Zürich'", "'O''Brien'", "'naïve café'", "E'line\\nbreak'", "'東京'", "'50%% off'", "'a;b'", "'[u1 AS x]'"]
+
     def query(self, inputs):
         column = quote(self.rng.choice(COLUMNS[1:5]))
-        text = 'SELECT "t0".%s, count(*) AS "n" FROM %s AS "t0"' % (column, self.ref(inputs[0]))
+        text = 'SELECT "t0".%s, "pg_catalog"."count"(*) AS "n" FROM %s AS "t0"' % (column, self.ref(inputs[0]))
         for position, other in enumerate(inputs[1:], start=1):
-            text += ' JOIN %s AS "t%d" USING ("id")' % (self.ref(other), position)
+            text += ' JOIN %s AS "t%d" ON "t%d"."id" = "t0"."id"' % (self.ref(other), position, position)
+        if self.rng.random() < 0.3:
+            text += ' WHERE "t0".%s <> %s' % (quote("status"), self.rng.choice(self.LITERALS))
         return text + ' GROUP BY "t0".%s' % column
 
     def pick_inputs(self, pool):
@@ -183,19 +286,38 @@ class Generator:
                         definition=query + ";", depends_on=[i["id"] for i in inputs])
         return view
 
+    MZ_TIMESTAMP = '[s474 AS "mz_catalog"."mz_timestamp"]'
+
     def make_mv(self, team, serial, pool, indexes_by_relation):
         database, schema = self.schema_for(team)
         home = self.compute[team % len(self.compute)]
         cluster = home if self.rng.random() < 0.97 else self.rng.choice(self.compute)
         name = "%s_mv_%d" % (self.rng.choice(WORDS), serial)
-        if self.rng.random() < 0.002:
-            name = self.rng.choice(['Order Items %d' % serial, 'weird"name_%d' % serial, 'drop; table %d' % serial])
+        if self.rng.random() < 0.003:
+            name = self.rng.choice(['Order Items %d' % serial, 'weird"name_%d' % serial, 'drop; table %d' % serial,
+                                    'Straße_%d' % serial])
         inputs = self.pick_inputs(pool)
         query = self.query(inputs)
+        options = []
         retain = self.rng.choice([None] * 8 + [3600000, 86400000])
-        with_clause = " WITH (RETAIN HISTORY = FOR '%s')" % ("1h" if retain == 3600000 else "1d") if retain else ""
-        sql = "CREATE MATERIALIZED VIEW %s IN CLUSTER %s%s AS %s AS OF %d" % (
-            self.fqn(database, schema, name), self.cluster_ref(cluster), with_clause, query,
+        if retain:
+            options.append("RETAIN HISTORY = FOR '%s'" % ("1h" if retain == 3600000 else "1d"))
+        if self.rng.random() < 0.05:
+            options.append('ASSERT NOT NULL = "n"')
+        if self.rng.random() < 0.05:
+            options.append('PARTITION BY = ("n")')
+        roll = self.rng.random()
+        sealed = False
+        if roll < 0.005:
+            options.append("REFRESH = AT %d::%s" % (TAKEN_AT_MS - 86400000, self.MZ_TIMESTAMP))
+            sealed = True
+        elif roll < 0.04:
+            options.append("REFRESH = EVERY '1 day' ALIGNED TO %d::%s" % (TAKEN_AT_MS - 3600000, self.MZ_TIMESTAMP))
+        else:
+            options.append("REFRESH = ON COMMIT")
+        columns = ' ("key", "n")' if self.rng.random() < 0.1 else ""
+        sql = "CREATE MATERIALIZED VIEW %s%s IN CLUSTER %s WITH (%s) AS %s AS OF %d" % (
+            self.fqn(database, schema, name), columns, self.cluster_ref(cluster), ", ".join(options), query,
             TAKEN_AT_MS - self.rng.randint(1000, 90000000))
         imports = []
         for relation in inputs:
@@ -205,7 +327,7 @@ class Generator:
                       depends_on=[i["id"] for i in inputs], imports=imports, retain_history_ms=retain,
                       hydrated=self.rng.random() > 0.01, hydration_time_ms=self.rng.randint(2000, 900000))
         self.frontier(mv)
-        if self.rng.random() < 0.0005:
+        if sealed:
             mv["sealed"] = True
             mv["upper_ms"] = None
         return mv
@@ -219,7 +341,8 @@ class Generator:
             cluster = serving if self.rng.random() < 0.97 else self.rng.choice(self.compute)
         column = self.rng.choice(COLUMNS[:4])
         name = "%s_%s_idx_%d" % (relation["name"], column, self.next_id + 1)
-        sql = "CREATE INDEX %s IN CLUSTER %s ON %s (%s)" % (quote(name), self.cluster_ref(cluster), self.ref(relation), quote(column))
+        key = quote(column) if self.rng.random() < 0.9 else '"pg_catalog"."lower"(%s)' % quote(column)
+        sql = "CREATE INDEX %s IN CLUSTER %s ON %s (%s)" % (quote(name), self.cluster_ref(cluster), self.ref(relation), key)
         if self.rng.random() < 0.1:
             sql += " WITH (RETAIN HISTORY = FOR '10m')"
         index = self.add("index", relation["database"], relation["schema"], name, cluster, create_sql=sql,
@@ -235,9 +358,20 @@ class Generator:
         database, schema = self.schema_for(team)
         cluster = self.sinks[team % len(self.sinks)]
         name = "%s_sink_%d" % (relation["name"].split("_")[0], serial)
-        sql = ("CREATE SINK %s IN CLUSTER %s FROM %s INTO KAFKA CONNECTION [u10 AS \"materialize\".\"public\".\"kafka_conn\"] "
-               "(TOPIC = '%s') KEY (%s) FORMAT JSON ENVELOPE UPSERT"
-               % (self.fqn(database, schema, name), self.cluster_ref(cluster), self.ref(relation), name, quote("customer_id")))
+        into = "KAFKA CONNECTION [u10 AS \"materialize\".\"public\".\"kafka_conn\"] (TOPIC = '%s')" % name
+        roll = self.rng.random()
+        if roll < 0.6:
+            into += " KEY (%s) NOT ENFORCED FORMAT JSON ENVELOPE UPSERT" % quote("customer_id")
+        elif roll < 0.7:
+            into += " KEY (%s) NOT ENFORCED HEADERS %s FORMAT JSON ENVELOPE UPSERT" % (quote("customer_id"), quote("headers"))
+        else:
+            into += (" FORMAT AVRO USING CONFLUENT SCHEMA REGISTRY CONNECTION [u14 AS \"materialize\".\"public\".\"csr_conn\"] "
+                     "ENVELOPE DEBEZIUM")
+        options = ["SNAPSHOT = %s" % self.rng.choice(["true", "false"])]
+        if self.rng.random() < 0.2:
+            options.append("VERSION = %d" % self.rng.randint(1, 3))
+        sql = "CREATE SINK %s IN CLUSTER %s FROM %s INTO %s WITH (%s)" % (
+            self.fqn(database, schema, name), self.cluster_ref(cluster), self.ref(relation), into, ", ".join(options))
         sink = self.add("sink", database, schema, name, cluster, create_sql=sql, depends_on=[relation["id"]],
                         imports=[relation["id"]], status=self.rng.choice(["running"] * 30 + ["stalled"]),
                         hydrated=True)
@@ -279,12 +413,15 @@ class Generator:
 
     def manifest(self):
         """Every placeable object placed: a glob per (schema, kind) on its most common cluster, exact names for
-        the rest, and about 5 % of materialized views and indexes moved to another compute cluster."""
+        the rest. About 5 % of materialized views, indexes and sinks and 3 % of sources move: views and indexes
+        to another compute cluster (sealed views with `strategy: recreate`), sinks and sources to new clusters,
+        with the hazards their strategies carry allowed on their rules."""
         placeable = [o for o in self.objects if o["kind"] in ("source", "sink", "index", "materialized-view")]
         groups = {}
         for obj in placeable:
             groups.setdefault((obj["database"], obj["schema"], obj["kind"]), []).append(obj)
-        entries = {c["name"]: [] for c in self.clusters}
+        new_clusters = {"ingest_moved": "100cc", "sinks_moved": "50cc"}
+        entries = {c: [] for c in [c["name"] for c in self.clusters] + sorted(new_clusters)}
         for (database, schema, kind), members in sorted(groups.items()):
             counts = {}
             for obj in members:
@@ -293,23 +430,36 @@ class Generator:
             entries[home].append({"match": "%s.%s.*" % (database, schema), "kind": kind})
             for obj in members:
                 target = obj["cluster"]
-                moved = kind in ("materialized-view", "index") and self.rng.random() < 0.05
-                if moved:
+                extra = {}
+                roll = self.rng.random()
+                if kind in ("materialized-view", "index") and roll < 0.05:
                     target = self.rng.choice([c for c in self.compute if c != obj["cluster"]])
+                    if obj["sealed"]:
+                        extra = {"strategy": "recreate", "allow": ["cascade-drop"]}
+                elif kind == "sink" and roll < 0.05:
+                    target, extra = "sinks_moved", {"allow": ["sink-recreate"]}
+                elif kind == "source" and roll < 0.03:
+                    target, extra = "ingest_moved", {"allow": ["source-recreate", "cascade-drop", "webhook-recreate"]}
                 plain = manifest_name(database, schema, obj["name"]).count('"') == 0
-                if target != home or moved or not plain or self.rng.random() < 0.02:
-                    entries[target].append({"name": manifest_name(database, schema, obj["name"]), "kind": kind})
+                if target != home or target != obj["cluster"] or not plain or self.rng.random() < 0.02:
+                    entries[target].append(dict({"name": manifest_name(database, schema, obj["name"]), "kind": kind}, **extra))
         lines = ["version: 1", "database: materialize", "schema: public", "clusters:"]
-        for cluster in self.clusters:
-            lines.append("  %s:" % json.dumps(cluster["name"]))
-            items = entries[cluster["name"]]
+        for name, items in entries.items():
+            lines.append("  %s:" % json.dumps(name))
+            if name in new_clusters:
+                lines.append("    size: %s" % new_clusters[name])
             if not items:
                 lines.append("    objects: []")
                 continue
             lines.append("    objects:")
             for item in items:
                 key = "match" if "match" in item else "name"
-                lines.append("      - { %s: %s, kind: %s }" % (key, json.dumps(item[key]), item["kind"]))
+                fields = ["%s: %s" % (key, json.dumps(item[key])), "kind: %s" % item["kind"]]
+                if "strategy" in item:
+                    fields.append("strategy: %s" % item["strategy"])
+                if "allow" in item:
+                    fields.append("allow: [%s]" % ", ".join(item["allow"]))
+                lines.append("      - { %s }" % ", ".join(fields))
         lines += ["options:", "  max_parallel_hydrations: 4", ""]
         return "\n".join(lines)
 

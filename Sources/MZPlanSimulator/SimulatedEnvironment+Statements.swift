@@ -135,7 +135,9 @@ extension SimulatedEnvironment {
             guard timeMs < deadline else {
                 throw ApplyTargetError(.sql, sqlState: "57014", message: "canceling statement due to statement timeout (APPLY REPLACEMENT waited for '\(view.qualifiedName)' to reach \(start))")
             }
-            advance(to: min(deadline, timeMs + 100))
+            // Uppers advance with the clock: jump by what is missing (hydration stops the jump early).
+            let missing = start - min(start, objects[view.id]?.upperMs ?? 0)
+            advance(to: min(deadline, timeMs + max(100, missing)))
         }
         let current = objects[view.id]!
         if start > (current.upperMs ?? 0) {
@@ -154,13 +156,7 @@ extension SimulatedEnvironment {
         remove([view.id, replacement.id])
         insert(updated)
         asOf[updated.id] = nil
-        for id in order where id != updated.id {
-            guard var dependent = objects[id] else { continue }
-            dependent.dependsOn = dependent.dependsOn.map { $0 == view.id ? updated.id : $0 }
-            dependent.imports = dependent.imports.map { $0 == view.id ? updated.id : $0 }
-            if dependent.on == view.id { dependent.on = updated.id }
-            objects[id] = dependent
-        }
+        objects.redirect(view.id, to: updated.id)
         updateFrontiers()
     }
 
@@ -187,6 +183,7 @@ extension SimulatedEnvironment {
         moved.imports = imports
         moved.hydrated = false
         objects[view.id] = moved
+        objects.dependenciesChanged()
         asOf[view.id] = start
         hydrationLeft[view.id] = Double(hydrationTime(for: view.qualifiedName))
         updateFrontiers()

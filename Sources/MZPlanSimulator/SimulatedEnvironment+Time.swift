@@ -1,5 +1,12 @@
 import MZPlanCore
 
+/// Positions each slot of the object table depends on and imports, for the frontier pass.
+struct FrontierTopology {
+    var generation: Int
+    var dependencies: [[Int]]
+    var imports: [[Int]]
+}
+
 extension SimulatedEnvironment {
     /// Default hydration work when the snapshot does not say.
     static let defaultHydrationMs: UInt64 = 10_000
@@ -9,8 +16,8 @@ extension SimulatedEnvironment {
     public func advance(to target: UInt64) {
         while timeMs < target {
             var hydrating: [String: [String]] = [:]
-            for id in order where hydrationLeft[id] != nil {
-                guard let object = objects[id], let cluster = object.cluster, replicaProblem(cluster) == nil else { continue }
+            for id in hydrationLeft.keys {
+                guard let cluster = objects[id]?.cluster, replicaProblem(cluster) == nil else { continue }
                 hydrating[cluster, default: []].append(id)
             }
             var step = Double(target - timeMs)
@@ -40,15 +47,26 @@ extension SimulatedEnvironment {
         updateFrontiers()
     }
 
+    /// Originals (by name) that are missing, or present and not serving (not hydrated).
     private func accrueStaleness(_ elapsed: UInt64) {
-        var available: Set<QualifiedName> = []
-        for id in order {
-            guard let object = objects[id], object.replacementFor == nil else { continue }
-            let ready = object.kind == .view || object.kind == .table || object.kind == .subsource || object.hydrated != false
-            if ready { available.insert(object.qualifiedName) }
+        if missingOriginals.generation != objects.generation {
+            var present: Set<QualifiedName> = []
+            for object in objects.slots {
+                guard let object, object.replacementFor == nil else { continue }
+                present.insert(object.qualifiedName)
+            }
+            missingOriginals = (objects.generation, originalNames.subtracting(present).sorted())
         }
-        for name in originalNames where !available.contains(name) {
+        for name in missingOriginals.names {
             stalenessMs[name, default: 0] += elapsed
+        }
+        for position in objects.slots.indices {
+            guard let object = objects.slots[position], object.replacementFor == nil, object.hydrated == false else { continue }
+            switch object.kind {
+            case .view, .table, .subsource: continue
+            default: break
+            }
+            if originalNames.contains(object.qualifiedName) { stalenessMs[object.qualifiedName, default: 0] += elapsed }
         }
     }
 
@@ -64,12 +82,25 @@ extension SimulatedEnvironment {
 
     /// Uppers from the clock, lags and inputs; sinces from retention, holds and as_ofs.
     func updateFrontiers() {
-        var uppers: [String: UInt64] = [:]
-        func upper(_ id: String, depth: Int) -> UInt64? {
-            if let known = uppers[id] { return known }
-            guard let object = objects[id], depth < 256 else { return nil }
+        // Computed from a snapshot of the table, then written back (the snapshot released first,
+        // so the writes do not copy the table).
+        for (position, upper, since) in computeFrontiers() {
+            objects.setFrontier(at: position, upper: upper, since: since)
+        }
+    }
+
+    /// The frontiers that changed, by position.
+    private func computeFrontiers() -> [(position: Int, upper: UInt64?, since: UInt64?)] {
+        let topology = currentTopology()
+        let slots = objects.slots
+        var uppers = [UInt64?](repeating: nil, count: slots.count)
+        var computed = [Bool](repeating: false, count: slots.count)
+        func upper(_ position: Int, depth: Int) -> UInt64? {
+            if computed[position] { return uppers[position] }
+            guard let object = slots[position], depth < 256 else { return nil }
             if object.sealed { return object.upperMs }
             let own = timeMs - min(timeMs, object.lagMs ?? 0)
+            let dependencies = topology.dependencies[position]
             var value: UInt64
             switch object.kind {
             case .table where object.dependsOn.isEmpty:
@@ -77,44 +108,68 @@ extension SimulatedEnvironment {
             case .source, .subsource, .table:
                 if object.status == "stalled" || object.status == "paused" {
                     value = object.upperMs ?? own
-                } else if object.kind != .source, let parent = object.dependsOn.first.flatMap({ upper($0, depth: depth + 1) }) {
+                } else if object.kind != .source, let first = dependencies.first, let parent = upper(first, depth: depth + 1) {
                     value = min(own, parent)
                 } else {
                     value = own
                 }
-                if object.kind == .source, object.hydrated == false { value = object.upperMs ?? asOf[id] ?? own }
+                if object.kind == .source, object.hydrated == false { value = object.upperMs ?? asOf[object.id] ?? own }
             default:
-                let inputs = object.dependsOn.compactMap { upper($0, depth: depth + 1) }
-                value = min(own, inputs.min() ?? own)
+                var lowest = own
+                for dependency in dependencies {
+                    if let input = upper(dependency, depth: depth + 1) { lowest = min(lowest, input) }
+                }
+                value = lowest
                 if object.hydrated == false {
-                    value = object.upperMs ?? asOf[id] ?? value
+                    value = object.upperMs ?? asOf[object.id] ?? value
                 }
             }
             if let previous = object.upperMs, previous > value { value = previous }
-            uppers[id] = value
+            uppers[position] = value
+            computed[position] = true
             return value
         }
-        for id in order { _ = upper(id, depth: 0) }
-        var heldBy: [String: UInt64] = [:]
-        for id in order {
-            guard let object = objects[id], object.replacementFor == nil, let own = uppers[id] else { continue }
-            for imported in object.imports where objects[imported]?.kind != .index {
-                heldBy[imported] = min(heldBy[imported] ?? .max, own)
+        for position in slots.indices where slots[position] != nil { _ = upper(position, depth: 0) }
+        var heldBy = [UInt64](repeating: .max, count: slots.count)
+        for position in slots.indices {
+            guard let object = slots[position], object.replacementFor == nil, let own = uppers[position] else { continue }
+            for imported in topology.imports[position] where slots[imported]?.kind != .index {
+                heldBy[imported] = min(heldBy[imported], own)
             }
         }
-        for id in order {
-            guard var object = objects[id] else { continue }
-            let newUpper = uppers[id]
-            if object.kind != .view { object.upperMs = newUpper }
-            if let upperValue = newUpper, object.kind != .view {
+        var changes: [(position: Int, upper: UInt64?, since: UInt64?)] = []
+        for position in slots.indices {
+            guard let object = slots[position], object.kind != .view else { continue }
+            let newUpper = uppers[position]
+            var newSince = object.sinceMs
+            if let upperValue = newUpper {
                 var since = upperValue - min(upperValue, object.retentionMs)
-                if object.kind != .index, let held = heldBy[id] { since = min(since, held) }
-                if let start = asOf[id] { since = max(since, start) }
-                if object.replacementFor != nil, let start = asOf[id] { since = start }
-                object.sinceMs = max(object.sinceMs ?? 0, since)
+                if object.kind != .index, heldBy[position] != .max { since = min(since, heldBy[position]) }
+                let start = asOf.isEmpty ? nil : asOf[object.id]
+                if let start { since = max(since, start) }
+                if object.replacementFor != nil, let start { since = start }
+                newSince = max(object.sinceMs ?? 0, since)
             }
-            objects[id] = object
+            if newUpper != object.upperMs || newSince != object.sinceMs {
+                changes.append((position, newUpper, newSince))
+            }
         }
+        return changes
+    }
+
+    /// Dependency and import positions of every slot, rebuilt when objects come, go or change
+    /// what they read.
+    private func currentTopology() -> FrontierTopology {
+        if let topology, topology.generation == objects.generation { return topology }
+        let slots = objects.slots
+        let positions = { (ids: [String]) in ids.compactMap { self.objects.position(of: $0) } }
+        let built = FrontierTopology(
+            generation: objects.generation,
+            dependencies: slots.map { positions($0?.dependsOn ?? []) },
+            imports: slots.map { positions($0?.imports ?? []) }
+        )
+        topology = built
+        return built
     }
 
     /// What a new dataflow on `cluster` reading `dependencies` imports (views expanded: an index
@@ -125,7 +180,7 @@ extension SimulatedEnvironment {
         var pending = dependencies
         while let id = pending.popLast() {
             guard visited.insert(id).inserted, let relation = objects[id] else { continue }
-            if let index = order.lazy.compactMap({ self.objects[$0] }).first(where: { $0.kind == .index && $0.on == id && $0.cluster == cluster }) {
+            if let index = objects.indexes(on: id).first(where: { $0.cluster == cluster }) {
                 imports.append(index.id)
             } else if relation.kind == .view {
                 pending.append(contentsOf: relation.dependsOn)

@@ -12,10 +12,9 @@ public import MZPlanCore
 /// without a healthy replica.
 public final class SimulatedEnvironment {
     public internal(set) var timeMs: UInt64
-    var objects: [String: CatalogObject] = [:]
-    var order: [String] = []
-    /// Object ids by name, kept by ``insert(_:)``, ``remove(_:)`` and ``rename(_:to:)``.
-    var idByName: [QualifiedName: String] = [:]
+    var objects = ObjectTable()
+    /// Ids of the objects alive, in creation order.
+    var order: [String] { objects.ids }
     var clusters: [CatalogCluster]
     let sizes: [String]?
     var nextID: Int
@@ -35,6 +34,9 @@ public final class SimulatedEnvironment {
     var lock: LockHolder?
     var journal: [JournalEntry] = []
     var pendingConflicts = 0
+    /// Caches of the per-tick passes, keyed on ``ObjectTable/generation``.
+    var topology: FrontierTopology?
+    var missingOriginals: (generation: Int, names: [QualifiedName]) = (-1, [])
 
     public init(_ snapshot: CatalogSnapshot, faults: SimulatorFaults = SimulatorFaults()) {
         timeMs = snapshot.takenAtMs ?? snapshot.objects.compactMap(\.upperMs).max() ?? 0
@@ -43,13 +45,15 @@ public final class SimulatedEnvironment {
         self.faults = faults
         var highest = 0
         for object in snapshot.objects {
-            objects[object.id] = object
-            order.append(object.id)
-            idByName[object.qualifiedName] = object.id
+            objects.insert(object)
             hydrationByName[object.qualifiedName] = object.hydrationTimeMs
             originalNames.insert(object.qualifiedName)
             if let number = Int(object.id.dropFirst()) { highest = max(highest, number) }
             if object.replacementFor != nil, let since = object.sinceMs { asOf[object.id] = since }
+            // A dataflow still hydrating when the snapshot was taken goes on hydrating.
+            if object.hydrated == false, object.cluster != nil {
+                hydrationLeft[object.id] = Double(object.hydrationTimeMs ?? Self.defaultHydrationMs)
+            }
         }
         for cluster in snapshot.clusters {
             if let number = Int(cluster.id.dropFirst()) { highest = max(highest, number) }
@@ -64,37 +68,30 @@ public final class SimulatedEnvironment {
             for replica in clusters[index].replicas.indices { clusters[index].replicas[replica].oomKills24h = 3 }
         }
         for id in order where faults.stalledSources.contains(objects[id]!.qualifiedName) {
-            objects[id]!.status = "stalled"
+            objects[id]?.status = "stalled"
         }
     }
 
     // MARK: Lookup
 
     func object(named name: QualifiedName) -> CatalogObject? {
-        idByName[name].flatMap { objects[$0] }
+        objects.object(named: name)
     }
 
     func insert(_ object: CatalogObject) {
-        objects[object.id] = object
-        order.append(object.id)
-        idByName[object.qualifiedName] = object.id
+        objects.insert(object)
     }
 
     func remove(_ ids: Set<String>) {
+        objects.remove(ids)
         for id in ids {
-            if let name = objects[id]?.qualifiedName { idByName[name] = nil }
-            objects[id] = nil
             hydrationLeft[id] = nil
             asOf[id] = nil
         }
-        order.removeAll { ids.contains($0) }
     }
 
     func rename(_ id: String, to name: String) {
-        guard let object = objects[id] else { return }
-        idByName[object.qualifiedName] = nil
-        objects[id]?.name = name
-        idByName[object.qualifiedName.renamed(name)] = id
+        objects.rename(id, to: name)
     }
 
     func cluster(named name: String) -> CatalogCluster? {
@@ -123,7 +120,7 @@ public final class SimulatedEnvironment {
             takenAtMs: timeMs,
             version: "simulated",
             clusters: clusters,
-            objects: order.compactMap { objects[$0] }.map { object in
+            objects: objects.all.map { object in
                 var copy = object
                 if let upper = object.upperMs, !object.sealed { copy.lagMs = timeMs - min(upper, timeMs) }
                 return copy
@@ -134,7 +131,7 @@ public final class SimulatedEnvironment {
 
     /// The sorted placement of every object and the clusters: what "the same final catalog" compares.
     public func placementSignature() -> [String] {
-        let objectLines = order.compactMap { objects[$0] }.map { "\($0.kind.rawValue) \($0.qualifiedName) @ \($0.cluster ?? "-")\($0.replacementFor == nil ? "" : " replacement")" }
+        let objectLines = objects.all.map { "\($0.kind.rawValue) \($0.qualifiedName) @ \($0.cluster ?? "-")\($0.replacementFor == nil ? "" : " replacement")" }
         let clusterLines = clusters.map { "cluster \($0.name) \($0.size ?? "?") x\($0.replicationFactor ?? 0)" }
         return (clusterLines + objectLines).sorted()
     }

@@ -19,7 +19,9 @@ final class CatalogGraph: Sendable {
     private let positionsByCluster: [String: [Int]]
     /// The replacement in flight for a materialized view, by the view's id.
     let replacementByTarget: [String: String]
-    /// Positions of the objects downstream of a stalled or paused source (most catalogs: none).
+    /// Positions of the objects whose upper does not advance on its own (see ``isStuck(_:)``).
+    let stuckPositions: Set<Int>
+    /// Positions of the objects downstream of a stuck one (most catalogs: none).
     let stalledDownstream: Set<Int>
     init(_ snapshot: CatalogSnapshot) throws(DiagnosticsError) {
         self.snapshot = snapshot
@@ -31,9 +33,11 @@ final class CatalogGraph: Sendable {
         }
         var clusterPositionByName: [String: Int] = [:]
         var clusterNameByID: [String: String] = [:]
+        var unhealthyClusters: Set<String> = []
         for (position, cluster) in snapshot.clusters.enumerated() {
             clusterPositionByName[cluster.name] = position
             clusterNameByID[cluster.id] = cluster.name
+            if !cluster.replicas.contains(where: \.isHealthy) { unhealthyClusters.insert(cluster.name) }
         }
         var importerPositions: [Int: [Int]] = [:]
         var indexPositions: [Int: [Int]] = [:]
@@ -63,10 +67,11 @@ final class CatalogGraph: Sendable {
             if let target = objects[position].replacementFor {
                 replacements[target] = objects[position].id
             }
-            if Self.isStalledSource(kind: objects[position].kind, status: objects[position].status) {
+            if Self.isStuck(objects[position], unhealthyClusters: unhealthyClusters) {
                 stalled.append(position)
             }
         }
+        let stuckPositions = Set(stalled)
         var stalledDownstream: Set<Int> = []
         while let position = stalled.popLast() {
             for dependent in dependentPositions[position] where stalledDownstream.insert(dependent).inserted {
@@ -82,6 +87,7 @@ final class CatalogGraph: Sendable {
         self.indexPositions = indexPositions
         self.positionsByCluster = positionsByCluster
         self.replacementByTarget = replacements
+        self.stuckPositions = stuckPositions
         self.stalledDownstream = stalledDownstream
         try checkAcyclic()
     }
@@ -92,9 +98,24 @@ final class CatalogGraph: Sendable {
         return object.dependsOn + [on]
     }
 
-    /// A source or subsource whose status is stalled or paused: its upper does not advance.
-    static func isStalledSource(kind: ObjectKind, status: String?) -> Bool {
-        (kind == .source || kind == .subsource) && (status == "stalled" || status == "paused")
+    /// An object whose upper does not advance: a source or subsource whose status is stalled or
+    /// paused, or a dataflow that is not hydrated on a cluster with no healthy replica (nothing
+    /// there can hydrate it).
+    static func isStuck(_ object: CatalogObject, unhealthyClusters: Set<String>) -> Bool {
+        switch object.kind {
+        case .source, .subsource:
+            return object.status == "stalled" || object.status == "paused"
+        case .materializedView, .index:
+            return object.hydrated == false && object.cluster.map(unhealthyClusters.contains) == true
+        default:
+            return false
+        }
+    }
+
+    /// Why a stuck object does not advance, for messages.
+    static func stuckReason(_ object: CatalogObject) -> String {
+        if object.kind == .source || object.kind == .subsource { return object.status ?? "stalled" }
+        return "not hydrated on '\(object.cluster ?? "?")', which has no healthy replica"
     }
 
     /// The objects, in snapshot order; positions index into this array.

@@ -112,7 +112,8 @@ struct FeasibilityChecker {
         return upper >= index.retentionMs ? upper - index.retentionMs : 0
     }
 
-    /// Sources and subsources in M's transitive dependencies whose status is stalled or paused.
+    /// Objects in M's transitive dependencies whose upper does not advance: stalled or paused
+    /// sources, dataflows that cannot hydrate (``CatalogGraph/isStuck(_:unhealthyClusters:)``).
     /// Costs nothing in a healthy catalog; otherwise each object's answer is computed once.
     func stalledSources(upstreamOf object: CatalogObject) -> [CatalogObject] {
         guard let start = graph.position(of: object.id), graph.stalledDownstream.contains(start) else { return [] }
@@ -142,8 +143,7 @@ final class StalledUpstreamCache {
             }
             var found: Set<Int> = []
             for dependency in dependencies {
-                let candidate = graph.objects[dependency]
-                if CatalogGraph.isStalledSource(kind: candidate.kind, status: candidate.status) { found.insert(dependency) }
+                if graph.stuckPositions.contains(dependency) { found.insert(dependency) }
             }
             for dependency in tainted { found.formUnion(cache[dependency] ?? []) }
             cache[position] = found

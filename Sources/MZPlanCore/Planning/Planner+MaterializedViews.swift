@@ -212,7 +212,7 @@ extension PlanBuilder {
         case .gap:
             let reason: String
             if !verdict.stalledSources.isEmpty {
-                let list = verdict.stalledSources.map { "'\($0.qualifiedName)' (\($0.status ?? "stalled"))" }.joined(separator: ", ")
+                let list = verdict.stalledSources.map { "'\($0.qualifiedName)' (\(CatalogGraph.stuckReason($0)))" }.joined(separator: ", ")
                 reason = "and it cannot catch up: \(list) upstream does not advance"
             } else {
                 reason = "and `native` stops the old dataflow before the new one starts, so nothing fills [\(upper), \(since))"
@@ -243,7 +243,7 @@ extension PlanBuilder {
             "use `strategy: replace` (the default), which waits for the view instead of skipping times",
             "create the index on '\(target)' after the move, so the replacement reads storage, which the running view holds back",
             "raise RETAIN HISTORY on the index on '\(target)' above the view's lag (ALTER INDEX … SET (RETAIN HISTORY = FOR '…'))",
-            "wait until '\(view.qualifiedName)' catches up (resume its stalled sources), then plan again",
+            "wait until '\(view.qualifiedName)' catches up (resume its stalled sources, give the clusters upstream a healthy replica), then plan again",
         ]
     }
 
