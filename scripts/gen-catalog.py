@@ -460,7 +460,7 @@ class Generator:
                 if "allow" in item:
                     fields.append("allow: [%s]" % ", ".join(item["allow"]))
                 lines.append("      - { %s }" % ", ".join(fields))
-        lines += ["options:", "  max_parallel_hydrations: 4", ""]
+        lines += ["options:", "  max_parallel_hydrations: 4", "  poll_interval: 10s", ""]
         return "\n".join(lines)
 
 

@@ -1,19 +1,27 @@
 public import MZPlanCore
 
 /// The simulated catalog's objects in creation order, found by id, by name, and (indexes) by
-/// the relation they index. Positions are stable while an object lives, so the per-tick
-/// frontier pass reads objects in place instead of copying them out of a dictionary.
+/// the relation they index. Positions are stable while an object lives. Beside each object the
+/// table keeps a ``FrontierRow`` of plain values and the positions it reads, so the per-tick
+/// frontier pass never copies an object.
 struct ObjectTable {
     /// Objects by position; a dropped object leaves an empty slot.
     private(set) var slots: [CatalogObject?] = []
+    /// What the frontier pass reads of each slot.
+    private(set) var rows: [FrontierRow] = []
+    /// Positions of each slot's dependencies (`depends_on`, and the relation of an index).
+    private(set) var dependencyPositions: [[Int]] = []
+    /// Positions of what each slot's dataflow imports.
+    private(set) var importPositions: [[Int]] = []
     private var positionByID: [String: Int] = [:]
     private var positionByName: [QualifiedName: Int] = [:]
     private var indexPositions: [String: [Int]] = [:]
-    /// Changes whenever objects come or go or their dependencies change: caches keyed on it are stale.
+    /// Changes whenever objects come, go or are renamed: caches of names are stale then.
     private(set) var generation = 0
 
     /// The object with catalog id `id`. Setting one that exists replaces it in place (its name,
-    /// id and dependencies must not change that way: use ``rename(_:to:)`` and ``insert(_:)``).
+    /// id and dependencies must not change that way: use ``rename(_:to:)``, ``insert(_:)`` and
+    /// ``redirect(_:to:)``); setting nil removes it.
     subscript(id: String) -> CatalogObject? {
         get { positionByID[id].flatMap { slots[$0] } }
         set {
@@ -23,6 +31,7 @@ struct ObjectTable {
                 return
             }
             slots[position] = newValue
+            rows[position] = FrontierRow(newValue)
         }
     }
 
@@ -31,9 +40,6 @@ struct ObjectTable {
     func object(named name: QualifiedName) -> CatalogObject? {
         positionByName[name].flatMap { slots[$0] }
     }
-
-    /// Positions of the objects alive, in creation order.
-    var positions: [Int] { slots.indices.filter { slots[$0] != nil } }
 
     /// Ids of the objects alive, in creation order.
     var ids: [String] { slots.compactMap { $0?.id } }
@@ -49,9 +55,12 @@ struct ObjectTable {
     mutating func insert(_ object: CatalogObject) {
         let position = slots.count
         slots.append(object)
+        rows.append(FrontierRow(object))
         positionByID[object.id] = position
         positionByName[object.qualifiedName] = position
         if object.kind == .index, let on = object.on { indexPositions[on, default: []].append(position) }
+        dependencyPositions.append(positions(of: Self.dependencies(of: object)))
+        importPositions.append(positions(of: object.imports))
         generation += 1
     }
 
@@ -61,6 +70,9 @@ struct ObjectTable {
             if positionByName[object.qualifiedName] == position { positionByName[object.qualifiedName] = nil }
             if let on = object.on { indexPositions[on]?.removeAll { $0 == position } }
             slots[position] = nil
+            rows[position] = FrontierRow()
+            dependencyPositions[position] = []
+            importPositions[position] = []
         }
         generation += 1
     }
@@ -70,6 +82,7 @@ struct ObjectTable {
         positionByName[object.qualifiedName] = nil
         slots[position]?.name = name
         positionByName[object.qualifiedName.renamed(name)] = position
+        generation += 1
     }
 
     /// Replaces every reference to `old` (dependencies, imports, indexed relation) by `new`.
@@ -80,19 +93,76 @@ struct ObjectTable {
             slots[position]?.dependsOn = object.dependsOn.map { $0 == old ? new : $0 }
             slots[position]?.imports = object.imports.map { $0 == old ? new : $0 }
             if object.on == old { slots[position]?.on = new }
+            relink(position)
         }
         if let moved = indexPositions.removeValue(forKey: old) { indexPositions[new, default: []] += moved }
-        generation += 1
+    }
+
+    /// Recomputes the positions every slot reads (after objects were inserted in any order).
+    mutating func relinkAll() {
+        for position in slots.indices { relink(position) }
+    }
+
+    /// Recomputes the positions one object reads, after its dependencies or imports changed in place.
+    mutating func relink(id: String) {
+        if let position = positionByID[id] { relink(position) }
+    }
+
+    private mutating func relink(_ position: Int) {
+        guard let object = slots[position] else { return }
+        dependencyPositions[position] = positions(of: Self.dependencies(of: object))
+        importPositions[position] = positions(of: object.imports)
     }
 
     /// Sets one object's frontiers in place.
     mutating func setFrontier(at position: Int, upper: UInt64?, since: UInt64?) {
         slots[position]?.upperMs = upper
         slots[position]?.sinceMs = since
+        rows[position].upperMs = upper
+        rows[position].sinceMs = since
     }
 
-    /// Marks dependencies or imports changed in place (``subscript(id:)``).
-    mutating func dependenciesChanged() {
-        generation += 1
+    private func positions(of ids: [String]) -> [Int] {
+        ids.compactMap { positionByID[$0] }
+    }
+
+    /// What an object reads: its dependencies, then the relation it indexes.
+    private static func dependencies(of object: CatalogObject) -> [String] {
+        guard let on = object.on, !object.dependsOn.contains(on) else { return object.dependsOn }
+        return object.dependsOn + [on]
+    }
+}
+
+/// The plain values of one object that the frontier pass reads.
+struct FrontierRow {
+    var alive = false
+    var kind = ObjectKind.table
+    var sealed = false
+    /// A source or subsource whose status is stalled or paused.
+    var stalled = false
+    var hydrated: Bool?
+    var lagMs: UInt64 = 0
+    var upperMs: UInt64?
+    var sinceMs: UInt64?
+    var retentionMs: UInt64 = 1000
+    var isReplacement = false
+    var readsNothing = true
+    var cluster: String?
+
+    init() {}
+
+    init(_ object: CatalogObject) {
+        alive = true
+        kind = object.kind
+        sealed = object.sealed
+        stalled = object.status == "stalled" || object.status == "paused"
+        hydrated = object.hydrated
+        lagMs = object.lagMs ?? 0
+        upperMs = object.upperMs
+        sinceMs = object.sinceMs
+        retentionMs = object.retentionMs
+        isReplacement = object.replacementFor != nil
+        readsNothing = object.dependsOn.isEmpty
+        cluster = object.cluster
     }
 }

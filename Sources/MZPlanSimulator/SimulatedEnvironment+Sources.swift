@@ -23,8 +23,10 @@ extension SimulatedEnvironment {
             throw exists(table)
         }
         if let key = Self.ingestion(statement) {
-            for id in order where objects[id]?.kind == .source && objects[id]?.createSQL.flatMap(Self.ingestion(of:)) == key {
-                violations.append(SimulatorViolation(atMs: timeMs, object: name, message: "two ingestions of one source at once: '\(objects[id]!.qualifiedName)' still ingests what '\(name)' starts"))
+            for id in order {
+                guard let other = objects[id], other.kind == .source, Self.lineage(of: other.qualifiedName) == Self.lineage(of: name),
+                      other.createSQL.flatMap(Self.ingestion(of:)) == key else { continue }
+                violations.append(SimulatorViolation(atMs: timeMs, object: name, message: "two ingestions of one source at once: '\(other.qualifiedName)' still ingests what '\(name)' starts"))
             }
         }
         let id = newID()
@@ -100,6 +102,18 @@ extension SimulatedEnvironment {
         guard connector.kind != .webhook else { return nil }
         let options = connector.options.removing(["DETAILS", "TEXT COLUMNS", "EXCLUDE COLUMNS"]).map(\.sql).sorted()
         return ([connector.kind.name, connector.connection?.resolved { _ in nil }.sql ?? ""] + options).joined(separator: " ")
+    }
+
+    /// The source a name stands for: a temporary `<name>_mzplan…` stands for `<name>`. Two
+    /// sources of one lineage reading one upstream are one source ingesting twice; different
+    /// sources may read one upstream (a second consumer, a second replication slot).
+    static func lineage(of name: QualifiedName) -> QualifiedName {
+        let text = Array(name.name)
+        let marker = Array("_mzplan")
+        guard text.count >= marker.count,
+              let start = stride(from: text.count - marker.count, through: 0, by: -1).first(where: { Array(text[$0..<($0 + marker.count)]) == marker })
+        else { return name }
+        return name.renamed(String(text[..<start]))
     }
 
     static func ingestion(of sql: String) -> String? {

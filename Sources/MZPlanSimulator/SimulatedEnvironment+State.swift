@@ -90,7 +90,7 @@ extension SimulatedEnvironment {
         }
         if let names = state["original_names"]?.arrayValue {
             environment.originalNames = Set(names.compactMap { $0.stringValue.flatMap(QualifiedName.init(display:)) })
-            environment.missingOriginals = (-1, [])
+            environment.missingOriginals = (-1, [], [])
         }
         environment.stalenessMs = Dictionary(uniqueKeysWithValues: members("staleness_ms").compactMap { key, value in
             guard let name = QualifiedName(display: key), let ms = value.uintValue else { return nil }

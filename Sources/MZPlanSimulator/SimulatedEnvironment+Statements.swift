@@ -102,6 +102,7 @@ extension SimulatedEnvironment {
         if alter.objectType == .cluster {
             return try alterCluster(alter.name.last, alter.action, sql: sql)
         }
+        guard alter.objectType != .schema else { throw notModeled(sql) }
         let name = qualified(alter.name)
         guard let object = object(named: name), SQLObjectType(object.kind) == alter.objectType, object.replacementFor == nil || alter.objectType != .materializedView else {
             if alter.ifExists { return }
@@ -183,7 +184,7 @@ extension SimulatedEnvironment {
         moved.imports = imports
         moved.hydrated = false
         objects[view.id] = moved
-        objects.dependenciesChanged()
+        objects.relink(id: view.id)
         asOf[view.id] = start
         hydrationLeft[view.id] = Double(hydrationTime(for: view.qualifiedName))
         updateFrontiers()

@@ -1,12 +1,5 @@
 import MZPlanCore
 
-/// Positions each slot of the object table depends on and imports, for the frontier pass.
-struct FrontierTopology {
-    var generation: Int
-    var dependencies: [[Int]]
-    var imports: [[Int]]
-}
-
 extension SimulatedEnvironment {
     /// Default hydration work when the snapshot does not say.
     static let defaultHydrationMs: UInt64 = 10_000
@@ -16,9 +9,11 @@ extension SimulatedEnvironment {
     public func advance(to target: UInt64) {
         while timeMs < target {
             var hydrating: [String: [String]] = [:]
+            var healthy: [String: Bool] = [:]
             for id in hydrationLeft.keys {
-                guard let cluster = objects[id]?.cluster, replicaProblem(cluster) == nil else { continue }
-                hydrating[cluster, default: []].append(id)
+                guard let position = objects.position(of: id), let cluster = objects.rows[position].cluster else { continue }
+                if healthy[cluster] == nil { healthy[cluster] = replicaProblem(cluster) == nil }
+                if healthy[cluster] == true { hydrating[cluster, default: []].append(id) }
             }
             var step = Double(target - timeMs)
             for ids in hydrating.values {
@@ -47,26 +42,26 @@ extension SimulatedEnvironment {
         updateFrontiers()
     }
 
-    /// Originals (by name) that are missing, or present and not serving (not hydrated).
+    /// Originals (by name) that are missing, or present and not serving: not hydrated (every
+    /// dataflow that is not hydrated has hydration work left).
     private func accrueStaleness(_ elapsed: UInt64) {
         if missingOriginals.generation != objects.generation {
             var present: Set<QualifiedName> = []
-            for object in objects.slots {
+            var original = [Bool](repeating: false, count: objects.slots.count)
+            for (position, object) in objects.slots.enumerated() {
                 guard let object, object.replacementFor == nil else { continue }
                 present.insert(object.qualifiedName)
+                original[position] = originalNames.contains(object.qualifiedName)
             }
-            missingOriginals = (objects.generation, originalNames.subtracting(present).sorted())
+            missingOriginals = (objects.generation, originalNames.subtracting(present).sorted(), original)
         }
         for name in missingOriginals.names {
             stalenessMs[name, default: 0] += elapsed
         }
-        for position in objects.slots.indices {
-            guard let object = objects.slots[position], object.replacementFor == nil, object.hydrated == false else { continue }
-            switch object.kind {
-            case .view, .table, .subsource: continue
-            default: break
-            }
-            if originalNames.contains(object.qualifiedName) { stalenessMs[object.qualifiedName, default: 0] += elapsed }
+        for id in hydrationLeft.keys {
+            guard let position = objects.position(of: id), !objects.rows[position].isReplacement, objects.rows[position].hydrated == false,
+                  missingOriginals.original[position], let name = objects.slots[position]?.qualifiedName else { continue }
+            stalenessMs[name, default: 0] += elapsed
         }
     }
 
@@ -82,8 +77,8 @@ extension SimulatedEnvironment {
 
     /// Uppers from the clock, lags and inputs; sinces from retention, holds and as_ofs.
     func updateFrontiers() {
-        // Computed from a snapshot of the table, then written back (the snapshot released first,
-        // so the writes do not copy the table).
+        // Computed from a copy of the rows, then written back (the copy released first, so the
+        // writes do not copy the table).
         for (position, upper, since) in computeFrontiers() {
             objects.setFrontier(at: position, upper: upper, since: since)
         }
@@ -91,85 +86,82 @@ extension SimulatedEnvironment {
 
     /// The frontiers that changed, by position.
     private func computeFrontiers() -> [(position: Int, upper: UInt64?, since: UInt64?)] {
-        let topology = currentTopology()
-        let slots = objects.slots
-        var uppers = [UInt64?](repeating: nil, count: slots.count)
-        var computed = [Bool](repeating: false, count: slots.count)
+        let rows = objects.rows
+        let dependencies = objects.dependencyPositions
+        let starts = asOfPositions()
+        var uppers = [UInt64?](repeating: nil, count: rows.count)
+        var computed = [Bool](repeating: false, count: rows.count)
+        let now = timeMs
         func upper(_ position: Int, depth: Int) -> UInt64? {
             if computed[position] { return uppers[position] }
-            guard let object = slots[position], depth < 256 else { return nil }
-            if object.sealed { return object.upperMs }
-            let own = timeMs - min(timeMs, object.lagMs ?? 0)
-            let dependencies = topology.dependencies[position]
+            let row = rows[position]
+            guard row.alive, depth < 256 else { return nil }
+            if row.sealed { return row.upperMs }
+            let own = now - min(now, row.lagMs)
             var value: UInt64
-            switch object.kind {
-            case .table where object.dependsOn.isEmpty:
+            switch row.kind {
+            case .table where row.readsNothing:
                 value = own
             case .source, .subsource, .table:
-                if object.status == "stalled" || object.status == "paused" {
-                    value = object.upperMs ?? own
-                } else if object.kind != .source, let first = dependencies.first, let parent = upper(first, depth: depth + 1) {
+                if row.stalled {
+                    value = row.upperMs ?? own
+                } else if row.kind != .source, let first = dependencies[position].first, let parent = upper(first, depth: depth + 1) {
                     value = min(own, parent)
                 } else {
                     value = own
                 }
-                if object.kind == .source, object.hydrated == false { value = object.upperMs ?? asOf[object.id] ?? own }
+                if row.kind == .source, row.hydrated == false { value = row.upperMs ?? starts[position] ?? own }
             default:
                 var lowest = own
-                for dependency in dependencies {
+                for dependency in dependencies[position] {
                     if let input = upper(dependency, depth: depth + 1) { lowest = min(lowest, input) }
                 }
                 value = lowest
-                if object.hydrated == false {
-                    value = object.upperMs ?? asOf[object.id] ?? value
+                if row.hydrated == false {
+                    value = row.upperMs ?? starts[position] ?? value
                 }
             }
-            if let previous = object.upperMs, previous > value { value = previous }
+            if let previous = row.upperMs, previous > value { value = previous }
             uppers[position] = value
             computed[position] = true
             return value
         }
-        for position in slots.indices where slots[position] != nil { _ = upper(position, depth: 0) }
-        var heldBy = [UInt64](repeating: .max, count: slots.count)
-        for position in slots.indices {
-            guard let object = slots[position], object.replacementFor == nil, let own = uppers[position] else { continue }
-            for imported in topology.imports[position] where slots[imported]?.kind != .index {
+        for position in rows.indices where rows[position].alive { _ = upper(position, depth: 0) }
+        var heldBy = [UInt64](repeating: .max, count: rows.count)
+        for position in rows.indices where rows[position].alive && !rows[position].isReplacement {
+            guard let own = uppers[position] else { continue }
+            for imported in objects.importPositions[position] where rows[imported].kind != .index {
                 heldBy[imported] = min(heldBy[imported], own)
             }
         }
         var changes: [(position: Int, upper: UInt64?, since: UInt64?)] = []
-        for position in slots.indices {
-            guard let object = slots[position], object.kind != .view else { continue }
+        for position in rows.indices {
+            let row = rows[position]
+            guard row.alive, row.kind != .view else { continue }
             let newUpper = uppers[position]
-            var newSince = object.sinceMs
+            var newSince = row.sinceMs
             if let upperValue = newUpper {
-                var since = upperValue - min(upperValue, object.retentionMs)
-                if object.kind != .index, heldBy[position] != .max { since = min(since, heldBy[position]) }
-                let start = asOf.isEmpty ? nil : asOf[object.id]
-                if let start { since = max(since, start) }
-                if object.replacementFor != nil, let start { since = start }
-                newSince = max(object.sinceMs ?? 0, since)
+                var since = upperValue - min(upperValue, row.retentionMs)
+                if row.kind != .index, heldBy[position] != .max { since = min(since, heldBy[position]) }
+                if let start = starts[position] { since = row.isReplacement ? start : max(since, start) }
+                newSince = max(row.sinceMs ?? 0, since)
             }
-            if newUpper != object.upperMs || newSince != object.sinceMs {
+            if newUpper != row.upperMs || newSince != row.sinceMs {
                 changes.append((position, newUpper, newSince))
             }
         }
         return changes
     }
 
-    /// Dependency and import positions of every slot, rebuilt when objects come, go or change
-    /// what they read.
-    private func currentTopology() -> FrontierTopology {
-        if let topology, topology.generation == objects.generation { return topology }
-        let slots = objects.slots
-        let positions = { (ids: [String]) in ids.compactMap { self.objects.position(of: $0) } }
-        let built = FrontierTopology(
-            generation: objects.generation,
-            dependencies: slots.map { positions($0?.dependsOn ?? []) },
-            imports: slots.map { positions($0?.imports ?? []) }
-        )
-        topology = built
-        return built
+    /// ``asOf`` by position, cached until either changes.
+    private func asOfPositions() -> [UInt64?] {
+        if let cached = asOfByPosition, cached.generation == objects.generation { return cached.values }
+        var values = [UInt64?](repeating: nil, count: objects.rows.count)
+        for (id, start) in asOf {
+            if let position = objects.position(of: id) { values[position] = start }
+        }
+        asOfByPosition = (objects.generation, values)
+        return values
     }
 
     /// What a new dataflow on `cluster` reading `dependencies` imports (views expanded: an index
@@ -195,13 +187,7 @@ extension SimulatedEnvironment {
     /// Hydration work for a new object: its own name's, or its original's for a `<name>_mzplan…` temporary.
     func hydrationTime(for name: QualifiedName) -> UInt64 {
         if let known = hydrationByName[name] ?? nil { return known }
-        let text = Array(name.name)
-        let marker = Array("_mzplan")
-        if let start = stride(from: text.count - marker.count, through: 0, by: -1).first(where: { Array(text[$0..<($0 + marker.count)]) == marker }) {
-            let original = name.renamed(String(text[..<start]))
-            if let known = hydrationByName[original] ?? nil { return known }
-        }
-        return Self.defaultHydrationMs
+        return hydrationByName[Self.lineage(of: name)].flatMap { $0 } ?? Self.defaultHydrationMs
     }
 
     /// The largest lag among an object's inputs: a hydrated dataflow keeps up with them.

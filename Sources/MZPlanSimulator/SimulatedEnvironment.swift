@@ -20,7 +20,9 @@ public final class SimulatedEnvironment {
     var nextID: Int
     /// Remaining hydration work, per dataflow id.
     var hydrationLeft: [String: Double] = [:]
-    var asOf: [String: UInt64] = [:]
+    var asOf: [String: UInt64] = [:] {
+        didSet { asOfByPosition = nil }
+    }
     /// Hydration time by object name, from the snapshot (temporary objects use their original's).
     var hydrationByName: [QualifiedName: UInt64] = [:]
     var originalNames: Set<QualifiedName> = []
@@ -35,8 +37,9 @@ public final class SimulatedEnvironment {
     var journal: [JournalEntry] = []
     var pendingConflicts = 0
     /// Caches of the per-tick passes, keyed on ``ObjectTable/generation``.
-    var topology: FrontierTopology?
-    var missingOriginals: (generation: Int, names: [QualifiedName]) = (-1, [])
+    var asOfByPosition: (generation: Int, values: [UInt64?])?
+    /// Originals missing, and whether each position holds an original, by generation.
+    var missingOriginals: (generation: Int, names: [QualifiedName], original: [Bool]) = (-1, [], [])
 
     public init(_ snapshot: CatalogSnapshot, faults: SimulatorFaults = SimulatorFaults()) {
         timeMs = snapshot.takenAtMs ?? snapshot.objects.compactMap(\.upperMs).max() ?? 0
@@ -58,6 +61,7 @@ public final class SimulatedEnvironment {
         for cluster in snapshot.clusters {
             if let number = Int(cluster.id.dropFirst()) { highest = max(highest, number) }
         }
+        objects.relinkAll()
         nextID = highest + 1
         applyFaults()
     }

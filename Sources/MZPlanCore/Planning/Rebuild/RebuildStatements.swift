@@ -131,7 +131,10 @@ struct RebuildStatements {
         statement.connector.options = statement.connector.options.removing(SQLRefusal.storedOnlyOptions)
         statement.options = statement.options.removing(SQLRefusal.storedOnlyOptions)
         let subsources = graph.dependents(of: source.id).filter { $0.kind == .subsource }
-        var creates = Set(subsources.filter { Self.isProgressRelation($0, of: source) }.map(\.id))
+        let progress = subsources.filter { Self.isProgressRelation($0, of: source) }
+        var creates = Set(progress.map(\.id))
+        // Sources of the old syntax always had a progress relation: keep its name.
+        if statement.progress == nil, let relation = progress.first { statement.progress = ObjectName(relation.qualifiedName) }
         if statement.references != nil {
             creates.formUnion(subsources.map(\.id))
         } else if Self.hasTableList(statement.connector.kind) {

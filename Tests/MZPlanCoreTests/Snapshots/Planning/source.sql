@@ -1,4 +1,4 @@
--- mzplan plan sha256:ec22a953342ac63a29f71150565febcc7ce5ec42b375fde0af13b3b519bc2665
+-- mzplan plan sha256:f971c53f2fb1f782574b329e34ef055901de0580698520c34ee474d4379d6542
 -- 3 moves, 1 cluster to create, 3 unlisted
 -- Run with `mzplan apply`, which also performs the waits noted below.
 
@@ -9,7 +9,7 @@ CREATE CLUSTER "ingest_v2" (SIZE = '50cc');
 DROP SOURCE "materialize"."public"."pg" CASCADE;
 
 -- step 3 (cutover, after 2): recreate-object materialize.public.pg
-CREATE SOURCE "materialize"."public"."pg" IN CLUSTER "ingest_v2" FROM POSTGRES CONNECTION "materialize"."public"."pg_conn" (PUBLICATION = 'mz_source') FOR TABLES ("db"."public"."orders" AS "materialize"."public"."orders");
+CREATE SOURCE "materialize"."public"."pg" IN CLUSTER "ingest_v2" FROM POSTGRES CONNECTION "materialize"."public"."pg_conn" (PUBLICATION = 'mz_source') FOR TABLES ("db"."public"."orders" AS "materialize"."public"."orders") EXPOSE PROGRESS AS "materialize"."public"."pg_progress";
 -- wait until running: materialize.public.pg
 
 -- step 4 (cutover, after 2, 3): recreate-object materialize.public."weird""name" (moving materialize.public.pg)

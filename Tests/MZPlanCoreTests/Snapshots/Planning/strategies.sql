@@ -1,4 +1,4 @@
--- mzplan plan sha256:b0d33152d80a910f96f396f46bac98a57035b25bf6e4df754e9a9a1afcde80b6
+-- mzplan plan sha256:d9a1d3e2f8ba0b094dddcd448d7355857b3be81c32749ef2735340389e45ccc6
 -- 4 moves, 1 warning, 2 unlisted
 -- Run with `mzplan apply`, which also performs the waits noted below.
 
