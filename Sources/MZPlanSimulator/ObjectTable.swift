@@ -1,4 +1,4 @@
-public import MZPlanCore
+import MZPlanCore
 
 /// The simulated catalog's objects in creation order, found by id, by name, and (indexes) by
 /// the relation they index. Positions are stable while an object lives. Beside each object the

@@ -134,7 +134,8 @@ extension SimulatedEnvironment {
         let deadline = timeMs + (timeoutMs ?? 3_600_000)
         while (objects[view.id]?.upperMs ?? 0) < start || objects[replacement.id]?.hydrated != true {
             guard timeMs < deadline else {
-                throw ApplyTargetError(.sql, sqlState: "57014", message: "canceling statement due to statement timeout (APPLY REPLACEMENT waited for '\(view.qualifiedName)' to reach \(start))")
+                // Materialize's statement_timeout does not bound APPLY: it ends only when cancelled.
+                throw ApplyTargetError(.timedOut, message: "APPLY REPLACEMENT cancelled at its deadline: '\(view.qualifiedName)' had not reached its replacement's start \(start)")
             }
             // Uppers advance with the clock: jump by what is missing (hydration stops the jump early).
             let missing = start - min(start, objects[view.id]?.upperMs ?? 0)

@@ -34,13 +34,16 @@ extension SimulatedEnvironment: ApplyTarget, ApplyClock {
             let original = probe.standsInFor.flatMap { self.object(named: $0) }
             let object = found
             let problem = replicaProblem(object.cluster)
+            // A replacement's global frontier mirrors its target's; its dataflow's is its own.
+            let reported = object.replacementFor.flatMap { objects[$0] } ?? object
             return ReadinessSample(
                 object: probe.object,
                 exists: true,
                 cluster: object.cluster,
                 hydratedOnHealthyReplica: object.hydrated == true && problem == nil,
-                upperMs: object.upperMs,
-                lagMs: object.upperMs.map { timeMs - min($0, timeMs) },
+                upperMs: reported.upperMs,
+                lagMs: reported.upperMs.map { timeMs - min($0, timeMs) },
+                dataflowUpperMs: problem == nil ? object.upperMs : nil,
                 status: object.status,
                 originalUpperMs: original?.upperMs,
                 originalLagMs: original?.upperMs.map { timeMs - min($0, timeMs) },

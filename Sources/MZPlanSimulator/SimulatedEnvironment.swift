@@ -126,7 +126,9 @@ public final class SimulatedEnvironment {
             clusters: clusters,
             objects: objects.all.map { object in
                 var copy = object
-                if let upper = object.upperMs, !object.sealed { copy.lagMs = timeMs - min(upper, timeMs) }
+                // A replacement is registered on its target's shard: its frontier mirrors the target's.
+                if let target = object.replacementFor.flatMap({ objects[$0] }) { copy.upperMs = target.upperMs }
+                if let upper = copy.upperMs, !object.sealed { copy.lagMs = timeMs - min(upper, timeMs) }
                 return copy
             },
             sizes: sizes

@@ -40,6 +40,9 @@ struct ApplyCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Load the simulated environment (journal and lock included) from this file when it exists, and save it there after the run.", valueName: "state.json"))
     var simulateState: String?
 
+    @Option(help: ArgumentHelp("Live: the cluster the apply's journal session runs on (default: one with a healthy replica that the plan keeps, preferring one it touches).", valueName: "name"))
+    var journalCluster: String?
+
     @Flag(help: "Do not ask for confirmation.")
     var autoApprove = false
 

@@ -43,6 +43,15 @@ struct LiveApply {
             throw PlanExitCode.failure
         }
         let savedPlan = command.planFile == nil ? nil : try command.loadPlan(snapshot: snapshot, allow: allow, console: console)
+        let manifestPlan = savedPlan == nil && !command.resume && !command.abort ? try command.loadPlan(snapshot: snapshot, allow: allow, console: console) : nil
+        if !command.dryRun {
+            switch JournalCluster.choose(catalog: snapshot, plan: savedPlan ?? manifestPlan, requested: command.journalCluster) {
+            case .success(let cluster): await target.setJournalCluster(cluster)
+            case .failure(let diagnostic):
+                console.report([diagnostic])
+                throw PlanExitCode.failure
+            }
+        }
         let clock = WallClock()
         let printer = ProgressPrinter(mode: command.progress, console: console, startMs: clock.nowMs())
         let driver = ApplyDriver(
@@ -57,7 +66,7 @@ struct LiveApply {
         } else if command.abort {
             report = await driver.abort(expecting: savedPlan)
         } else {
-            let plan = try savedPlan ?? command.loadPlan(snapshot: snapshot, allow: allow, console: console)
+            guard let plan = savedPlan ?? manifestPlan else { throw PlanExitCode.failure }
             if command.dryRun {
                 try dryRun(plan, snapshot: snapshot)
                 return

@@ -132,7 +132,7 @@ public final class ApplyDriver {
             if [.applyReplacement, .setCluster, .recreateObject].contains(step.action) {
                 emit(ApplyEvent(.cutover, tsMs: finished, step: step.id, object: step.object, fields: [("cluster", .string(step.cluster))]))
             }
-        case .some(let error) where error.sqlState == "57014":
+        case .some(let error) where error.isTimeout:
             try await journal(plan, step.id, step.action.rawValue, .failed, detail: error.message)
             try await target.releaseLock()
             return report(plan, .timedOut, "step \(step.id) did not finish within --timeout (\(error.message)); the originals are untouched where not cut over: run `mzplan apply --resume` to continue, or `--abort`", status: machine.status)
@@ -191,6 +191,10 @@ public final class ApplyDriver {
                 switch error.kind {
                 case .crashed:
                     throw error
+                case .timedOut:
+                    // Cancelled at its deadline: applied or not, the catalog says; never sent again.
+                    let catalog = try await retrying { () async throws(ApplyTargetError) in try await self.target.readCatalog() }
+                    return PostCondition.holds(step, in: plan, catalog: catalog) ? nil : error
                 case .connectionLost:
                     drops += 1
                     guard drops <= 3 else { return error }

@@ -146,7 +146,7 @@ public struct ApplyStateMachine: Sendable {
 
     private func probe(_ step: Step) -> ReadinessProbe? {
         guard let wait = step.wait else { return nil }
-        return ReadinessProbe(object: wait.object, standsInFor: wait.standsInFor, cluster: step.cluster, condition: wait.until)
+        return ReadinessProbe(object: wait.object, standsInFor: wait.standsInFor, cluster: step.cluster, condition: wait.until, mirrorsOriginal: step.action == .createReplacement)
     }
 
     /// The first step that may run now: earliest phase, then lowest id.

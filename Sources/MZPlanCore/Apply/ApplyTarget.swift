@@ -16,7 +16,8 @@
 public protocol ApplyTarget: AnyObject {
     /// The current catalog, as a snapshot.
     func readCatalog() async throws(ApplyTargetError) -> CatalogSnapshot
-    /// Runs one statement; with `timeoutMs`, the server cancels it after that long (SQLSTATE 57014).
+    /// Runs one statement; with `timeoutMs`, it is cancelled after that long (``ApplyTargetError/Kind/timedOut``,
+    /// or SQLSTATE 57014 from a server whose `statement_timeout` bounds it).
     func execute(_ sql: String, timeoutMs: UInt64?) async throws(ApplyTargetError)
     /// One consolidated readiness read for every pending object, in the order of `probes`.
     func readiness(_ probes: [ReadinessProbe]) async throws(ApplyTargetError) -> [ReadinessSample]

@@ -7,6 +7,10 @@ public struct ApplyTargetError: Error, Hashable, Sendable {
         case connectionLost = "connection-lost"
         /// The process running the apply died (simulated crashes only): stop at once, touch nothing.
         case crashed
+        /// A blocking statement did not finish by its deadline and was cancelled (Materialize's
+        /// `statement_timeout` does not bound `APPLY REPLACEMENT`). It may have taken effect: the
+        /// catalog decides; it is never sent again.
+        case timedOut = "timed-out"
     }
 
     public var kind: Kind
@@ -18,6 +22,9 @@ public struct ApplyTargetError: Error, Hashable, Sendable {
         self.sqlState = sqlState
         self.message = message
     }
+
+    /// A statement that ran out of time: cancelled by mzplan, or by a server's `statement_timeout` (57014).
+    public var isTimeout: Bool { kind == .timedOut || sqlState == "57014" }
 
     /// SQLSTATE 40001: a concurrent DDL conflict, retried with backoff.
     public var isSerializationFailure: Bool { sqlState == "40001" }

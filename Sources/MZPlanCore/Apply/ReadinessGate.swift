@@ -1,7 +1,11 @@
 /// The readiness rule of SPEC §6.5 for one sample; `stable_polls` is counted by the state machine.
 ///
 /// `ready`: hydrated on a healthy replica of the target, `upper(X) ≥ upper(O)` (or O sealed),
-/// and `lag(X) ≤ max(lag_threshold, lag(O) + lag_threshold)`. `running`: status `running`.
+/// and `lag(X) ≤ max(lag_threshold, lag(O) + lag_threshold)`. For a replacement, whose global
+/// frontier and lag mirror its original's (they say nothing of its own progress), the upper is
+/// its dataflow's frontier on its replicas, caught up when within `lag_threshold` of `upper(O)`,
+/// and there is no lag check (`mz_wallclock_global_lag` is a one-minute maximum that a new
+/// object does not have yet). `running`: status `running`.
 public struct ReadinessGate: Sendable {
     public var lagThresholdMs: UInt64
 
@@ -19,6 +23,13 @@ public struct ReadinessGate: Sendable {
         switch probe.condition {
         case .running:
             guard sample.status == "running" else { return "status \(sample.status ?? "unknown"), waiting for running" }
+            return nil
+        case .ready where probe.mirrorsOriginal:
+            guard sample.hydratedOnHealthyReplica else { return "hydrating" }
+            guard !sample.originalSealed, let original = sample.originalUpperMs else { return nil }
+            guard let own = sample.dataflowUpperMs else { return "catching up: its dataflow's frontier is not reported yet" }
+            let (reach, overflow) = own.addingReportingOverflow(lagThresholdMs)
+            guard overflow || reach >= original else { return "catching up: its dataflow is at \(own), the view at \(original)" }
             return nil
         case .ready:
             guard sample.hydratedOnHealthyReplica else { return "hydrating" }

@@ -5,11 +5,16 @@ public struct ReadinessProbe: Hashable, Sendable {
     public var standsInFor: QualifiedName?
     public var cluster: String?
     public var condition: StepWait.Condition
+    /// A replacement view: registered read-only on its original's storage shard, so its global
+    /// write frontier and wallclock lag mirror the original's; only its dataflow's per-replica
+    /// frontier (and its hydration) show its own progress.
+    public var mirrorsOriginal: Bool
 
-    public init(object: QualifiedName, standsInFor: QualifiedName?, cluster: String?, condition: StepWait.Condition) {
+    public init(object: QualifiedName, standsInFor: QualifiedName?, cluster: String?, condition: StepWait.Condition, mirrorsOriginal: Bool = false) {
         self.object = object
         self.standsInFor = standsInFor
         self.cluster = cluster
         self.condition = condition
+        self.mirrorsOriginal = mirrorsOriginal
     }
 }

@@ -7,6 +7,10 @@ public struct ReadinessSample: Hashable, Sendable {
     public var hydratedOnHealthyReplica: Bool
     public var upperMs: UInt64?
     public var lagMs: UInt64?
+    /// The write frontier the object's dataflow reports on its healthy replicas (the largest),
+    /// from `mz_cluster_replica_frontiers`: its own progress, where ``upperMs`` may mirror another
+    /// collection's (a replacement's).
+    public var dataflowUpperMs: UInt64?
     /// Source or sink status (`running`, `starting`, `stalled`, …).
     public var status: String?
     public var originalUpperMs: UInt64?
@@ -23,6 +27,7 @@ public struct ReadinessSample: Hashable, Sendable {
         hydratedOnHealthyReplica: Bool = false,
         upperMs: UInt64? = nil,
         lagMs: UInt64? = nil,
+        dataflowUpperMs: UInt64? = nil,
         status: String? = nil,
         originalUpperMs: UInt64? = nil,
         originalLagMs: UInt64? = nil,
@@ -35,6 +40,7 @@ public struct ReadinessSample: Hashable, Sendable {
         self.hydratedOnHealthyReplica = hydratedOnHealthyReplica
         self.upperMs = upperMs
         self.lagMs = lagMs
+        self.dataflowUpperMs = dataflowUpperMs
         self.status = status
         self.originalUpperMs = originalUpperMs
         self.originalLagMs = originalLagMs

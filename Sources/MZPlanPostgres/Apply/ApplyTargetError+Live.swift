@@ -8,8 +8,10 @@ extension ApplyTargetError {
         switch error.kind {
         case .server:
             self.init(.sql, sqlState: error.sqlState, message: error.description)
-        case .connectionLost, .connectFailed, .timeout:
+        case .connectionLost, .connectFailed:
             self.init(.connectionLost, sqlState: error.sqlState, message: error.description)
+        case .timeout:
+            self.init(.timedOut, sqlState: error.sqlState, message: error.description)
         }
     }
 

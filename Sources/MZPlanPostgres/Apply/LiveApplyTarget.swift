@@ -30,6 +30,12 @@ public final class LiveApplyTarget: ApplyTarget {
         journalSession = LiveSession(configuration: configuration, logger: logger)
     }
 
+    /// Runs the journal on `cluster` (see ``JournalCluster``): a user table needs a compute cluster,
+    /// and the role's default may be missing.
+    public func setJournalCluster(_ cluster: String) async {
+        await journalSession.use(cluster: cluster)
+    }
+
     /// Closes every session.
     public func close() async {
         await executor.close()
@@ -76,10 +82,12 @@ public final class LiveApplyTarget: ApplyTarget {
         let schema = SQLIdentifier.quote(Self.lockSchema)
         do {
             try await executor.execute("CREATE SCHEMA \(schema)")
-        } catch let error as StatementError where error.sqlState == "42P06" {
-            // Held: a holder that has not written its comment yet is still a holder.
-            return try await lockState()?.holder
-                ?? LockHolder(planFingerprint: "unknown", host: "unknown", pid: 0, startedAtMs: 0)
+        } catch let error as StatementError where error.kind == .server {
+            // Materialize reports a duplicate schema as SQLSTATE XX000 ("… already exists"),
+            // PostgreSQL as 42P06: whatever the code, the catalog decides. The lock is held when the
+            // schema exists; a holder that has not written its comment yet is still a holder.
+            guard let state = try await lockState() else { throw ApplyTargetError(error) }
+            return state.holder ?? LockHolder(planFingerprint: "unknown", host: "unknown", pid: 0, startedAtMs: 0)
         } catch let error as StatementError {
             throw ApplyTargetError(error)
         } catch {

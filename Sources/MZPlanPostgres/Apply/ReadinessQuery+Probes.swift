@@ -27,6 +27,7 @@ extension ReadinessQuery {
                 hydratedOnHealthyReplica: object.readiness.hydrated,
                 upperMs: object.readiness.upperMs,
                 lagMs: object.readiness.lagMs,
+                dataflowUpperMs: object.dataflowUpperMs,
                 status: object.status,
                 originalUpperMs: original?.readiness.upperMs,
                 originalLagMs: original?.readiness.lagMs,
@@ -41,6 +42,7 @@ extension ReadinessQuery {
         var globalId: String?
         var cluster: String?
         var readiness: ObjectReadiness
+        var dataflowUpperMs: UInt64?
         var status: String?
         var replicaProblem: String?
     }
@@ -49,8 +51,8 @@ extension ReadinessQuery {
     private static func namedFacts(_ rows: [PostgresRow]) throws(ConnectionError) -> [Int: NamedFacts] {
         var result: [Int: NamedFacts] = [:]
         for row in rows {
-            guard let (position, cluster, hydrated, globalId, upper, hasFrontier, lagSeconds, status, replicas, healthy) =
-                try? row.decode((Int, String?, Bool?, String?, String?, Bool, Double?, String?, Int64, Int64).self)
+            guard let (position, cluster, hydrated, globalId, upper, hasFrontier, lagSeconds, status, replicas, healthy, dataflow) =
+                try? row.decode((Int, String?, Bool?, String?, String?, Bool, Double?, String?, Int64, Int64, String?).self)
             else {
                 throw ConnectionError(.server, "unexpected result reading readiness")
             }
@@ -69,6 +71,7 @@ extension ReadinessQuery {
                     upperMs: upper.flatMap { UInt64($0) },
                     sealed: hasFrontier && upper == nil,
                     lagMs: lagSeconds.map(CatalogRows.milliseconds)),
+                dataflowUpperMs: dataflow.flatMap { UInt64($0) },
                 status: status,
                 replicaProblem: problem
             )
@@ -110,12 +113,13 @@ extension ReadinessQuery {
                 GROUP BY r.cluster_id
             )
             SELECT f.position::int8, c.name, h.hydrated, fr.global_id, fr.upper, fr.global_id IS NOT NULL, lag.seconds, st.status,
-                   COALESCE(rp.total, 0)::int8, COALESCE(rp.healthy, 0)::int8
+                   COALESCE(rp.total, 0)::int8, COALESCE(rp.healthy, 0)::int8, df.upper
             FROM found f
             LEFT JOIN mz_catalog.mz_clusters c ON c.id = f.cluster_id
             LEFT JOIN hydration h ON h.id = f.id
             LEFT JOIN frontiers fr ON fr.id = f.id
             LEFT JOIN lag ON lag.id = f.id
+            LEFT JOIN dataflow df ON df.id = f.id
             LEFT JOIN statuses st ON st.id = f.id
             LEFT JOIN replicas rp ON rp.cluster_id = f.cluster_id
             """, binds: bindings)

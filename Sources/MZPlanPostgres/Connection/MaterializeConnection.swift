@@ -17,12 +17,15 @@ public final class MaterializeConnection: CatalogQuerying {
     public let announcedVersion: String?
     let connection: PostgresConnection
     let logger: Logger
+    /// The session's cancel key, from its startup.
+    let cancelRequest: CancelRequest?
 
-    private init(configuration: ConnectionConfiguration, announcedVersion: String?, connection: PostgresConnection, logger: Logger) {
+    private init(configuration: ConnectionConfiguration, announcedVersion: String?, connection: PostgresConnection, logger: Logger, cancelRequest: CancelRequest?) {
         self.configuration = configuration
         self.announcedVersion = announcedVersion
         self.connection = connection
         self.logger = logger
+        self.cancelRequest = cancelRequest
     }
 
     deinit {
@@ -43,7 +46,7 @@ public final class MaterializeConnection: CatalogQuerying {
             }
             capture.stopCapturing()
             logger.debug("connected", metadata: ["mzplan.endpoint": "\(configuration.endpoint)", "mzplan.mz_version": "\(capture.mzVersion ?? "none")"])
-            return MaterializeConnection(configuration: configuration, announcedVersion: capture.mzVersion, connection: connection, logger: logger)
+            return MaterializeConnection(configuration: configuration, announcedVersion: capture.mzVersion, connection: connection, logger: logger, cancelRequest: capture.cancelRequest)
         } catch {
             capture.stopCapturing()
             throw ConnectionError.classify(error, configuration: configuration, during: "connecting")
@@ -58,12 +61,18 @@ public final class MaterializeConnection: CatalogQuerying {
         }
     }
 
-    /// Runs `query` and collects its rows, within `timeout` when given. Cancelling the task closes
-    /// the connection, which is how a running statement is stopped (PostgresNIO has no cancel
-    /// request). Errors are raw: `PSQLError`, ``DeadlineExceeded`` or `CancellationError`.
+    /// Runs `query` and collects its rows, within `timeout` when given. When the deadline passes,
+    /// the statement is cancelled (a CancelRequest on plain connections, see ``cancel()``) and the
+    /// session closed; cancelling the task closes it too. Errors are raw: `PSQLError`,
+    /// ``DeadlineExceeded`` or `CancellationError`.
     func perform(_ query: PostgresQuery, timeout: Duration?) async throws -> [PostgresRow] {
         let connection = connection
         let logger = logger
+        let cancel = { @Sendable [configuration, cancelRequest] in
+            if configuration.sslMode == .disable, let cancelRequest {
+                _ = cancelRequest.send(host: configuration.host, port: configuration.port)
+            }
+        }
         let operation: @Sendable () async throws -> [PostgresRow] = {
             var rows: [PostgresRow] = []
             for try await row in try await connection.query(query, logger: logger) {
@@ -74,7 +83,7 @@ public final class MaterializeConnection: CatalogQuerying {
         return try await withTaskCancellationHandler {
             do {
                 guard let timeout else { return try await operation() }
-                return try await withDeadline(timeout, onTimeout: { try? await connection.close() }, operation)
+                return try await withDeadline(timeout, onTimeout: { cancel(); try? await connection.close() }, operation)
             } catch where Task.isCancelled {
                 throw CancellationError()
             }

@@ -1,7 +1,8 @@
 import Foundation
 import Logging
 
-/// Reads the `mz_version` startup parameter that Materialize announces in a ParameterStatus message.
+/// Reads the `mz_version` startup parameter that Materialize announces in a ParameterStatus message,
+/// and the session's cancel key from BackendKeyData.
 ///
 /// PostgresNIO keeps startup parameters to itself; it only traces every backend message. While
 /// ``isCapturing`` is on, this handler asks for trace messages, keeps the one `mz_version` status and
@@ -11,17 +12,21 @@ final class StartupParameterCapture: @unchecked Sendable {
     private let lock = NSLock()
     private var capturing = true
     private var version: String?
+    private var key: CancelRequest?
 
     /// The announced `mz_version`, or nil when the server did not announce one.
     var mzVersion: String? { lock.withLock { version } }
+
+    /// The session's cancel key (BackendKeyData), when the server sent one.
+    var cancelRequest: CancelRequest? { lock.withLock { key } }
 
     var isCapturing: Bool { lock.withLock { capturing } }
 
     func stopCapturing() { lock.withLock { capturing = false } }
 
     func inspect(_ text: String) {
-        guard let value = Self.mzVersion(inMessage: text) else { return }
-        lock.withLock { version = value }
+        if let value = Self.mzVersion(inMessage: text) { lock.withLock { version = value } }
+        if let value = CancelRequest.parse(tracedMessage: text) { lock.withLock { key = value } }
     }
 
     /// Wraps `logger`'s handler so startup parameters pass through this capture.

@@ -44,7 +44,8 @@ public enum ReadinessQuery {
         )
         """
 
-    /// CTEs `hydration` (on a healthy replica), `frontiers` and `lag` per catalog id, GlobalIds
+    /// CTEs `hydration` (on a healthy replica), `frontiers`, `dataflow` (the largest write frontier
+    /// a healthy replica reports for the object's dataflow) and `lag` per catalog id, GlobalIds
     /// mapped through `mz_object_global_ids`; they need the `healthy` CTE of ``healthyReplicas``.
     static let objectState = """
         hydration AS (
@@ -58,6 +59,13 @@ public enum ReadinessQuery {
             SELECT COALESCE(g.id, f.object_id) AS id, f.object_id AS global_id, f.write_frontier::text AS upper
             FROM mz_internal.mz_frontiers f
             LEFT JOIN mz_internal.mz_object_global_ids g ON g.global_id = f.object_id
+        ),
+        dataflow AS (
+            SELECT COALESCE(g.id, rf.object_id) AS id, max(rf.write_frontier)::text AS upper
+            FROM mz_catalog.mz_cluster_replica_frontiers rf
+            JOIN healthy hr ON hr.id = rf.replica_id
+            LEFT JOIN mz_internal.mz_object_global_ids g ON g.global_id = rf.object_id
+            GROUP BY COALESCE(g.id, rf.object_id)
         ),
         lag AS (
             SELECT COALESCE(g.id, l.object_id) AS id, max(EXTRACT(EPOCH FROM l.lag)::float8) AS seconds

@@ -7,7 +7,7 @@ public struct StatementError: Error, Sendable, Equatable, CustomStringConvertibl
         case connectionLost
         /// No connection could be made; the statement was not sent.
         case connectFailed
-        /// mzplan's own deadline passed (the server did not answer the statement timeout).
+        /// mzplan's own deadline passed and the statement was cancelled: it may have taken effect.
         case timeout
     }
 

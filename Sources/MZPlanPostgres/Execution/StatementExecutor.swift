@@ -26,8 +26,12 @@ public actor StatementExecutor {
     /// Whether a session is open right now.
     public var isConnected: Bool { connection.map { !$0.isClosed } ?? false }
 
-    /// Runs one statement. With `statementTimeout`, the server cancels it after that long
-    /// (`statement_timeout`, for blocking statements such as `ALTER … APPLY REPLACEMENT`).
+    /// Runs one statement. With `statementTimeout` it ends after that long: `statement_timeout`
+    /// where the server applies it, else mzplan's own deadline two seconds later, which cancels
+    /// the statement (a CancelRequest, then closing the session) and throws
+    /// ``StatementError/Kind/timeout``. Materialize's `statement_timeout` does not bound
+    /// `ALTER … APPLY REPLACEMENT`, which waits until the view catches up; a timed-out statement is
+    /// never sent again.
     public func execute(_ sql: String, statementTimeout: Duration? = nil) async throws {
         var attempt = 1
         while true {
@@ -62,8 +66,8 @@ public actor StatementExecutor {
         if let statementTimeout {
             try await send("SET statement_timeout = \(max(1, statementTimeout.milliseconds))", on: session, reportingAs: sql, timeout: nil)
         }
-        // The client-side deadline only guards against a server that never answers.
-        let deadline = statementTimeout.map { $0 + .seconds(10) }
+        // mzplan's own deadline bounds what the server's timeout does not.
+        let deadline = statementTimeout.map { $0 + .seconds(2) }
         do {
             try await send(sql, on: session, reportingAs: sql, timeout: deadline)
         } catch let error as StatementError where error.kind == .server && statementTimeout != nil {
@@ -116,7 +120,7 @@ public actor StatementExecutor {
             throw CancellationError()
         } catch is DeadlineExceeded {
             await drop(session)
-            throw StatementError(.timeout, statement: statement, message: "no answer from \(configuration.endpoint) within \(timeout?.secondsText ?? "the deadline")")
+            throw StatementError(.timeout, statement: statement, message: "did not finish within \(timeout?.secondsText ?? "the deadline"); cancelled")
         } catch {
             await drop(session)
             let reason = ConnectionError.classify(error, configuration: configuration, during: "while the statement ran").message

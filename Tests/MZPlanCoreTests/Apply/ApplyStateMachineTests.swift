@@ -23,7 +23,7 @@ import Testing
     static let options = ApplyOptions(lagThresholdMs: 1000, stablePolls: 2, pollIntervalMs: 1000, maxParallelHydrations: 2)
 
     static func sample(_ object: QualifiedName, ready: Bool) -> ReadinessSample {
-        ReadinessSample(object: object, exists: true, cluster: "b", hydratedOnHealthyReplica: ready, upperMs: 100, lagMs: 0, originalUpperMs: 100, originalLagMs: 0)
+        ReadinessSample(object: object, exists: true, cluster: "b", hydratedOnHealthyReplica: ready, upperMs: 100, lagMs: 0, dataflowUpperMs: 100, originalUpperMs: 100, originalLagMs: 0)
     }
 
     @Test("pre-hydrations start up to max_parallel_hydrations per cluster, then the machine polls")

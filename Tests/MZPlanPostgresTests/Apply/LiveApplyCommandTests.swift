@@ -52,6 +52,16 @@ extension LiveApplyTests {
             #expect(try await lockState() == nil)
         }
 
+        @Test("a journal cluster that cannot serve is refused before the lock is taken, naming it; nothing changes")
+        func journalCluster() async throws {
+            let before = try await userObjects()
+            let result = try run(["apply"] + shop + ["--url", try TestServer.url(), "--auto-approve", "--journal-cluster", "quickstart"])
+            #expect(result.exitCode == 1, "stderr: \(result.stderr)")
+            #expect(result.stderr.contains("cluster 'quickstart' (--journal-cluster) does not exist"))
+            #expect(try await userObjects() == before)
+            #expect(try await lockState() == nil)
+        }
+
         @Test("a saved plan is re-checked against the live catalog: stale is exit 4, dry run or not")
         func savedPlan() async throws {
             let url = try TestServer.url()

@@ -55,6 +55,27 @@ struct LiveApplyTests {
         try await second.releaseLock()
     }
 
+    @Test("the lock held on a server that reports a duplicate schema as XX000, as Materialize does: the holder, not an error")
+    func lockHeldAsMaterializeSaysIt() async throws {
+        let configuration = try TestServer.configuration(database: "mz_strict")
+        let first = LiveApplyTarget(configuration: configuration, logger: Self.logger)
+        let second = LiveApplyTarget(configuration: configuration, logger: Self.logger)
+        do {
+            let mine = holder("first")
+            #expect(try await first.acquireLock(mine) == nil)
+            #expect(try await second.acquireLock(holder("second")) == mine)
+            try await first.releaseLock()
+            #expect(try await second.acquireLock(holder("second")) == nil)
+            try await second.releaseLock()
+        } catch {
+            await first.close()
+            await second.close()
+            throw error
+        }
+        await first.close()
+        await second.close()
+    }
+
     @Test("a hostile host name survives the lock comment")
     func hostileHolder() async throws {
         let hostile = LockHolder(planFingerprint: "sha256:x", host: "it's \"evil\" \\ $$ ; DROP SCHEMA x; -- ☃", pid: 1, startedAtMs: 0)

@@ -1,0 +1,57 @@
+import MZPlanCore
+import MZPlanSimulator
+import Testing
+
+/// `APPLY REPLACEMENT` that does not finish by its deadline is cancelled, never sent again, and
+/// leaves the move resumable (exit 6), as on live Materialize, where `statement_timeout` does not
+/// bound it.
+@Suite struct CutoverTimeoutTests {
+    /// The simulator, except that every `APPLY REPLACEMENT` is cancelled at its deadline until
+    /// `blocking` is switched off.
+    final class CancellingTarget: ApplyTarget, ApplyClock {
+        let environment: SimulatedEnvironment
+        var blocking = true
+        var applies = 0
+
+        init(_ environment: SimulatedEnvironment) {
+            self.environment = environment
+        }
+
+        func execute(_ sql: String, timeoutMs: UInt64?) async throws(ApplyTargetError) {
+            if sql.contains("APPLY REPLACEMENT") {
+                applies += 1
+                if blocking {
+                    environment.advance(to: environment.timeMs + (timeoutMs ?? 0))
+                    throw ApplyTargetError(.timedOut, message: "cancelled at its deadline")
+                }
+            }
+            try await environment.execute(sql, timeoutMs: timeoutMs)
+        }
+
+        func readCatalog() async throws(ApplyTargetError) -> CatalogSnapshot { try await environment.readCatalog() }
+        func readiness(_ probes: [ReadinessProbe]) async throws(ApplyTargetError) -> [ReadinessSample] { try await environment.readiness(probes) }
+        func acquireLock(_ holder: LockHolder) async throws(ApplyTargetError) -> LockHolder? { try await environment.acquireLock(holder) }
+        func releaseLock() async throws(ApplyTargetError) { try await environment.releaseLock() }
+        func appendJournal(_ entry: JournalEntry) async throws(ApplyTargetError) { try await environment.appendJournal(entry) }
+        func readJournal() async throws(ApplyTargetError) -> [JournalEntry] { try await environment.readJournal() }
+        func nowMs() -> UInt64 { environment.nowMs() }
+        func sleep(untilMs deadlineMs: UInt64) async { await environment.sleep(untilMs: deadlineMs) }
+    }
+
+    @Test("a cancelled cutover exits 6, is sent once, releases the lock, and --resume finishes the move", .timeLimit(.minutes(1)))
+    func resumable() async throws {
+        let fixture = try ApplyFixture.shop()
+        let environment = fixture.environment()
+        let target = CancellingTarget(environment)
+        let report = await ApplyDriver(target: target, clock: target).apply(fixture.plan)
+        #expect(report.outcome == .timedOut, "\(report.message)")
+        #expect(report.exitCode == 6)
+        #expect(target.applies == 1, "a cancelled statement is never sent again")
+        #expect(environment.lockHolder == nil)
+        #expect(environment.journalEntries.contains { $0.status == .failed && $0.action == "apply-replacement" })
+        target.blocking = false
+        let resumed = await ApplyDriver(target: target, clock: target).resume()
+        #expect(resumed.outcome == .completed, "\(resumed.message)")
+        #expect(environment.checkInvariants(plan: fixture.plan).isEmpty)
+    }
+}
