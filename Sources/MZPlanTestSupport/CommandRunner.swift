@@ -89,6 +89,17 @@ public func runMzplan(
     )
 }
 
+/// ``runMzplan(_:environment:stdin:currentDirectory:)`` on a thread of its own, for long runs from
+/// async tests: waiting for the child must not hold one of Swift concurrency's few threads, which
+/// the tests running beside it need.
+public func runMzplanDetached(_ arguments: [String], currentDirectory: URL? = nil) async throws -> CommandResult {
+    try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global().async {
+            continuation.resume(with: Result { try runMzplan(arguments, currentDirectory: currentDirectory) })
+        }
+    }
+}
+
 /// The directory holding `Package.swift`, found by walking up from `file`, which defaults to the
 /// caller's source file.
 public func repositoryRoot(file: StaticString = #filePath) -> URL {

@@ -55,3 +55,47 @@ import Testing
         #expect(environment.checkInvariants(plan: fixture.plan).isEmpty)
     }
 }
+
+/// `--abort` refuses to drop replacements on the versions where that can seal their views.
+@Suite struct AbortVersionTests {
+    /// The simulator, reporting the catalog as `version`.
+    final class VersionedTarget: ApplyTarget, ApplyClock {
+        let environment: SimulatedEnvironment
+        let version: String
+
+        init(_ environment: SimulatedEnvironment, version: String) {
+            self.environment = environment
+            self.version = version
+        }
+
+        func readCatalog() async throws(ApplyTargetError) -> CatalogSnapshot {
+            var snapshot = try await environment.readCatalog()
+            snapshot.version = version
+            return snapshot
+        }
+
+        func execute(_ sql: String, timeoutMs: UInt64?) async throws(ApplyTargetError) { try await environment.execute(sql, timeoutMs: timeoutMs) }
+        func readiness(_ probes: [ReadinessProbe]) async throws(ApplyTargetError) -> [ReadinessSample] { try await environment.readiness(probes) }
+        func acquireLock(_ holder: LockHolder) async throws(ApplyTargetError) -> LockHolder? { try await environment.acquireLock(holder) }
+        func releaseLock() async throws(ApplyTargetError) { try await environment.releaseLock() }
+        func appendJournal(_ entry: JournalEntry) async throws(ApplyTargetError) { try await environment.appendJournal(entry) }
+        func readJournal() async throws(ApplyTargetError) -> [JournalEntry] { try await environment.readJournal() }
+        func nowMs() -> UInt64 { environment.nowMs() }
+        func sleep(untilMs deadlineMs: UInt64) async { await environment.sleep(untilMs: deadlineMs) }
+    }
+
+    @Test("abort with replacements created: refused on v26.11, done on v26.13", .timeLimit(.minutes(1)), arguments: [("v26.11.0", false), ("v26.13.1", true)])
+    func abort(_ version: String, _ aborts: Bool) async throws {
+        let shop = try ApplyFixture.shop()
+        let fixture = try ApplyFixture.make(snapshot: shop.snapshot, manifest: "version: 1\nclusters:\n  serving:\n    objects: [customer_ltv, orders_enriched]\n")
+        let environment = fixture.environment()
+        // Times out while the replacements hydrate: they exist, nothing is cut over.
+        let first = await ApplyDriver(target: environment, clock: environment, settings: ApplyDriver.Settings(timeoutMs: 5000)).apply(fixture.plan)
+        #expect(first.outcome == .timedOut)
+        #expect(environment.snapshot().objects.contains { $0.replacementFor != nil })
+        let target = VersionedTarget(environment, version: version)
+        let report = await ApplyDriver(target: target, clock: target).abort()
+        #expect((report.outcome == .aborted) == aborts, Comment(rawValue: report.message))
+        if !aborts { #expect(report.message.contains("fixed in v26.13")) }
+    }
+}

@@ -92,6 +92,13 @@ extension ApplyDriver {
                     }
                 }
             }
+            let replacements = plan.steps.filter { $0.action == .createReplacement && ran.contains($0.id) && $0.object.map { existing[$0] != nil } == true }
+            if !replacements.isEmpty, catalog.version.flatMap(MaterializeVersion.init)?.droppingReplacementMaySealTarget == true {
+                try await target.releaseLock()
+                holdsLock = false
+                let names = replacements.compactMap(\.object).map { "'\($0)'" }.joined(separator: ", ")
+                return report(plan, .failed, "cannot abort: it would drop the replacement\(replacements.count == 1 ? "" : "s") \(names), and \(MaterializeVersion.replacementDropRisk); finish with `mzplan apply --resume`, or upgrade first", status: [:])
+            }
             if !halfDone.isEmpty {
                 try await target.releaseLock()
                 holdsLock = false

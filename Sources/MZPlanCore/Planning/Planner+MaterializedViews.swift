@@ -34,15 +34,18 @@ extension PlanBuilder {
         var keys: [Int] = []
         var replacementPrerequisites: [Int] = []
         if let existingID = graph.replacementByTarget[view.id], let existing = graph.object(existingID) {
-            let found = hazard(
+            let risky = graph.snapshot.version.flatMap(MaterializeVersion.init)?.droppingReplacementMaySealTarget ?? false
+            var found = hazard(
                 .replacementExists,
                 placement.allowed,
-                "a replacement for '\(view.qualifiedName)' is already in flight ('\(existing.qualifiedName)'); Materialize allows one at a time",
-                remedies: [
+                "a replacement for '\(view.qualifiedName)' is already in flight ('\(existing.qualifiedName)'); Materialize allows one at a time"
+                    + (risky ? "; mzplan will not drop it: \(MaterializeVersion.replacementDropRisk)" : ""),
+                remedies: risky ? ["apply it, or upgrade to v26.13 or later before dropping it"] : [
                     "apply or drop it first: DROP MATERIALIZED VIEW \(existing.qualifiedName.sql)",
                     "allow `replacement-exists` to have mzplan drop it before creating its own",
                 ]
             )
+            if risky { found.allowed = false }
             hazards.append(found)
             if found.allowed {
                 let dropKey = steps.add(
@@ -242,7 +245,7 @@ extension PlanBuilder {
         [
             "use `strategy: replace` (the default), which waits for the view instead of skipping times",
             "create the index on '\(target)' after the move, so the replacement reads storage, which the running view holds back",
-            "raise RETAIN HISTORY on the index on '\(target)' above the view's lag (ALTER INDEX … SET (RETAIN HISTORY = FOR '…'))",
+            "raise RETAIN HISTORY on the index on '\(target)' above the view's lag (ALTER INDEX … SET (RETAIN HISTORY = FOR '…'); needs the `enable_logical_compaction_window` flag, off by default)",
             "wait until '\(view.qualifiedName)' catches up (resume its stalled sources, give the clusters upstream a healthy replica), then plan again",
         ]
     }

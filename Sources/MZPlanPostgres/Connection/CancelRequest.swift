@@ -24,9 +24,19 @@ struct CancelRequest: Sendable, Equatable {
         }
     }
 
-    /// Sends the request to `host:port`; false when it could not be delivered. Bounded by a
-    /// 5-second socket timeout, so an unreachable server cannot hang the caller.
-    func send(host: String, port: Int) -> Bool {
+    /// Sends the request to `host:port` on a thread of its own (the socket calls block, and must
+    /// not hold up Swift concurrency's few threads); false when it could not be delivered.
+    func send(host: String, port: Int) async -> Bool {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(returning: sendBlocking(host: host, port: port))
+            }
+        }
+    }
+
+    /// Sends the request, blocking; bounded by 2-second socket timeouts, so an unreachable server
+    /// cannot hang the caller.
+    private func sendBlocking(host: String, port: Int) -> Bool {
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
         #if canImport(Glibc)
@@ -43,7 +53,7 @@ struct CancelRequest: Sendable, Equatable {
             let socketFD = socket(info.pointee.ai_family, info.pointee.ai_socktype, info.pointee.ai_protocol)
             guard socketFD >= 0 else { continue }
             defer { close(socketFD) }
-            var timeout = timeval(tv_sec: 5, tv_usec: 0)
+            var timeout = timeval(tv_sec: 2, tv_usec: 0)
             setsockopt(socketFD, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
             setsockopt(socketFD, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
             guard connect(socketFD, info.pointee.ai_addr, info.pointee.ai_addrlen) == 0 else { continue }

@@ -70,7 +70,7 @@ public final class MaterializeConnection: CatalogQuerying {
         let logger = logger
         let cancel = { @Sendable [configuration, cancelRequest] in
             if configuration.sslMode == .disable, let cancelRequest {
-                _ = cancelRequest.send(host: configuration.host, port: configuration.port)
+                _ = await cancelRequest.send(host: configuration.host, port: configuration.port)
             }
         }
         let operation: @Sendable () async throws -> [PostgresRow] = {
@@ -83,7 +83,7 @@ public final class MaterializeConnection: CatalogQuerying {
         return try await withTaskCancellationHandler {
             do {
                 guard let timeout else { return try await operation() }
-                return try await withDeadline(timeout, onTimeout: { cancel(); try? await connection.close() }, operation)
+                return try await withDeadline(timeout, onTimeout: { await cancel(); try? await connection.close() }, operation)
             } catch where Task.isCancelled {
                 throw CancellationError()
             }

@@ -27,7 +27,7 @@ public actor StatementExecutor {
     public var isConnected: Bool { connection.map { !$0.isClosed } ?? false }
 
     /// Runs one statement. With `statementTimeout` it ends after that long: `statement_timeout`
-    /// where the server applies it, else mzplan's own deadline two seconds later, which cancels
+    /// where the server applies it, else mzplan's own deadline five seconds later, which cancels
     /// the statement (a CancelRequest, then closing the session) and throws
     /// ``StatementError/Kind/timeout``. Materialize's `statement_timeout` does not bound
     /// `ALTER … APPLY REPLACEMENT`, which waits until the view catches up; a timed-out statement is
@@ -67,7 +67,7 @@ public actor StatementExecutor {
             try await send("SET statement_timeout = \(max(1, statementTimeout.milliseconds))", on: session, reportingAs: sql, timeout: nil)
         }
         // mzplan's own deadline bounds what the server's timeout does not.
-        let deadline = statementTimeout.map { $0 + .seconds(2) }
+        let deadline = statementTimeout.map { $0 + .seconds(5) }
         do {
             try await send(sql, on: session, reportingAs: sql, timeout: deadline)
         } catch let error as StatementError where error.kind == .server && statementTimeout != nil {

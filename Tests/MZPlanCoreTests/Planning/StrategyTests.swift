@@ -67,6 +67,19 @@ import Testing
         #expect(plan.steps[1].after == [1])
     }
 
+    @Test("on v26.10–v26.12 an allowed replacement-exists still blocks: dropping a replacement there can seal its view", arguments: [
+        ("v26.10.1", true), ("v26.12.3 (abc)", true), ("v26.13.0", false), ("v26.9.0", false),
+    ])
+    func replacementDropOnAffectedVersions(_ version: String, _ blocked: Bool) throws {
+        var catalog = catalog
+        catalog.version = version
+        catalog.objects.append(Fixture.object("u30", "mv_next", .materializedView, cluster: "c1", replacementFor: "u11"))
+        let (plan, move) = try move("mv", to: "c2", allow: [.replacementExists], in: catalog)
+        #expect(move.isBlocked == blocked)
+        #expect(plan.steps.contains { $0.action == .dropReplacement } == !blocked)
+        if blocked { #expect(move.hazards.first?.message.contains("fixed in v26.13") == true) }
+    }
+
     @Test("index, rebuild: create on the target, wait, drop the old one, rename; locality and in-use warnings")
     func rebuild() throws {
         let (plan, move) = try move("idx", to: "c2")

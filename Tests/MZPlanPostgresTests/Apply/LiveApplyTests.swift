@@ -125,7 +125,7 @@ struct LiveApplyTests {
         #expect(samples.count == known.count + unknown.count)
         #expect(samples[0] == ReadinessSample(
             object: name("scratch", "big_orders_v2"), exists: true, cluster: "serving", hydratedOnHealthyReplica: false,
-            upperMs: 1_764_115_190_000, lagMs: 9450, originalUpperMs: 1_764_115_199_550, originalLagMs: samples[0].originalLagMs))
+            upperMs: 1_764_115_199_550, lagMs: 9450, dataflowUpperMs: 1_764_115_190_000, originalUpperMs: 1_764_115_199_550, originalLagMs: samples[0].originalLagMs))
         #expect(samples[1].cluster == "compute" && samples[1].hydratedOnHealthyReplica && samples[1].upperMs == 1_764_115_199_500 && samples[1].lagMs == 500)
         #expect(samples[2].status == "running" && samples[2].cluster == "sinks" && samples[2].replicaProblem == nil)
         #expect(samples[3...].allSatisfy { !$0.exists && $0.object.name.hasPrefix("missing_") })

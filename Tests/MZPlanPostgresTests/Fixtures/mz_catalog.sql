@@ -136,25 +136,25 @@ INSERT INTO mz_catalog.mz_objects VALUES ('u5', 20001, 'u3', 'pg_shop', 'source'
 INSERT INTO mz_catalog.mz_sources (id, oid, schema_id, name, type, connection_id, cluster_id, owner_id, create_sql) VALUES
     ('u5', 20001, 'u3', 'pg_shop', 'postgres', 'u3', 'u2', 'u1',
     'CREATE SOURCE "materialize"."public"."pg_shop" IN CLUSTER [u2] FROM POSTGRES CONNECTION [u3 AS "materialize"."public"."pg_conn"] (PUBLICATION = ''mz_shop'', DETAILS = ''0a6c7e5b445f415092011a2112be027f56d57cd129'') EXPOSE PROGRESS AS [u6 AS "materialize"."public"."pg_shop_progress"]');
-INSERT INTO mz_catalog.mz_objects VALUES ('u6', 20002, 'u3', 'pg_shop_progress', 'source', 'u1', NULL, NULL);
+INSERT INTO mz_catalog.mz_objects VALUES ('u6', 20002, 'u3', 'pg_shop_progress', 'source', 'u1', 'u2', NULL);
 INSERT INTO mz_catalog.mz_sources (id, oid, schema_id, name, type, connection_id, cluster_id, owner_id, create_sql) VALUES
-    ('u6', 20002, 'u3', 'pg_shop_progress', 'progress', NULL, NULL, 'u1',
+    ('u6', 20002, 'u3', 'pg_shop_progress', 'progress', NULL, 'u2', 'u1',
     'CREATE SUBSOURCE "materialize"."public"."pg_shop_progress" ("lsn" "pg_catalog"."uint8") WITH (PROGRESS = true)');
-INSERT INTO mz_catalog.mz_objects VALUES ('u7', 20003, 'u3', 'orders', 'source', 'u1', NULL, NULL);
+INSERT INTO mz_catalog.mz_objects VALUES ('u7', 20003, 'u3', 'orders', 'source', 'u1', 'u2', NULL);
 INSERT INTO mz_catalog.mz_sources (id, oid, schema_id, name, type, connection_id, cluster_id, owner_id, create_sql) VALUES
-    ('u7', 20003, 'u3', 'orders', 'subsource', NULL, NULL, 'u1',
+    ('u7', 20003, 'u3', 'orders', 'subsource', NULL, 'u2', 'u1',
     'CREATE SUBSOURCE "materialize"."public"."orders" ("id" "pg_catalog"."int8" NOT NULL, "customer_id" "pg_catalog"."int8" NOT NULL, "status" "pg_catalog"."text" NOT NULL, "total" "pg_catalog"."numeric"(12, 2) NOT NULL, "created_at" "pg_catalog"."timestamptz" NOT NULL, CONSTRAINT "orders_pkey" PRIMARY KEY ("id")) OF SOURCE [u5 AS "materialize"."public"."pg_shop"] WITH (EXTERNAL REFERENCE = "shop"."public"."orders", DETAILS = ''0a81ae224349cac204448738063175fae7cca61f0a'')');
-INSERT INTO mz_catalog.mz_objects VALUES ('u8', 20004, 'u3', 'order_items', 'source', 'u1', NULL, NULL);
+INSERT INTO mz_catalog.mz_objects VALUES ('u8', 20004, 'u3', 'order_items', 'source', 'u1', 'u2', NULL);
 INSERT INTO mz_catalog.mz_sources (id, oid, schema_id, name, type, connection_id, cluster_id, owner_id, create_sql) VALUES
-    ('u8', 20004, 'u3', 'order_items', 'subsource', NULL, NULL, 'u1',
+    ('u8', 20004, 'u3', 'order_items', 'subsource', NULL, 'u2', 'u1',
     'CREATE SUBSOURCE "materialize"."public"."order_items" ("id" "pg_catalog"."int8" NOT NULL, "order_id" "pg_catalog"."int8" NOT NULL, "product_id" "pg_catalog"."int8" NOT NULL, "quantity" "pg_catalog"."int4" NOT NULL, "unit_price" "pg_catalog"."numeric"(12, 2) NOT NULL, CONSTRAINT "order_items_pkey" PRIMARY KEY ("id")) OF SOURCE [u5 AS "materialize"."public"."pg_shop"] WITH (EXTERNAL REFERENCE = "shop"."public"."order_items", DETAILS = ''0ae3d0db359d4d3cbb4a5f5842270f46d870175274'')');
-INSERT INTO mz_catalog.mz_objects VALUES ('u9', 20005, 'u3', 'customers', 'source', 'u1', NULL, NULL);
+INSERT INTO mz_catalog.mz_objects VALUES ('u9', 20005, 'u3', 'customers', 'source', 'u1', 'u2', NULL);
 INSERT INTO mz_catalog.mz_sources (id, oid, schema_id, name, type, connection_id, cluster_id, owner_id, create_sql) VALUES
-    ('u9', 20005, 'u3', 'customers', 'subsource', NULL, NULL, 'u1',
+    ('u9', 20005, 'u3', 'customers', 'subsource', NULL, 'u2', 'u1',
     'CREATE SUBSOURCE "materialize"."public"."customers" ("id" "pg_catalog"."int8" NOT NULL, "email" "pg_catalog"."text" NOT NULL, "region" "pg_catalog"."text" NOT NULL, "created_at" "pg_catalog"."timestamptz" NOT NULL, CONSTRAINT "customers_pkey" PRIMARY KEY ("id")) OF SOURCE [u5 AS "materialize"."public"."pg_shop"] WITH (EXTERNAL REFERENCE = "shop"."public"."customers", DETAILS = ''0ade5a797569115eb5bba9692f4c16ab3ffc1d832c'')');
-INSERT INTO mz_catalog.mz_objects VALUES ('u10', 20006, 'u3', 'products', 'source', 'u1', NULL, NULL);
+INSERT INTO mz_catalog.mz_objects VALUES ('u10', 20006, 'u3', 'products', 'source', 'u1', 'u2', NULL);
 INSERT INTO mz_catalog.mz_sources (id, oid, schema_id, name, type, connection_id, cluster_id, owner_id, create_sql) VALUES
-    ('u10', 20006, 'u3', 'products', 'subsource', NULL, NULL, 'u1',
+    ('u10', 20006, 'u3', 'products', 'subsource', NULL, 'u2', 'u1',
     'CREATE SUBSOURCE "materialize"."public"."products" ("id" "pg_catalog"."int8" NOT NULL, "name" "pg_catalog"."text" NOT NULL, "category" "pg_catalog"."text" NOT NULL, "price" "pg_catalog"."numeric"(12, 2) NOT NULL, CONSTRAINT "products_pkey" PRIMARY KEY ("id")) OF SOURCE [u5 AS "materialize"."public"."pg_shop"] WITH (EXTERNAL REFERENCE = "shop"."public"."products", DETAILS = ''0a2e62da45d0ed29996fb0d76ae3d8e85e3c3c78e7'')');
 INSERT INTO mz_catalog.mz_objects VALUES ('u11', 20007, 'u3', 'kafka_clicks', 'source', 'u1', 'u2', NULL);
 INSERT INTO mz_catalog.mz_sources (id, oid, schema_id, name, type, connection_id, cluster_id, owner_id, create_sql) VALUES
@@ -339,19 +339,24 @@ INSERT INTO mz_internal.mz_frontiers VALUES
     ('u23', 1764115198200, 1764115199200),
     ('u24', 1764115199000, 1764115200000),
     ('u25', 1764115198550, 1764115199550),
-    ('u26', 1764115198550, 1764115190000),
+    ('u26', 1764115198550, 1764115199550),
     ('u15', 1764028700000, 1764028800000);
 
--- Hydration per replica (subsources and sources included), hydration times for dataflows.
+-- Per-replica frontiers of dataflows. The replacement u26 is registered read-only on u25's shard, so its
+-- mz_frontiers row above mirrors u25's; only its dataflow's frontier on the replica shows its own progress.
+INSERT INTO mz_catalog.mz_cluster_replica_frontiers VALUES
+    ('u25', 'u104', 1764115199550),
+    ('u26', 'u104', 1764115190000);
+
+-- Hydration per replica (subsources and sources included; Materialize reports none for webhook sources and
+-- progress relations), hydration times for dataflows.
 INSERT INTO mz_internal.mz_hydration_statuses VALUES
     ('u5', 'u102', true),
-    ('u6', 'u102', true),
     ('u7', 'u102', true),
     ('u8', 'u102', true),
     ('u9', 'u102', true),
     ('u10', 'u102', true),
     ('u11', 'u102', true),
-    ('u12', 'u102', true),
     ('u14', 'u103', true),
     ('u31', 'u103', true),
     ('u16', 'u103', true),

@@ -20,36 +20,36 @@ import Testing
     let root = repositoryRoot()
 
     @Test("generated catalogs: statements read back, apply without violations, diff converges", .timeLimit(.minutes(20)), arguments: scenarios)
-    func converges(_ scenario: Scenario) throws {
+    func converges(_ scenario: Scenario) async throws {
         let directory = try temporaryDirectory("generated-\(scenario.objects)-\(scenario.seed)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let catalog = directory.appendingPathComponent("catalog.json").path
         let manifest = directory.appendingPathComponent("mzplan.yaml").path
-        try generate(objects: scenario.objects, seed: scenario.seed, catalog: catalog, manifest: manifest)
-        try checkRoundTrip(manifest: manifest, catalog: catalog, in: directory)
+        try await generate(objects: scenario.objects, seed: scenario.seed, catalog: catalog, manifest: manifest)
+        try await checkRoundTrip(manifest: manifest, catalog: catalog, in: directory)
     }
 
     @Test("fixture catalogs: the shop (its source move allowed) and every strategy's catalog", arguments: [
         ("examples/shop/mzplan.yaml", "examples/shop/catalog.json", ["--allow", "source-recreate", "--allow", "cascade-drop"]),
         ("Tests/MZPlanCoreTests/Fixtures/strategies/source.yaml", "Tests/MZPlanCoreTests/Fixtures/strategies/catalog.json", []),
     ])
-    func fixtures(_ manifest: String, _ catalog: String, _ allow: [String]) throws {
+    func fixtures(_ manifest: String, _ catalog: String, _ allow: [String]) async throws {
         let directory = try temporaryDirectory("fixture")
         defer { try? FileManager.default.removeItem(at: directory) }
-        try checkRoundTrip(manifest: manifest, catalog: catalog, in: directory, allow: allow)
+        try await checkRoundTrip(manifest: manifest, catalog: catalog, in: directory, allow: allow)
     }
 
     // MARK: Steps
 
     /// Plans (leaving blocked moves out through `unmanaged`), checks every statement, applies in
     /// the simulator, then diffs against the saved state.
-    private func checkRoundTrip(manifest: String, catalog: String, in directory: URL, allow: [String] = []) throws {
+    private func checkRoundTrip(manifest: String, catalog: String, in directory: URL, allow: [String] = []) async throws {
         let planPath = directory.appendingPathComponent("plan.json").path
         var manifestPath = manifest
-        var plan = try makePlan(manifest: manifestPath, catalog: catalog, to: planPath, allow: allow)
+        var plan = try await makePlan(manifest: manifestPath, catalog: catalog, to: planPath, allow: allow)
         if plan.isBlocked {
             manifestPath = try leaveOut(plan.moves.filter(\.isBlocked).map(\.object), from: manifest, in: directory)
-            plan = try makePlan(manifest: manifestPath, catalog: catalog, to: planPath, allow: allow)
+            plan = try await makePlan(manifest: manifestPath, catalog: catalog, to: planPath, allow: allow)
         }
         #expect(!plan.isBlocked)
         #expect(!plan.moves.isEmpty)
@@ -58,19 +58,19 @@ import Testing
             #expect(statement.sql == step.sql, "step \(step.id) renders differently once read back")
         }
         let state = directory.appendingPathComponent("state.json").path
-        let applied = try runMzplan(
+        let applied = try await runMzplanDetached(
             ["apply", planPath, "--simulate", catalog, "--simulate-state", state, "--auto-approve", "--progress", "ndjson", "--timeout", "1000h"] + allow,
             currentDirectory: root
         )
         #expect(applied.exitCode == 0, "apply: \(applied.stderr.suffix(1500))")
         let violations = applied.stdout.split(separator: "\n").filter { $0.contains(#""event":"violation""#) }
         #expect(violations.isEmpty, "\(violations.prefix(5))")
-        let converged = try runMzplan(["diff", "-f", manifestPath, "--catalog", state, "--detailed-exitcode"], currentDirectory: root)
+        let converged = try await runMzplanDetached(["diff", "-f", manifestPath, "--catalog", state, "--detailed-exitcode"], currentDirectory: root)
         #expect(converged.exitCode == 0, "diff against the saved state: \(converged.stdout.suffix(1500))")
     }
 
-    private func makePlan(manifest: String, catalog: String, to path: String, allow: [String]) throws -> Plan {
-        let result = try runMzplan(["diff", "-f", manifest, "--catalog", catalog, "--format", "json", "-o", path] + allow, currentDirectory: root)
+    private func makePlan(manifest: String, catalog: String, to path: String, allow: [String]) async throws -> Plan {
+        let result = try await runMzplanDetached(["diff", "-f", manifest, "--catalog", catalog, "--format", "json", "-o", path] + allow, currentDirectory: root)
         #expect(result.exitCode == 0 || result.exitCode == 3, "diff: \(result.stderr.suffix(1500))")
         return try Plan.decode([UInt8](Data(contentsOf: URL(fileURLWithPath: path))), file: path)
     }
@@ -85,14 +85,21 @@ import Testing
         return path
     }
 
-    private func generate(objects: Int, seed: Int, catalog: String, manifest: String) throws {
+    private func generate(objects: Int, seed: Int, catalog: String, manifest: String) async throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "scripts/gen-catalog.py", "--objects", String(objects), "--seed", String(seed), "-o", catalog, "--manifest-out", manifest]
         process.currentDirectoryURL = root
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "scripts/gen-catalog.py failed")
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result {
+                    try process.run()
+                    process.waitUntilExit()
+                    return process.terminationStatus
+                })
+            }
+        }
+        #expect(status == 0, "scripts/gen-catalog.py failed")
     }
 
     private func temporaryDirectory(_ name: String) throws -> URL {
