@@ -448,6 +448,11 @@ class Generator:
             lines.append("  %s:" % json.dumps(name))
             if name in new_clusters:
                 lines.append("    size: %s" % new_clusters[name])
+            elif name == self.compute[0]:
+                # One resize, graceful: WAIT UNTIL READY through the parser, the simulator and its invariant.
+                current = next(c["size"] for c in self.clusters if c["name"] == name)
+                lines.append("    size: %s" % ("800cc" if current != "800cc" else "400cc"))
+                lines.append("    resize: graceful")
             if not items:
                 lines.append("    objects: []")
                 continue
@@ -460,7 +465,7 @@ class Generator:
                 if "allow" in item:
                     fields.append("allow: [%s]" % ", ".join(item["allow"]))
                 lines.append("      - { %s }" % ", ".join(fields))
-        lines += ["options:", "  max_parallel_hydrations: 4", "  poll_interval: 10s", ""]
+        lines += ["options:", "  max_parallel_hydrations: 4", "  poll_interval: 10s", "  resize_timeout: 168h", ""]
         return "\n".join(lines)
 
 

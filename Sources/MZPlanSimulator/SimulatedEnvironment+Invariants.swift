@@ -3,7 +3,8 @@ public import MZPlanCore
 extension SimulatedEnvironment {
     /// The invariants of SPEC §8 after a run: the violations seen while it ran (skipped times,
     /// an index dropped before its replacement was ready, two ingestions at once), plus no
-    /// object lost and every move not listed in `notCutOver` on its target.
+    /// object lost, every move not listed in `notCutOver` on its target, and no index or
+    /// materialized view on a cluster resized blue-green or gracefully that stopped serving.
     public func checkInvariants(plan: Plan, notCutOver: Set<QualifiedName> = []) -> [SimulatorViolation] {
         var found = violations
         let names = Set(order.compactMap { objects[$0]?.qualifiedName })
@@ -16,7 +17,19 @@ extension SimulatedEnvironment {
                 found.append(SimulatorViolation(atMs: timeMs, object: move.object, message: "on '\(object.cluster ?? "-")', not on its target '\(move.to)'"))
             }
         }
+        for change in plan.clusters where change.strategy == .blueGreen || change.strategy == .graceful {
+            if let downtime = computeDowntimeMs[change.name], downtime > 0 {
+                found.append(SimulatorViolation(atMs: timeMs, object: nil, message: "objects on cluster '\(change.name)' stopped serving for \(DurationText.describe(milliseconds: downtime)) during a \(change.strategy?.rawValue ?? "") resize"))
+            }
+        }
         return found
+    }
+
+    /// Each resize of `plan` with its strategy and the downtime measured on its cluster.
+    public func resizeOutcomes(plan: Plan) -> [(name: String, strategy: ResizeStrategy, downtimeMs: UInt64)] {
+        plan.clusters.compactMap { change in
+            change.strategy.map { (change.name, $0, downtimeMs[change.name] ?? 0) }
+        }
     }
 
     /// Names the run created and did not clean up (temporaries, replacements).

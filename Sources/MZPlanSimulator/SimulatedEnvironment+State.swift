@@ -40,6 +40,9 @@ extension SimulatedEnvironment {
             ("hydration_by_name", map(Dictionary(uniqueKeysWithValues: hydrationByName.map { ($0.key.description, $0.value) })) { .uint($0) }),
             ("original_names", .strings(originalNames.map(\.description).sorted())),
             ("staleness_ms", map(Dictionary(uniqueKeysWithValues: stalenessMs.map { ($0.key.description, $0.value) })) { .uint($0) }),
+            ("interrupted", .strings(interrupted.sorted())),
+            ("downtime_ms", map(downtimeMs) { .uint($0) }),
+            ("compute_downtime_ms", map(computeDowntimeMs) { .uint($0) }),
             ("violations", .array(violations.map { .object([("at_ms", .uint($0.atMs)), ("object", .string($0.object?.description)), ("message", .string($0.message))]) })),
             ("oom_clusters", .strings(faults.oomClusters.sorted())),
             ("stalled_sources", .strings(faults.stalledSources.map(\.description).sorted())),
@@ -96,6 +99,9 @@ extension SimulatedEnvironment {
             guard let name = QualifiedName(display: key), let ms = value.uintValue else { return nil }
             return (name, ms)
         })
+        environment.interrupted = Set((state["interrupted"]?.arrayValue ?? []).compactMap(\.stringValue))
+        environment.downtimeMs = Dictionary(uniqueKeysWithValues: members("downtime_ms").compactMap { key, value in value.uintValue.map { (key, $0) } })
+        environment.computeDowntimeMs = Dictionary(uniqueKeysWithValues: members("compute_downtime_ms").compactMap { key, value in value.uintValue.map { (key, $0) } })
         environment.violations = (state["violations"]?.arrayValue ?? []).map { row in
             SimulatorViolation(atMs: row["at_ms"]?.uintValue ?? 0, object: row["object"]?.stringValue.flatMap(QualifiedName.init(display:)), message: row["message"]?.stringValue ?? "")
         }

@@ -18,7 +18,12 @@ extension SimulatedEnvironment {
         }
         switch statement {
         case .createCluster(let create): try createCluster(create)
-        case .alter(let alter): try self.alter(alter, sql: sql, timeoutMs: timeoutMs)
+        case .alter(let alter):
+            if let wait = GracefulWait(statement) {
+                try resizeGracefully(alter.name.last, alter.action, wait)
+            } else {
+                try self.alter(alter, sql: sql, timeoutMs: timeoutMs)
+            }
         case .drop(let drop): try self.drop(drop, sql: sql)
         case .createMaterializedView(let view):
             if view.replacementFor != nil {
@@ -62,18 +67,58 @@ extension SimulatedEnvironment {
         case .set(let options, let with):
             guard with.isEmpty else { throw notModeled(sql) }
             let settings = try clusterSettings(options)
-            if let size = settings.size { clusters[index].size = size }
-            if let factor = settings.factor {
-                clusters[index].replicationFactor = factor
-                clusters[index].replicas = (0..<factor).map { CatalogReplica(id: newID(), name: "r\($0 + 1)", size: clusters[index].size, status: "online", oomKills24h: 0) }
-            }
-            for id in order where objects[id]?.cluster == name {
-                objects[id]?.hydrated = false
-                hydrationLeft[id] = Double(objects[id]?.hydrationTimeMs ?? Self.defaultHydrationMs)
+            let sizeChanges = settings.size != nil && settings.size != clusters[index].size
+            let previousFactor = clusters[index].replicationFactor ?? clusters[index].replicas.count
+            reconfigure(index, settings)
+            // A new size replaces every replica: everything on the cluster rehydrates. A new
+            // replication factor alone adds or removes replicas beside the ones serving.
+            if sizeChanges || (previousFactor == 0) != ((clusters[index].replicationFactor ?? 0) == 0) {
+                restart(order.filter { objects[$0]?.cluster == name })
             }
         default:
             throw notModeled(sql)
         }
+    }
+
+    /// Sets size and replication factor; the replicas are new when the size changes, else
+    /// added or removed at the end.
+    private func reconfigure(_ index: Int, _ settings: (size: String?, factor: Int?)) {
+        let sizeChanges = settings.size != nil && settings.size != clusters[index].size
+        if let size = settings.size { clusters[index].size = size }
+        let factor = settings.factor ?? clusters[index].replicationFactor ?? clusters[index].replicas.count
+        clusters[index].replicationFactor = factor
+        var replicas = sizeChanges ? [] : Array(clusters[index].replicas.prefix(factor))
+        while replicas.count < factor {
+            replicas.append(CatalogReplica(id: newID(), name: "r\(replicas.count + 1)", size: clusters[index].size, status: "online", oomKills24h: 0))
+        }
+        clusters[index].replicas = replicas
+    }
+
+    /// `ALTER CLUSTER … SET (…) WITH (WAIT UNTIL READY …)`: new replicas hydrate everything on the
+    /// cluster beside the old ones, which serve meanwhile; the statement returns at the cutover.
+    /// Sources and sinks run on one replica: they move at the cutover and restart there. Past
+    /// the TIMEOUT, `ROLLBACK` keeps the old replicas (an error); `COMMIT` cuts over anyway.
+    private func resizeGracefully(_ name: String, _ action: AlterStatement.Action, _ wait: GracefulWait) throws(ApplyTargetError) {
+        guard let index = clusters.firstIndex(where: { $0.name == name }) else { throw unknown("cluster '\(name)'") }
+        guard case .set(let options, _) = action else { throw syntax("WAIT UNTIL READY goes with ALTER CLUSTER … SET (…)") }
+        let settings = try clusterSettings(options)
+        guard settings.size != nil && settings.size != clusters[index].size else {
+            throw ApplyTargetError(.sql, sqlState: "0A000", message: "WAIT UNTIL READY needs a change of SIZE")
+        }
+        let ids = order.filter { objects[$0]?.cluster == name }
+        let work = ids.reduce(UInt64(0)) { $0 + (objects[$1]?.hydrationTimeMs ?? Self.defaultHydrationMs) }
+        if work > wait.timeoutMs {
+            advance(to: timeMs + wait.timeoutMs)
+            guard wait.commitsOnTimeout else {
+                throw ApplyTargetError(.sql, sqlState: "XX000", message: "cluster '\(name)' did not become ready within the WAIT UNTIL READY timeout of \(DurationText.describe(milliseconds: wait.timeoutMs)); the reconfiguration was rolled back")
+            }
+            reconfigure(index, settings)
+            restart(ids)
+            return
+        }
+        advance(to: timeMs + work)
+        reconfigure(index, settings)
+        restart(ids.filter { [.source, .subsource, .sink, .table].contains(objects[$0]?.kind) })
     }
 
     /// `SIZE` and `REPLICATION FACTOR`; other cluster options are not modelled.

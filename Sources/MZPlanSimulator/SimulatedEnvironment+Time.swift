@@ -22,11 +22,13 @@ extension SimulatedEnvironment {
             }
             let elapsed = max(1, UInt64(step.rounded(.up)))
             accrueStaleness(elapsed)
+            if !interrupted.isEmpty { accrueDowntime(elapsed) }
             for ids in hydrating.values {
                 for id in ids {
                     let left = (hydrationLeft[id] ?? 0) - Double(elapsed) / Double(ids.count)
                     if left <= 0.0001 {
                         hydrationLeft[id] = nil
+                        interrupted.remove(id)
                         objects[id]?.hydrated = true
                         sealIfDone(id)
                         if objects[id]?.kind == .source || objects[id]?.kind == .sink, objects[id]?.status == "starting" {
@@ -40,6 +42,40 @@ extension SimulatedEnvironment {
             timeMs += elapsed
         }
         updateFrontiers()
+    }
+
+    /// Objects that stop serving and rehydrate: their cluster's replicas were replaced.
+    func restart(_ ids: [String]) {
+        for id in ids {
+            guard let object = objects[id], object.cluster != nil else { continue }
+            if object.hydrated != false { interrupted.insert(id) }
+            objects[id]?.hydrated = false
+            hydrationLeft[id] = Double(object.hydrationTimeMs ?? Self.defaultHydrationMs)
+        }
+    }
+
+    /// Lets virtual time run until every object a restart took offline serves again, for at
+    /// most `limitMs` (a cluster without replicas never rehydrates): the downtime of the last
+    /// resize is measured whole even when it is the apply's last statement.
+    public func settle(limitMs: UInt64 = 24 * 3_600_000) {
+        let end = timeMs + limitMs
+        while !interrupted.isEmpty, timeMs < end {
+            let work = interrupted.reduce(0.0) { $0 + (hydrationLeft[$1] ?? 0) }
+            advance(to: min(end, timeMs + max(1000, UInt64(work.rounded(.up)))))
+        }
+    }
+
+    /// Downtime of the clusters with an interrupted object.
+    private func accrueDowntime(_ elapsed: UInt64) {
+        var down: Set<String> = []
+        var computeDown: Set<String> = []
+        for id in interrupted {
+            guard let object = objects[id], let cluster = object.cluster else { continue }
+            down.insert(cluster)
+            if object.kind == .index || object.kind == .materializedView { computeDown.insert(cluster) }
+        }
+        for cluster in down { downtimeMs[cluster, default: 0] += elapsed }
+        for cluster in computeDown { computeDowntimeMs[cluster, default: 0] += elapsed }
     }
 
     /// Originals (by name) that are missing, or present and not serving: not hydrated (every

@@ -9,7 +9,8 @@ public import MZPlanCore
 /// holds its as_of until applied. A new dataflow's as_of is the largest since of what it
 /// imports on its cluster. Hydration takes `hydration_time_ms` (10 s by default) of work,
 /// shared among the dataflows hydrating on a cluster at once; nothing hydrates on a cluster
-/// without a healthy replica.
+/// without a healthy replica. A new size replaces a cluster's replicas: everything on it stops
+/// serving until it has rehydrated (``downtimeMs``), unless the resize waits until ready.
 public final class SimulatedEnvironment {
     public internal(set) var timeMs: UInt64
     var objects = ObjectTable()
@@ -32,6 +33,12 @@ public final class SimulatedEnvironment {
     public internal(set) var violations: [SimulatorViolation] = []
     /// Time each object (by name) was missing or not hydrated.
     public internal(set) var stalenessMs: [QualifiedName: UInt64] = [:]
+    /// Objects that served until a restart of their cluster and have not rehydrated since.
+    var interrupted: Set<String> = []
+    /// Per cluster name: time during which some object on it was not serving after a restart.
+    public internal(set) var downtimeMs: [String: UInt64] = [:]
+    /// The same, counting only indexes and materialized views.
+    public internal(set) var computeDowntimeMs: [String: UInt64] = [:]
     public internal(set) var statementsExecuted = 0
     var lock: LockHolder?
     var journal: [JournalEntry] = []
@@ -91,6 +98,7 @@ public final class SimulatedEnvironment {
         for id in ids {
             hydrationLeft[id] = nil
             asOf[id] = nil
+            interrupted.remove(id)
         }
     }
 

@@ -126,6 +126,8 @@ struct ApplyCommand: AsyncParsableCommand {
         var simulation: [(String, JSONValue)] = []
         if let plan = try? Plan.decode(Array((environment.journalEntries.last { $0.status == .planned }?.detail ?? "").utf8), file: "journal") {
             if report.outcome == .completed || report.outcome == .notCutOver {
+                // A restart's downtime runs on after the last statement: measure all of it.
+                environment.settle()
                 let notCutOver = Set(report.moves.filter { $0.state != .done }.map(\.move.object))
                 for violation in environment.checkInvariants(plan: plan, notCutOver: notCutOver) {
                     printer.print(ApplyEvent(.violation, tsMs: environment.timeMs, object: violation.object, fields: [("message", .string(violation.message))]))
@@ -139,7 +141,9 @@ struct ApplyCommand: AsyncParsableCommand {
                 ("sequential_ms", .uint(bounds.sequentialMs)),
                 ("recreate_staleness_ms", .uint(bounds.recreateStalenessMs.values.reduce(0, +))),
                 ("violations", .int(environment.violations.count)),
-            ]))]
+            ])), ("clusters", .array(environment.resizeOutcomes(plan: plan).map { outcome in
+                .object([("name", .string(outcome.name)), ("strategy", .string(outcome.strategy.rawValue)), ("downtime_ms", .uint(outcome.downtimeMs))])
+            }))]
         }
         try saveEnvironment(environment, console: console)
         printer.print(report.summaryEvent(staleness: environment.stalenessMs, extra: simulation))

@@ -109,6 +109,10 @@ final class ProgressPrinter {
             let stale = move["staleness_ms"]?.uintValue.map { ", staleness \(DurationText.describe(milliseconds: $0))" } ?? ""
             text += "  \(state == "done" ? "✓" : "✗") \(name) \(move["from"]?.stringValue ?? "") → \(move["to"]?.stringValue ?? "") [\(strategy)] waited \(wait)\(stale)\(state == "done" ? "" : " (\(state))")\n"
         }
+        for cluster in event["clusters"]?.arrayValue ?? [] {
+            let downtime = DurationText.describe(milliseconds: cluster["downtime_ms"]?.uintValue ?? 0)
+            text += "  cluster \(cluster["name"]?.stringValue ?? "") resized [\(cluster["strategy"]?.stringValue ?? "")]: downtime \(downtime)\n"
+        }
         text += (event["message"]?.stringValue ?? "") + "\n"
         return text
     }

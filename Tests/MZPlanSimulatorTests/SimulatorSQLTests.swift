@@ -31,7 +31,7 @@ import Testing
 
     @Test("a statement the simulator does not model is a 42601 that quotes it", .timeLimit(.minutes(1)), arguments: [
         #"ALTER SCHEMA "public" SWAP WITH "public_new""#,
-        #"ALTER CLUSTER "b" SET (SIZE = '200cc') WITH (WAIT UNTIL READY (TIMEOUT = '10m', ON TIMEOUT = 'ROLLBACK'))"#,
+        #"ALTER CLUSTER "b" SET (SIZE = '200cc') WITH (WAIT FOR '10m')"#,
         "GRANT SELECT ON t TO r",
     ])
     func notModeled(_ sql: String) async {

@@ -67,6 +67,27 @@ import Testing
         #expect(!result.stderr.contains("Summary"))
     }
 
+    @Test("a blue-green resize: summary with the cluster's measured downtime 0, the saved state at the new size, diff converges")
+    func blueGreenResize() throws {
+        let state = temporary("resize")
+        defer { try? FileManager.default.removeItem(atPath: state) }
+        let manifest = "Tests/MZPlanCoreTests/Fixtures/resize/blue-green.yaml"
+        let result = try apply(["-f", manifest, "--simulate", "examples/shop/catalog.json", "--simulate-state", state, "--auto-approve", "--progress", "ndjson"])
+        #expect(result.exitCode == 0, "stderr: \(result.stderr)")
+        let summary = try #require(result.stdout.split(separator: "\n").last.flatMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] })
+        let clusters = try #require(summary["clusters"] as? [[String: Any]])
+        #expect(clusters.count == 1)
+        #expect(clusters.first?["name"] as? String == "compute" && clusters.first?["strategy"] as? String == "blue-green")
+        #expect((clusters.first?["downtime_ms"] as? NSNumber)?.intValue == 0)
+        #expect(!result.stdout.contains("\"event\":\"violation\""))
+        let diff = try runMzplan(["diff", "-f", manifest, "--catalog", state, "--detailed-exitcode"], currentDirectory: root)
+        #expect(diff.exitCode == 0, "\(diff.stdout)\(diff.stderr)")
+        #expect(diff.stdout.contains("No changes."))
+        let restarted = try apply(["-f", "Tests/MZPlanCoreTests/Fixtures/resize/restart.yaml", "--simulate", "examples/shop/catalog.json", "--auto-approve", "--allow", "cluster-restart"])
+        #expect(restarted.exitCode == 0, "stderr: \(restarted.stderr)")
+        #expect(restarted.stderr.contains("cluster compute resized [restart]: downtime 4m 33s"))
+    }
+
     @Test("a crash saved with --simulate-state is continued by --resume; a second apply meanwhile is refused")
     func crashAndResume() throws {
         let state = temporary("state")

@@ -25,7 +25,8 @@ extension ApplyDriver {
             // Verified latest first: a step whose successor is verified is done as well, even when
             // its own post-condition was consumed (a replacement applied, a temporary renamed) —
             // except a wait whose object still exists: it goes through the readiness gate again,
-            // so that no old object is dropped before its stand-in is ready now.
+            // so that no old object is dropped before its stand-in is ready now (unless a blue-green
+            // swap, which waited for them all, ran after it).
             let existing = Set(catalog.objects.map(\.qualifiedName))
             for step in plan.steps.reversed() where ran.contains(step.id) {
                 if done.contains(step.id) { continue }
@@ -43,6 +44,10 @@ extension ApplyDriver {
                         done.insert(id)
                     }
                 }
+            }
+            // A blue-green swap waited for everything before it, on clusters that have since exchanged names.
+            for step in plan.steps where step.action == .swapCluster && done.contains(step.id) {
+                done.formUnion(Self.predecessors(of: step, in: plan))
             }
             waiting.subtract(done)
             emit(ApplyEvent(.warning, tsMs: clock.nowMs(), fields: [
@@ -98,6 +103,11 @@ extension ApplyDriver {
                 holdsLock = false
                 let names = replacements.compactMap(\.object).map { "'\($0)'" }.joined(separator: ", ")
                 return report(plan, .failed, "cannot abort: it would drop the replacement\(replacements.count == 1 ? "" : "s") \(names), and \(MaterializeVersion.replacementDropRisk); finish with `mzplan apply --resume`, or upgrade first", status: [:])
+            }
+            if let swap = plan.steps.first(where: { $0.action == .swapCluster && ran.contains($0.id) }) {
+                try await target.releaseLock()
+                holdsLock = false
+                return report(plan, .failed, "cannot abort: the blue-green resize of '\(swap.cluster ?? "")' swapped its clusters (step \(swap.id)); run `mzplan apply --resume` to finish it", status: [:])
             }
             if !halfDone.isEmpty {
                 try await target.releaseLock()

@@ -125,17 +125,19 @@ public final class ApplyDriver {
         case nil:
             let finished = clock.nowMs()
             if step.phase == .cutover { waitedMs[step.id, default: 0] += finished - started }
+            if step.gracefulWait != nil { machine.waitedUnderOwnTimeout(finished - started) }
             try await journal(plan, step.id, step.action.rawValue, .finished)
             machine.executed(step.id, nowMs: finished)
             if step.wait != nil { waitStartMs[step.id] = finished }
             emit(ApplyEvent(.stepFinished, tsMs: finished, step: step.id, object: step.object, fields: [("action", .string(step.action.rawValue))]))
-            if [.applyReplacement, .setCluster, .recreateObject].contains(step.action) {
+            if [.applyReplacement, .setCluster, .recreateObject, .swapCluster].contains(step.action) {
                 emit(ApplyEvent(.cutover, tsMs: finished, step: step.id, object: step.object, fields: [("cluster", .string(step.cluster))]))
             }
         case .some(let error) where error.isTimeout:
             try await journal(plan, step.id, step.action.rawValue, .failed, detail: error.message)
             try await target.releaseLock()
-            return report(plan, .timedOut, "step \(step.id) did not finish within --timeout (\(error.message)); the originals are untouched where not cut over: run `mzplan apply --resume` to continue, or `--abort`", status: machine.status)
+            let limit = step.gracefulWait == nil ? "--timeout" : "its WAIT UNTIL READY timeout and a minute's grace"
+            return report(plan, .timedOut, "step \(step.id) did not finish within \(limit) (\(error.message)); the originals are untouched where not cut over: run `mzplan apply --resume` to continue, or `--abort`", status: machine.status)
         case .some(let error):
             try await journal(plan, step.id, step.action.rawValue, .failed, detail: error.message)
             machine.failed(step.id, message: error.message)

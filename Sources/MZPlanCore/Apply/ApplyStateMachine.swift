@@ -44,7 +44,9 @@ public struct ApplyStateMachine: Sendable {
 
     public let plan: Plan
     public let options: ApplyOptions
-    public let deadlineMs: UInt64
+    /// When waiting for readiness gives up (`--timeout` after the start), pushed back by the time
+    /// graceful resizes spent waiting under their own timeout.
+    public private(set) var deadlineMs: UInt64
     public private(set) var status: [Int: StepStatus]
     private var stablePolls: [Int: Int] = [:]
     private var checked: Set<Int> = []
@@ -85,6 +87,10 @@ public struct ApplyStateMachine: Sendable {
             let needsCheck = step.action == .applyReplacement || step.action == .setCluster
             if needsCheck && !checked.contains(step.id) { return .checkCutover(step) }
             let blocking = step.action == .applyReplacement || step.action == .setCluster
+            if step.action == .alterCluster, let wait = step.gracefulWait {
+                // Materialize ends the wait itself at its TIMEOUT; the grace lets it say so.
+                return .execute(step, timeoutMs: wait.timeoutMs + Self.gracefulResizeGraceMs)
+            }
             return .execute(step, timeoutMs: blocking ? deadlineMs - nowMs : nil)
         }
         let waiting = open.filter { status[$0.id] == .waiting }
@@ -118,6 +124,11 @@ public struct ApplyStateMachine: Sendable {
         } else {
             status[stepID] = .done
         }
+    }
+
+    /// A graceful resize blocked for `elapsedMs` under its own timeout: readiness waits get that time back.
+    public mutating func waitedUnderOwnTimeout(_ elapsedMs: UInt64) {
+        deadlineMs = deadlineMs.addingReportingOverflow(elapsedMs).overflow ? .max : deadlineMs + elapsedMs
     }
 
     /// The step's statement failed for good: the apply stops.
@@ -174,5 +185,17 @@ public struct ApplyStateMachine: Sendable {
                 status[step.id] = .skipped("step \(skipped) was skipped")
             }
         }
+    }
+}
+
+extension ApplyStateMachine {
+    /// How much longer than its own `TIMEOUT` a graceful resize may take before it is cancelled.
+    public static let gracefulResizeGraceMs: UInt64 = 60_000
+}
+
+extension Step {
+    /// The `WAIT UNTIL READY` of a graceful resize's statement.
+    var gracefulWait: GracefulWait? {
+        (try? Statement(parsing: sql)).flatMap(GracefulWait.init)
     }
 }

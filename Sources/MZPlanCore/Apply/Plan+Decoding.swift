@@ -62,6 +62,13 @@ struct PlanDecoder {
             size: value["size"]?.stringValue,
             fromReplicationFactor: value["from_replication_factor"]?.intValue,
             replicationFactor: value["replication_factor"]?.intValue,
+            strategy: try value["strategy"]?.stringValue.map { text throws(PlanDecodingError) in
+                guard let strategy = ResizeStrategy(rawValue: text) else {
+                    throw PlanDecodingError(path: "\(path).strategy", message: "unknown resize strategy '\(text)'")
+                }
+                return strategy
+            },
+            estimatedDowntimeMs: value["estimated_downtime_ms"]?.uintValue,
             hazards: try array(value, "hazards", path).enumerated().map { index, item throws(PlanDecodingError) in try hazard(item, "\(path).hazards[\(index)]") },
             steps: try ints(value, "steps", path)
         )

@@ -4,7 +4,7 @@
 /// Creations: the object exists on the step's cluster (hydration is then checked by the
 /// readiness gate, which every resumed wait goes through again). Drops: no object of that name
 /// is left on the old cluster. Renames and cutovers: the object is on its target and the
-/// stand-in is gone.
+/// stand-in is gone. A swap: the cluster under the old name has the new size.
 public enum PostCondition {
     public static func holds(_ step: Step, in plan: Plan, catalog: CatalogSnapshot) -> Bool {
         let objects = Dictionary(catalog.objects.map { ($0.qualifiedName, $0) }, uniquingKeysWith: { first, _ in first })
@@ -22,6 +22,11 @@ public enum PostCondition {
             guard let name = step.cluster, clusters.contains(name) else { return false }
             let change = plan.clusters.first { $0.steps.contains(step.id) }
             return change?.renamedFrom.map { !clusters.contains($0) } ?? true
+        case .swapCluster:
+            // The new cluster, at the new size, has the old name.
+            guard let name = step.cluster, let cluster = catalog.clusters.first(where: { $0.name == name }),
+                  let change = plan.clusters.first(where: { $0.steps.contains(step.id) }) else { return false }
+            return cluster.size == change.size
         case .dropCluster:
             return step.cluster.map { !clusters.contains($0) } ?? true
         case .dropReplacement:

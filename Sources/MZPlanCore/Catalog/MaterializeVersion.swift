@@ -29,6 +29,12 @@ public struct MaterializeVersion: Hashable, Sendable, Comparable {
         MaterializeVersion(major: 26, minor: 10, patch: 0) <= self && self < MaterializeVersion(major: 26, minor: 13, patch: 0)
     }
 
+    /// `ALTER CLUSTER … WITH (WAIT UNTIL READY …)` is accepted without a feature flag from v26.41
+    /// (MaterializeInc/materialize#38627); before, only with `enable_zero_downtime_cluster_reconfiguration`.
+    public var acceptsGracefulResize: Bool {
+        self >= MaterializeVersion(major: 26, minor: 41, patch: 0)
+    }
+
     /// The warning for a drop of a replacement on an affected version.
     public static let replacementDropRisk = "on Materialize v26.10–v26.12 dropping a replacement can seal its target view for all times after a restart (fixed in v26.13)"
 }

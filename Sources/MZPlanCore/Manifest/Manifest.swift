@@ -30,6 +30,9 @@ public struct ClusterSpec: Hashable, Sendable {
     public var sizeLocation: SourceLocation?
     public var replicationFactor: Int?
     public var replicationFactorLocation: SourceLocation?
+    /// How a change of size or replication factor is carried out (`resize`; nil: `auto`).
+    public var resize: ResizeStrategy?
+    public var resizeLocation: SourceLocation?
     public var rules: [PlacementRule]
 
     public init(
@@ -39,6 +42,8 @@ public struct ClusterSpec: Hashable, Sendable {
         sizeLocation: SourceLocation? = nil,
         replicationFactor: Int? = nil,
         replicationFactorLocation: SourceLocation? = nil,
+        resize: ResizeStrategy? = nil,
+        resizeLocation: SourceLocation? = nil,
         rules: [PlacementRule] = []
     ) {
         self.name = name
@@ -47,6 +52,8 @@ public struct ClusterSpec: Hashable, Sendable {
         self.sizeLocation = sizeLocation
         self.replicationFactor = replicationFactor
         self.replicationFactorLocation = replicationFactorLocation
+        self.resize = resize
+        self.resizeLocation = resizeLocation
         self.rules = rules
     }
 }
@@ -107,6 +114,8 @@ public struct PlanOptions: Hashable, Sendable {
     public var stablePolls: Int = 2
     public var pollIntervalMs: UInt64 = 2000
     public var hydrationTimeoutMs: UInt64 = 30 * 60 * 1000
+    /// The `TIMEOUT` of a graceful resize's `WAIT UNTIL READY`.
+    public var resizeTimeoutMs: UInt64 = 30 * 60 * 1000
     /// Per target cluster.
     public var maxParallelHydrations: Int = 4
     /// Drop a cluster the plan empties (hazard `cluster-drop`).

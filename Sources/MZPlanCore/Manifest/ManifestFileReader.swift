@@ -4,10 +4,10 @@ import Yams
 /// (unknown keys with a did-you-mean, wrong types, bad values) at the offending key or value.
 struct ManifestFileReader {
     static let topLevelKeys = ["version", "database", "schema", "clusters", "unmanaged", "options"]
-    static let clusterKeys = ["size", "replication_factor", "objects"]
+    static let clusterKeys = ["size", "replication_factor", "resize", "objects"]
     static let optionKeys = [
         "lag_threshold", "stable_polls", "poll_interval", "hydration_timeout",
-        "max_parallel_hydrations", "drop_empty_clusters", "allow",
+        "max_parallel_hydrations", "drop_empty_clusters", "allow", "resize_timeout",
     ]
 
     let path: String
@@ -108,12 +108,32 @@ struct ManifestFileReader {
                     cluster.replicationFactor = factor
                     cluster.replicationFactorLocation = value.location(in: path)
                 }
+            case "resize":
+                if let resize = readResize(value) {
+                    cluster.resize = resize
+                    cluster.resizeLocation = value.location(in: path)
+                }
             case "objects":
                 cluster.rules = readObjects(value, cluster: cluster.name)
             default:
                 unknownKey(key, among: Self.clusterKeys, in: "cluster '\(cluster.name)'")
             }
         }
+    }
+
+    /// `auto`, `blue-green`, `graceful` or `restart`.
+    private mutating func readResize(_ node: Node) -> ResizeStrategy? {
+        let writable = ResizeStrategy.writable.map(\.rawValue)
+        let choices = writable.joined(separator: ", ")
+        guard let text = node.text else {
+            error("manifest.type", "expected 'resize' to be one of \(choices), found \(node.foundDescription)", at: node)
+            return nil
+        }
+        guard let resize = ResizeStrategy(rawValue: text), ResizeStrategy.writable.contains(resize) else {
+            error("manifest.resize", "unknown resize strategy '\(text)'\(Suggestion.didYouMean(text, among: writable)); use one of \(choices)", at: node)
+            return nil
+        }
+        return resize
     }
 
     /// A replica size: `[A-Za-z0-9][A-Za-z0-9._-]*` (only the syntax is checked offline).
@@ -172,7 +192,7 @@ struct ManifestFileReader {
             let name = key.text ?? ""
             let setting: OptionSetting.Value?
             switch name {
-            case "lag_threshold", "poll_interval", "hydration_timeout":
+            case "lag_threshold", "poll_interval", "hydration_timeout", "resize_timeout":
                 setting = readDuration(value, key: name).map { .milliseconds($0) }
             case "stable_polls", "max_parallel_hydrations":
                 setting = readInteger(value, key: name, minimum: 1).map { .count($0) }

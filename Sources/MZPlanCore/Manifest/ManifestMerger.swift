@@ -46,31 +46,32 @@ struct ManifestMerger {
     }
 
     private func mergeSettings(of cluster: ClusterSpec, into merged: inout ClusterSpec, diagnostics: inout DiagnosticCollector) {
-        if let size = cluster.size, let location = cluster.sizeLocation {
-            if let first = merged.size, let firstLocation = merged.sizeLocation {
-                if first != size {
-                    diagnostics.error(
-                        "manifest.conflict",
-                        "cluster '\(cluster.name)' has size \(size) here but \(first) at \(firstLocation); give the size in one file only",
-                        at: location)
-                }
-            } else {
-                merged.size = size
-                merged.sizeLocation = location
-            }
+        merge(cluster, "size", \.size, \.sizeLocation, into: &merged, diagnostics: &diagnostics, advice: "give the size in one file only")
+        merge(cluster, "replication_factor", \.replicationFactor, \.replicationFactorLocation, into: &merged, diagnostics: &diagnostics)
+        merge(cluster, "resize", \.resize, \.resizeLocation, into: &merged, diagnostics: &diagnostics)
+    }
+
+    /// One cluster setting: taken from `cluster` when `merged` lacks it, a conflict when both set it differently.
+    private func merge<Value: Equatable & CustomStringConvertible>(
+        _ cluster: ClusterSpec,
+        _ key: String,
+        _ value: WritableKeyPath<ClusterSpec, Value?>,
+        _ location: WritableKeyPath<ClusterSpec, SourceLocation?>,
+        into merged: inout ClusterSpec,
+        diagnostics: inout DiagnosticCollector,
+        advice: String = "give it in one file only"
+    ) {
+        guard let setting = cluster[keyPath: value], let at = cluster[keyPath: location] else { return }
+        guard let first = merged[keyPath: value], let firstLocation = merged[keyPath: location] else {
+            merged[keyPath: value] = setting
+            merged[keyPath: location] = at
+            return
         }
-        if let factor = cluster.replicationFactor, let location = cluster.replicationFactorLocation {
-            if let first = merged.replicationFactor, let firstLocation = merged.replicationFactorLocation {
-                if first != factor {
-                    diagnostics.error(
-                        "manifest.conflict",
-                        "cluster '\(cluster.name)' has replication_factor \(factor) here but \(first) at \(firstLocation); give it in one file only",
-                        at: location)
-                }
-            } else {
-                merged.replicationFactor = factor
-                merged.replicationFactorLocation = location
-            }
+        if first != setting {
+            diagnostics.error(
+                "manifest.conflict",
+                "cluster '\(cluster.name)' has \(key) \(setting) here but \(first) at \(firstLocation); \(advice)",
+                at: at)
         }
     }
 

@@ -39,6 +39,11 @@ public struct NamePattern: Hashable, Sendable, CustomStringConvertible {
         self.name = name
     }
 
+    /// The pattern matching exactly `name`, every part quoted.
+    public init(exactly name: QualifiedName) {
+        self.init(database: Part(name.database, quoted: true), schema: Part(name.schema, quoted: true), name: Part(name.name, quoted: true))
+    }
+
     /// Whether any part contains a wildcard.
     public var isGlob: Bool { database.isGlob || schema.isGlob || name.isGlob }
 

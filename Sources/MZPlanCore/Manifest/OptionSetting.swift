@@ -30,6 +30,7 @@ extension PlanOptions {
         case ("lag_threshold", .milliseconds(let value)): lagThresholdMs = value
         case ("poll_interval", .milliseconds(let value)): pollIntervalMs = value
         case ("hydration_timeout", .milliseconds(let value)): hydrationTimeoutMs = value
+        case ("resize_timeout", .milliseconds(let value)): resizeTimeoutMs = value
         case ("stable_polls", .count(let value)): stablePolls = value
         case ("max_parallel_hydrations", .count(let value)): maxParallelHydrations = value
         case ("drop_empty_clusters", .flag(let value)): dropEmptyClusters = value

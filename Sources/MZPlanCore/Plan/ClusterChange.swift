@@ -19,6 +19,11 @@ public struct ClusterChange: Hashable, Sendable {
     public var size: String?
     public var fromReplicationFactor: Int?
     public var replicationFactor: Int?
+    /// For `alter`: how the resize is carried out; nil for other actions.
+    public var strategy: ResizeStrategy?
+    /// For `alter`: how long objects on the cluster are expected not to serve (0 for blue-green,
+    /// graceful and in place); nil when unbounded (replication factor 0) or not a resize.
+    public var estimatedDowntimeMs: UInt64?
     public var hazards: [Hazard]
     public var steps: [Int]
 
@@ -30,6 +35,8 @@ public struct ClusterChange: Hashable, Sendable {
         size: String? = nil,
         fromReplicationFactor: Int? = nil,
         replicationFactor: Int? = nil,
+        strategy: ResizeStrategy? = nil,
+        estimatedDowntimeMs: UInt64? = nil,
         hazards: [Hazard] = [],
         steps: [Int] = []
     ) {
@@ -40,6 +47,8 @@ public struct ClusterChange: Hashable, Sendable {
         self.size = size
         self.fromReplicationFactor = fromReplicationFactor
         self.replicationFactor = replicationFactor
+        self.strategy = strategy
+        self.estimatedDowntimeMs = estimatedDowntimeMs
         self.hazards = hazards
         self.steps = steps
     }

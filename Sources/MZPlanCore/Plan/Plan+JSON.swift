@@ -51,6 +51,8 @@ extension ClusterChange {
             ("size", .string(size)),
             ("from_replication_factor", .int(fromReplicationFactor)),
             ("replication_factor", .int(replicationFactor)),
+            ("strategy", .string(strategy?.rawValue)),
+            ("estimated_downtime_ms", .uint(estimatedDowntimeMs)),
             ("hazards", .array(hazards.map { $0.jsonValue() })),
             ("steps", .array(steps.map { .int($0) })),
         ])

@@ -5,6 +5,8 @@ public struct Step: Hashable, Sendable {
         case createCluster = "create-cluster"
         case alterCluster = "alter-cluster"
         case renameCluster = "rename-cluster"
+        /// `ALTER CLUSTER a SWAP WITH b`: a blue-green resize's new cluster takes the old name.
+        case swapCluster = "swap-cluster"
         case dropCluster = "drop-cluster"
         case dropReplacement = "drop-replacement"
         case createReplacement = "create-replacement"

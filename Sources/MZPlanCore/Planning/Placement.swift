@@ -47,6 +47,15 @@ struct Resolution: Sendable {
         positionByID[object.id].map { placements[$0].target } ?? object.cluster
     }
 
+    /// Sets an object's placement, replacing the one it had.
+    mutating func place(_ placement: Placement) {
+        if let position = positionByID[placement.object.id] {
+            placements[position] = placement
+        } else {
+            append(placement)
+        }
+    }
+
     mutating func append(_ placement: Placement) {
         positionByID[placement.object.id] = placements.count
         placements.append(placement)

@@ -2,7 +2,7 @@ import Crypto
 
 /// SHA-256 over a canonical encoding of what a plan depends on (SPEC §5):
 /// the resolved desired state (per managed object: id, target cluster, strategy, allowed
-/// hazards; per manifest cluster: size and replication factor; options that change steps)
+/// hazards; per manifest cluster: size, replication factor and resize strategy; options that change steps)
 /// and the planning-relevant catalog state, as its ``CatalogFingerprint`` (ids, names, kinds,
 /// clusters, create_sql, definitions, dependencies). Frontiers, lag, hydration and
 /// `taken_at_ms` are left out, and so is everything about how the manifest was spelled.
@@ -24,6 +24,18 @@ enum PlanFingerprint {
             encoder.field(cluster.name)
             encoder.field(cluster.size ?? "")
             encoder.field(cluster.replicationFactor.map(String.init) ?? "")
+        }
+        // Added in v0.2, only when set, so that earlier plans keep their fingerprints.
+        let resizes = clusters.filter { $0.resize != nil }
+        if !resizes.isEmpty {
+            encoder.field("resizes", resizes.count)
+            for cluster in resizes {
+                encoder.field(cluster.name)
+                encoder.field(cluster.resize?.rawValue ?? "")
+            }
+        }
+        if manifest.options.resizeTimeoutMs != PlanOptions().resizeTimeoutMs {
+            encoder.field("resize_timeout", Int(clamping: manifest.options.resizeTimeoutMs))
         }
         encoder.field("drop_empty_clusters", manifest.options.dropEmptyClusters ? 1 : 0)
         encoder.field(Set(manifest.options.allow + allow).map(\.rawValue).sorted().joined(separator: ","))

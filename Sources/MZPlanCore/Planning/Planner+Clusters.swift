@@ -1,5 +1,5 @@
 extension PlanBuilder {
-    /// Cluster renames (whole-cluster moves), creations and resizes, all in the prepare phase.
+    /// Cluster renames (whole-cluster moves), creations and resizes (see ``planResize(_:to:objectsUnder:diagnostics:)``).
     mutating func planClusters() throws(DiagnosticsError) {
         var diagnostics = DiagnosticCollector()
         let renames = detectRenames()
@@ -13,9 +13,9 @@ extension PlanBuilder {
                 continue
             }
             if let source = renames[spec.name] {
-                planRename(from: source, to: spec)
+                planRename(from: source, to: spec, diagnostics: &diagnostics)
             } else if let existing = graph.cluster(named: spec.name) {
-                planResize(existing, to: spec)
+                planResize(existing, to: spec, diagnostics: &diagnostics)
             } else if let size = spec.size {
                 planCreation(spec, size: size)
             } else {
@@ -43,12 +43,15 @@ extension PlanBuilder {
             let targets = Set(placements.compactMap { $0?.target })
             guard targets.count == 1, let target = targets.first, graph.cluster(named: target) == nil,
                   renames[target] == nil else { continue }
+            // A rename that also resizes blue-green is a creation at the new size and moves.
+            if let spec = manifest.clusters.first(where: { $0.name == target }),
+               resizeDecision(cluster, to: spec, objectsUnder: cluster.name)?.strategy == .blueGreen { continue }
             renames[target] = cluster
         }
         return renames
     }
 
-    private mutating func planRename(from cluster: CatalogCluster, to spec: ClusterSpec) {
+    private mutating func planRename(from cluster: CatalogCluster, to spec: ClusterSpec, diagnostics: inout DiagnosticCollector) {
         let renameKey = steps.add(
             .renameCluster,
             phase: .prepare,
@@ -62,7 +65,7 @@ extension PlanBuilder {
         ))
         var renamed = cluster
         renamed.name = spec.name
-        planResize(renamed, to: spec, objectsUnder: cluster.name)
+        planResize(renamed, to: spec, objectsUnder: cluster.name, diagnostics: &diagnostics)
         for id in graph.objectIDs(onCluster: cluster.name) {
             guard let placement = resolution.placement(of: id) else { continue }
             handled.insert(id)
@@ -80,61 +83,6 @@ extension PlanBuilder {
                 stepKeys: [renameKey]
             ))
         }
-    }
-
-    /// `objectsUnder`: the name the catalog lists the cluster's objects under (the old name of a renamed cluster).
-    private mutating func planResize(_ cluster: CatalogCluster, to spec: ClusterSpec, objectsUnder catalogName: String? = nil) {
-        var settings: [SQLOption] = []
-        if let size = spec.size, size != cluster.size {
-            settings.append(SQLOption("SIZE", .literal(size)))
-        }
-        if let factor = spec.replicationFactor, factor != cluster.replicationFactor {
-            settings.append(SQLOption("REPLICATION FACTOR", .integer(factor)))
-        }
-        guard !settings.isEmpty else { return }
-        if cluster.managed == false {
-            warnings.append(Diagnostic(
-                .warning,
-                code: "plan.unmanaged-cluster",
-                "cluster '\(cluster.name)' is an unmanaged cluster: mzplan does not resize it; change its replicas by hand or convert it with ALTER CLUSTER … SET (MANAGED)",
-                at: spec.sizeLocation ?? spec.replicationFactorLocation ?? spec.location
-            ))
-            return
-        }
-        let key = steps.add(
-            .alterCluster,
-            phase: .prepare,
-            statement: .alter(AlterStatement(.cluster, ObjectName(cluster.name), .set(settings, with: []))),
-            after: clusterReadyKey[cluster.name].map { [$0] } ?? [],
-            cluster: cluster.name
-        )
-        clusterReadyKey[cluster.name] = key
-        var hazards: [Hazard] = []
-        let restarted = graph.objectIDs(onCluster: catalogName ?? cluster.name)
-            .compactMap(graph.object)
-            .filter { $0.kind == .source || $0.kind == .sink }
-        if !restarted.isEmpty {
-            let list = restarted.map { "'\($0.qualifiedName)'" }.joined(separator: ", ")
-            hazards.append(hazard(
-                .clusterRestart,
-                globalAllow,
-                "resizing '\(cluster.name)' restarts it: its sources and sinks (\(list)) stop until they rehydrate",
-                remedies: [
-                    "schedule the resize in a maintenance window and allow it with `--allow cluster-restart`",
-                    "move the sources and sinks to a cluster of the right size instead of resizing this one",
-                ]
-            ))
-        }
-        let change = ClusterChange(
-            name: cluster.name,
-            action: .alter,
-            fromSize: cluster.size,
-            size: spec.size ?? cluster.size,
-            fromReplicationFactor: cluster.replicationFactor,
-            replicationFactor: spec.replicationFactor ?? cluster.replicationFactor,
-            hazards: hazards
-        )
-        clusterChanges.append(PendingClusterChange(change: change, stepKeys: [key]))
     }
 
     private mutating func planCreation(_ spec: ClusterSpec, size: String) {

@@ -32,11 +32,13 @@ extension PlanBuilder {
         indexCreateKey[index.id] = keys.create
         indexDropKey[index.id] = keys.drop
 
-        var hazards = [hazard(
+        // Queries keep the index when it stays on its cluster through a blue-green resize.
+        let destination = finalName(ofCluster: target)
+        var hazards = destination == from ? [] : [hazard(
             .indexLocality,
             placement.allowed,
-            "queries running on '\(from)' that use '\(index.qualifiedName)' lose it and fall back to a slower plan once it moves to '\(target)'",
-            remedies: ["run those queries on '\(target)' (SET cluster = \(SQLIdentifier.quote(target)))", "keep a copy of the index on '\(from)'"]
+            "queries running on '\(from)' that use '\(index.qualifiedName)' lose it and fall back to a slower plan once it moves to '\(destination)'",
+            remedies: ["run those queries on '\(destination)' (SET cluster = \(SQLIdentifier.quote(destination)))", "keep a copy of the index on '\(from)'"]
         )]
         let users = graph.importers(of: index.id).filter { user in
             resolution.desiredCluster(of: user) == from

@@ -3,7 +3,8 @@
 /// The pipeline: ``PlacementResolver`` matches rules to objects; cluster changes come first
 /// (renames, creations, resizes); then moves by kind — recreates of sources and materialized
 /// views (which rebuild their dependent closure), indexes (so that replacements can use the new ones), materialized views
-/// (feasibility-checked), sinks; then ordering edges between moves and optional cluster drops;
+/// (feasibility-checked), sinks; then ordering edges between moves, the swaps of blue-green
+/// resizes and optional cluster drops;
 /// finally the step DAG is numbered in a stable topological order.
 public enum Planner {
     /// A plan and the warnings found while making it.
@@ -54,6 +55,7 @@ public enum Planner {
         builder.planMaterializedViewMoves()
         builder.planSinkMoves()
         builder.addIndexDropEdges()
+        builder.finishBlueGreenResizes()
         builder.planClusterDrops()
         let fingerprint = PlanFingerprint.compute(
             manifest: manifest,
@@ -71,7 +73,7 @@ public enum Planner {
 struct PlanBuilder {
     let manifest: Manifest
     let graph: CatalogGraph
-    let resolution: Resolution
+    var resolution: Resolution
     /// `options.allow` and `--allow`: accepted for cluster-level hazards.
     let globalAllow: Set<HazardCode>
 
@@ -92,6 +94,8 @@ struct PlanBuilder {
     var plannedIndexes: [String: [String: CatalogObject]] = [:]
     var indexCreateKey: [String: Int] = [:]
     var indexDropKey: [String: Int] = [:]
+    /// Blue-green resizes, in manifest order.
+    var blueGreenResizes: [BlueGreenResize] = []
     /// For each dataflow cutover, the indexes its old or new dataflow imports.
     var cutoverImports: [(key: Int, indexes: Set<String>)] = []
 

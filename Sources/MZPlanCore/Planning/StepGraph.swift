@@ -42,6 +42,11 @@ struct StepGraph {
         nodes[step].after.insert(predecessor)
     }
 
+    /// Changes the cluster a step is recorded on (the name it has when the step runs).
+    mutating func setCluster(of key: Int, to cluster: String) {
+        nodes[key].cluster = cluster
+    }
+
     /// Every step whose cluster is `cluster`.
     func keys(onCluster cluster: String) -> [Int] {
         nodes.filter { $0.cluster == cluster }.map(\.key)

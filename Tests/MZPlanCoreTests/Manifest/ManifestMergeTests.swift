@@ -49,6 +49,10 @@ import Testing
             second: "version: 1\nclusters:\n  c:\n    replication_factor: 2\n",
             at: FileLocation(file: "b.yaml", line: 4, column: 25), other: "a.yaml:4:25", fragment: "replication_factor 2 here but 1"),
         Conflict(
+            name: "resize differs", first: "version: 1\nclusters:\n  c:\n    resize: graceful\n",
+            second: "version: 1\nclusters:\n  c:\n    resize: restart\n",
+            at: FileLocation(file: "b.yaml", line: 4, column: 13), other: "a.yaml:4:13", fragment: "resize restart here but graceful"),
+        Conflict(
             name: "option differs", first: "version: 1\noptions:\n  hydration_timeout: 30m\n",
             second: "version: 1\noptions:\n  hydration_timeout: 1h\n",
             at: FileLocation(file: "b.yaml", line: 3, column: 22), other: "a.yaml:3:22", fragment: "option 'hydration_timeout'"),

@@ -37,15 +37,14 @@ import Testing
         #expect(plan.summary.clustersRenamed == 1)
     }
 
-    @Test("a rename to a cluster with another size is followed by a resize")
+    @Test("a rename to another size of a cluster without sources or sinks is a new cluster at that size and moves, not a restart")
     func renameAndResize() throws {
         let manifest = Fixture.manifest([("transform", "200cc", [Fixture.rule("transform", Fixture.glob("*"))])])
         let plan = try Fixture.plan(manifest, catalog)
-        #expect(plan.steps.map(\.sql) == [
-            "ALTER CLUSTER \"c1\" RENAME TO \"transform\"",
-            "ALTER CLUSTER \"transform\" SET (SIZE = '200cc')",
-        ])
-        #expect(plan.steps[1].after == [1])
+        #expect(plan.steps.first?.sql == "CREATE CLUSTER \"transform\" (SIZE = '200cc')")
+        #expect(plan.clusters.map(\.action) == [.create])
+        #expect(plan.moves.map(\.strategy).sorted { $0.rawValue < $1.rawValue } == [.rebuild, .replace])
+        #expect(!plan.isBlocked)
     }
 
     @Test("no rename when the old cluster is still named, or an object stays behind")
@@ -70,10 +69,12 @@ import Testing
         #expect(!allowed.isBlocked)
     }
 
-    @Test("a resize of a compute-only cluster and an unchanged size plan nothing risky")
+    @Test("a resize of a compute-only cluster is blue-green, an empty one in place, an unchanged size nothing: nothing risky")
     func computeResize() throws {
-        let plan = try Fixture.plan(Fixture.manifest([("c1", "200cc", []), ("c2", "100cc", [])]), catalog)
-        #expect(plan.steps.map(\.sql) == ["ALTER CLUSTER \"c1\" SET (SIZE = '200cc')"])
+        let plan = try Fixture.plan(Fixture.manifest([("c1", "200cc", []), ("c2", "200cc", []), ("ingest", "100cc", [])]), catalog)
+        #expect(plan.clusters.map(\.strategy) == [.blueGreen, .inPlace])
+        #expect(plan.steps.first?.sql == "CREATE CLUSTER \"c1_mzplan\" (SIZE = '200cc', REPLICATION FACTOR = 1)")
+        #expect(plan.steps.contains { $0.sql == "ALTER CLUSTER \"c2\" SET (SIZE = '200cc')" })
         #expect(!plan.isBlocked)
     }
 

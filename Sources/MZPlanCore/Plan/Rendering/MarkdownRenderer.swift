@@ -57,7 +57,7 @@ struct MarkdownRenderer {
                     ? MarkdownText.code(change.renamedFrom ?? "") + " → " + MarkdownText.code(change.name)
                     : MarkdownText.code(change.name),
                 change.action.rawValue,
-                MarkdownText.escape(change.settingsDescription),
+                MarkdownText.escape([change.settingsDescription, change.resizeDescription].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "; ")),
                 hazardCodes(change.hazards),
             ]
         }

@@ -22,7 +22,7 @@ extension PlanSummary {
 
 extension Plan {
     /// True when the plan has nothing to show: no steps, moves or cluster changes.
-    var hasNoChanges: Bool { steps.isEmpty && moves.isEmpty && clusters.isEmpty }
+    public var hasNoChanges: Bool { steps.isEmpty && moves.isEmpty && clusters.isEmpty }
 }
 
 extension ClusterChange {
@@ -41,6 +41,15 @@ extension ClusterChange {
         ]
         .compactMap { $0 }
         .joined(separator: ", ")
+    }
+
+    /// For a resize: `blue-green, estimated downtime 0`, `restart, estimated downtime ~22s`,
+    /// `restart, downtime until replicas are added`; nil for other changes.
+    var resizeDescription: String? {
+        guard let strategy else { return nil }
+        let downtime = estimatedDowntimeMs.map { $0 == 0 ? "estimated downtime 0" : "estimated downtime ~" + RenderText.duration(ms: $0) }
+            ?? "down until replicas are added"
+        return "\(strategy.rawValue), \(downtime)"
     }
 
     private static func transition(_ label: String, _ before: String?, _ after: String?) -> String? {
@@ -78,12 +87,15 @@ extension Step {
     var target: String? {
         if let object { return RenderText.object(object) }
         guard let cluster else { return nil }
-        let isClusterAction = [.createCluster, .alterCluster, .renameCluster, .dropCluster].contains(action)
+        let isClusterAction = [.createCluster, .alterCluster, .renameCluster, .swapCluster, .dropCluster].contains(action)
         return (isClusterAction ? "" : "cluster ") + RenderText.cluster(cluster)
     }
 
     /// `wait until ready: tmp (stands in for mv)`, or nil.
     var waitDescription: String? {
+        if let graceful = gracefulWait {
+            return "Materialize waits until the new replicas have hydrated (up to \(RenderText.duration(ms: graceful.timeoutMs))), then cuts over; past that it \(graceful.commitsOnTimeout ? "cuts over anyway" : "rolls back")"
+        }
         guard let wait else { return nil }
         var text = "wait until \(wait.until.rawValue): " + RenderText.object(wait.object)
         if let original = wait.standsInFor {

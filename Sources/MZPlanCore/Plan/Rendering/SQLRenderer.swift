@@ -12,6 +12,9 @@ struct SQLRenderer {
             return lines.joined(separator: "\n") + "\n"
         }
         lines.append("-- Run with `mzplan apply`, which also performs the waits noted below.")
+        for change in plan.clusters {
+            if let resize = change.resizeDescription { lines.append("-- resize of cluster \(RenderText.cluster(change.name)): \(resize)") }
+        }
         let blocked = blockedLines(plan)
         if !blocked.isEmpty {
             lines.append("--")

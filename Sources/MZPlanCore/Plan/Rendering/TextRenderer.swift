@@ -45,6 +45,7 @@ struct TextRenderer {
             + "  (\(change.action.rawValue))"
         let settings = change.settingsDescription
         if !settings.isEmpty { headline += "  " + settings }
+        if let resize = change.resizeDescription { headline += "  [\(resize)]" }
         return [headline] + change.hazards.flatMap(hazardLines)
     }
 

@@ -85,3 +85,44 @@ public struct DropStatement: Hashable, Sendable {
         "DROP \(objectType.rawValue) " + (ifExists ? "IF EXISTS " : "") + names.map(\.sql).joined(separator: ", ") + (cascade ? " CASCADE" : "")
     }
 }
+
+/// `WAIT UNTIL READY (TIMEOUT = '30m', ON TIMEOUT = 'ROLLBACK')` of a graceful cluster resize,
+/// read from an `ALTER CLUSTER … SET (…) WITH (…)`: the apply bounds the statement by it, the
+/// simulator runs it.
+public struct GracefulWait: Hashable, Sendable {
+    /// How long Materialize waits for the new replicas to hydrate.
+    public var timeoutMs: UInt64
+    /// `ON TIMEOUT 'COMMIT'`: cut over anyway; else (`ROLLBACK`, the default) keep the old replicas.
+    public var commitsOnTimeout: Bool
+
+    /// Materialize's defaults when an option is left out.
+    public static let defaultTimeoutMs: UInt64 = 60 * 60 * 1000
+
+    /// The wait a statement asks for; nil when it is not a cluster `SET … WITH (WAIT UNTIL READY …)`
+    /// or its options cannot be read.
+    public init?(_ statement: Statement) {
+        guard case .alter(let alter) = statement, alter.objectType == .cluster, case .set(_, let with) = alter.action,
+              let option = with.first(named: "WAIT UNTIL READY") else { return nil }
+        guard let items = option.value?.optionItems else { return nil }
+        var timeoutMs = Self.defaultTimeoutMs
+        var commits = false
+        for item in items {
+            switch item.name {
+            case "TIMEOUT":
+                guard let text = item.value?.stringLiteral, let value = SQLInterval.milliseconds(text) else { return nil }
+                timeoutMs = value
+            case "ON TIMEOUT":
+                guard let text = item.value?.stringLiteral ?? item.value?.words.first else { return nil }
+                switch text.uppercased() {
+                case "COMMIT": commits = true
+                case "ROLLBACK": commits = false
+                default: return nil
+                }
+            default:
+                return nil
+            }
+        }
+        self.timeoutMs = timeoutMs
+        self.commitsOnTimeout = commits
+    }
+}

@@ -88,6 +88,11 @@ public struct SQLFragment: Hashable, Sendable, CustomStringConvertible {
         trusted("(" + items.map(\.sql).joined(separator: ", ") + ")")
     }
 
+    /// `(A = 1, B = 'x')`.
+    public static func options(_ options: [SQLOption]) -> SQLFragment {
+        trusted("(" + options.sql + ")")
+    }
+
     /// Text that mzplan built from quoted or literal parts, which always tokenizes.
     private static func trusted(_ sql: String) -> SQLFragment {
         do {
@@ -161,6 +166,13 @@ public struct SQLFragment: Hashable, Sendable, CustomStringConvertible {
         var parser = SQLParser(fragment: self)
         guard let inner = try? parser.parenthesized(), parser.atEnd else { return nil }
         return parser.split(inner).map { parser.fragment($0) }
+    }
+
+    /// The options of a parenthesized option list `(A = 1, B 'x')`; nil when the fragment is not one.
+    public var optionItems: [SQLOption]? {
+        var parser = SQLParser(fragment: self)
+        guard let inner = try? parser.parenthesized(), parser.atEnd else { return nil }
+        return try? parser.options(in: inner)
     }
 
     /// Every name the fragment refers to: id annotations, and names of three parts.

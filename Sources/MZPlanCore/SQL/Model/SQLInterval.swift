@@ -37,6 +37,14 @@ public enum SQLInterval {
         return terms > 0 ? total : nil
     }
 
+    /// An interval literal's text for a duration: `30m`, `90s`, `1500ms` (the largest unit that divides it).
+    public static func text(milliseconds: UInt64) -> String {
+        if milliseconds > 0, milliseconds % 3_600_000 == 0 { return "\(milliseconds / 3_600_000)h" }
+        if milliseconds > 0, milliseconds % 60_000 == 0 { return "\(milliseconds / 60_000)m" }
+        if milliseconds % 1000 == 0 { return "\(milliseconds / 1000)s" }
+        return "\(milliseconds)ms"
+    }
+
     private static let unitMilliseconds: [String: UInt64] = {
         var units: [String: UInt64] = [:]
         for name in ["ms", "msec", "msecs", "millisecond", "milliseconds"] { units[name] = 1 }
