@@ -97,7 +97,8 @@ extension SimulatedEnvironment {
     /// `ALTER CLUSTER … SET (…) WITH (WAIT UNTIL READY …)`: new replicas hydrate everything on the
     /// cluster beside the old ones, which serve meanwhile; the statement returns at the cutover.
     /// Sources and sinks run on one replica: they move at the cutover and restart there. Past
-    /// the TIMEOUT, `ROLLBACK` keeps the old replicas (an error); `COMMIT` cuts over anyway.
+    /// the TIMEOUT, `ROLLBACK` keeps the old replicas and fails as Materialize's
+    /// `AdapterError::AlterClusterTimeout` does (57014, `src/adapter/src/error.rs`); `COMMIT` cuts over anyway.
     private func resizeGracefully(_ name: String, _ action: AlterStatement.Action, _ wait: GracefulWait) throws(ApplyTargetError) {
         guard let index = clusters.firstIndex(where: { $0.name == name }) else { throw unknown("cluster '\(name)'") }
         guard case .set(let options, _) = action else { throw syntax("WAIT UNTIL READY goes with ALTER CLUSTER … SET (…)") }
@@ -110,7 +111,7 @@ extension SimulatedEnvironment {
         if work > wait.timeoutMs {
             advance(to: timeMs + wait.timeoutMs)
             guard wait.commitsOnTimeout else {
-                throw ApplyTargetError(.sql, sqlState: "XX000", message: "cluster '\(name)' did not become ready within the WAIT UNTIL READY timeout of \(DurationText.describe(milliseconds: wait.timeoutMs)); the reconfiguration was rolled back")
+                throw ApplyTargetError(.sql, sqlState: "57014", message: "canceling statement, provided timeout lapsed")
             }
             reconfigure(index, settings)
             restart(ids)

@@ -16,7 +16,7 @@ import Testing
         "Tests/mzplanTests/Fixtures/\(name)"
     }
 
-    @Test("the shop example plans in every format; blocked by its source move, so exit 3", arguments: ["text", "json", "sql", "markdown", "dot", "mermaid"])
+    @Test("the shop example plans in every format; blocked by its source move, so exit 3", arguments: ["text", "json", "sql", "markdown", "dot", "mermaid", "gantt"])
     func shopPlan(format: String) throws {
         let result = try diff(["--format", format])
         #expect(result.exitCode == 3, "stderr: \(result.stderr)")

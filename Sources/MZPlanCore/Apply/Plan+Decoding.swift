@@ -138,7 +138,8 @@ struct PlanDecoder {
             after: try ints(value, "after", path),
             wait: wait,
             object: value["object"]?.stringValue.flatMap(QualifiedName.init(display:)),
-            cluster: value["cluster"]?.stringValue
+            cluster: value["cluster"]?.stringValue,
+            estimatedMs: value["estimated_ms"]?.uintValue ?? 0
         )
     }
 

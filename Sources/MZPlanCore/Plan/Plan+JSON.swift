@@ -125,6 +125,7 @@ extension Step {
             ("wait", wait.map { $0.jsonValue() } ?? .null),
             ("object", .string(object?.description)),
             ("cluster", .string(cluster)),
+            ("estimated_ms", .uint(estimatedMs)),
         ])
     }
 }

@@ -57,6 +57,9 @@ public struct Step: Hashable, Sendable {
     public var object: QualifiedName?
     /// The cluster the statement runs on or changes.
     public var cluster: String?
+    /// How long the step is expected to take, its wait included: a hydration, the frontier wait of
+    /// a cutover, a graceful resize; 0 for a statement that returns at once.
+    public var estimatedMs: UInt64
 
     public init(
         id: Int,
@@ -66,7 +69,8 @@ public struct Step: Hashable, Sendable {
         after: [Int] = [],
         wait: StepWait? = nil,
         object: QualifiedName? = nil,
-        cluster: String? = nil
+        cluster: String? = nil,
+        estimatedMs: UInt64 = 0
     ) {
         self.id = id
         self.action = action
@@ -76,6 +80,7 @@ public struct Step: Hashable, Sendable {
         self.wait = wait
         self.object = object
         self.cluster = cluster
+        self.estimatedMs = estimatedMs
     }
 }
 

@@ -66,7 +66,8 @@ extension PlanBuilder {
             after: replacementPrerequisites,
             wait: StepWait(until: .ready, object: temporary, standsInFor: view.qualifiedName),
             object: temporary,
-            cluster: target
+            cluster: target,
+            estimatedMs: view.hydrationTimeMs ?? PlanBuilder.defaultHydrationMs
         )
         dependOnPrerequisites(of: createKey, on: target, verdict)
         let applyKey = steps.add(
@@ -75,7 +76,8 @@ extension PlanBuilder {
             statement: .alter(AlterStatement(.materializedView, ObjectName(view.qualifiedName), .applyReplacement(ObjectName(temporary)))),
             after: [createKey],
             object: view.qualifiedName,
-            cluster: target
+            cluster: target,
+            estimatedMs: verdict.feasibility == .wait ? verdict.check.estimatedWaitMs ?? 0 : 0
         )
         appendViewMove(
             placement,
@@ -112,7 +114,8 @@ extension PlanBuilder {
             phase: .cutover,
             statement: .alter(AlterStatement(.materializedView, ObjectName(view.qualifiedName), .setCluster(target))),
             object: view.qualifiedName,
-            cluster: target
+            cluster: target,
+            estimatedMs: view.hydrationTimeMs ?? PlanBuilder.defaultHydrationMs
         )
         dependOnPrerequisites(of: key, on: target, verdict)
         appendViewMove(

@@ -83,7 +83,8 @@ extension PlanBuilder {
                 after: dropKeys,
                 wait: object.kind == .source ? StepWait(until: .running, object: object.qualifiedName) : nil,
                 object: object.qualifiedName,
-                cluster: creation.cluster
+                cluster: creation.cluster,
+                estimatedMs: object.kind == .source ? object.hydrationTimeMs ?? PlanBuilder.defaultHydrationMs : 0
             )
             for dependency in CatalogGraph.dependencies(of: object) {
                 if let dependencyKey = keyByID[dependency] { steps.addEdge(from: dependencyKey, to: key) }

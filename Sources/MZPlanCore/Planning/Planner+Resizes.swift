@@ -119,7 +119,8 @@ extension PlanBuilder {
             phase: .prepare,
             statement: .alter(AlterStatement(.cluster, ObjectName(cluster.name), .set(decision.settings, with: with))),
             after: clusterReadyKey[cluster.name].map { [$0] } ?? [],
-            cluster: cluster.name
+            cluster: cluster.name,
+            estimatedMs: decision.strategy == .graceful ? Self.hydrationWork(decision.objects) : 0
         )
         clusterReadyKey[cluster.name] = key
         clusterChanges.append(PendingClusterChange(change: change, stepKeys: [key]))

@@ -24,7 +24,8 @@ extension PlanBuilder {
             statement: statement,
             wait: StepWait(until: condition, object: temporary, standsInFor: original.qualifiedName),
             object: temporary,
-            cluster: target
+            cluster: target,
+            estimatedMs: original.hydrationTimeMs ?? PlanBuilder.defaultHydrationMs
         )
         dependOnCluster(target, create)
         let drop = steps.add(

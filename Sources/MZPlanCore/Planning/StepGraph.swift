@@ -16,6 +16,7 @@ struct StepGraph {
         var wait: StepWait?
         var object: QualifiedName?
         var cluster: String?
+        var estimatedMs: UInt64
     }
 
     private(set) var nodes: [Node] = []
@@ -29,10 +30,11 @@ struct StepGraph {
         after: [Int] = [],
         wait: StepWait? = nil,
         object: QualifiedName? = nil,
-        cluster: String? = nil
+        cluster: String? = nil,
+        estimatedMs: UInt64 = 0
     ) -> Int {
         let key = nodes.count
-        nodes.append(Node(key: key, action: action, phase: phase, sql: statement.sql, after: Set(after), wait: wait, object: object, cluster: cluster))
+        nodes.append(Node(key: key, action: action, phase: phase, sql: statement.sql, after: Set(after), wait: wait, object: object, cluster: cluster, estimatedMs: estimatedMs))
         return key
     }
 
@@ -87,7 +89,8 @@ struct StepGraph {
                 after: node.after.map { idByKey[$0]! }.sorted(),
                 wait: node.wait,
                 object: node.object,
-                cluster: node.cluster
+                cluster: node.cluster,
+                estimatedMs: node.estimatedMs
             )
         }
         return (steps, idByKey)

@@ -148,6 +148,7 @@ extension PlanFormat {
         case .markdown: "md"
         case .dot: "dot"
         case .mermaid: "mmd"
+        case .gantt: "gantt.mmd"
         }
     }
 }

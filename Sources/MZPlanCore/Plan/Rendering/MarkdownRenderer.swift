@@ -1,7 +1,8 @@
 /// The `markdown` format: a pull-request comment or CI job summary.
 ///
 /// A title, a summary table and the fingerprint; blocked changes in a caution callout; tables of
-/// cluster changes and moves; hazards with remedies; the SQL in a collapsible `<details>`.
+/// cluster changes and moves; hazards with remedies; the estimated schedule as a Mermaid gantt
+/// chart (GitHub renders it); the SQL in a collapsible `<details>`.
 /// Markdown is for reading, so control characters in the SQL (other than line breaks and tabs)
 /// are shown as escapes; the `sql` format keeps the statements byte for byte.
 struct MarkdownRenderer {
@@ -16,7 +17,10 @@ struct MarkdownRenderer {
         if !plan.moves.isEmpty { blocks.append("### Moves\n\n" + moveTable(plan.moves)) }
         let hazards = hazardList(plan)
         if !hazards.isEmpty { blocks.append("### Hazards\n\n" + hazards) }
-        if !plan.steps.isEmpty { blocks.append(stepsDetails(plan)) }
+        if !plan.steps.isEmpty {
+            blocks.append("### Schedule (estimated)\n\n```mermaid\n" + GanttRenderer().render(plan) + "```")
+            blocks.append(stepsDetails(plan))
+        }
         return blocks.joined(separator: "\n\n") + "\n"
     }
 

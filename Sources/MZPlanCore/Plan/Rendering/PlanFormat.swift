@@ -12,4 +12,6 @@ public enum PlanFormat: String, Hashable, Sendable, CaseIterable {
     case dot
     /// The step DAG as a Mermaid flowchart.
     case mermaid
+    /// The estimated apply schedule as a Mermaid gantt chart.
+    case gantt
 }

@@ -16,6 +16,7 @@ public struct PlanRenderer: Sendable {
         case .markdown: MarkdownRenderer().render(plan)
         case .dot: DotRenderer().render(plan)
         case .mermaid: MermaidRenderer().render(plan)
+        case .gantt: GanttRenderer().render(plan)
         }
     }
 }
