@@ -15,6 +15,6 @@ struct MZPlanCommand: AsyncParsableCommand {
               mzplan diff -f mzplan.yaml --catalog snapshot.json
             """,
         version: MZPlanVersion.current,
-        subcommands: [DiffCommand.self, CheckCommand.self, ApplyCommand.self, InitCommand.self, CatalogCommand.self, UnlockCommand.self]
+        subcommands: [DiffCommand.self, CheckCommand.self, ApplyCommand.self, InitCommand.self, ExplainCommand.self, CatalogCommand.self, UnlockCommand.self]
     )
 }

@@ -9,11 +9,22 @@ public struct Manifest: Hashable, Sendable {
     /// Patterns of objects never touched, even when a rule matches them.
     public var unmanaged: [UnmanagedPattern]
     public var options: PlanOptions
+    /// The first file's `database` and `schema`: how names given on the command line (`explain`) are qualified.
+    public var defaultDatabase: String
+    public var defaultSchema: String
 
-    public init(clusters: [ClusterSpec] = [], unmanaged: [UnmanagedPattern] = [], options: PlanOptions = PlanOptions()) {
+    public init(
+        clusters: [ClusterSpec] = [],
+        unmanaged: [UnmanagedPattern] = [],
+        options: PlanOptions = PlanOptions(),
+        defaultDatabase: String = "materialize",
+        defaultSchema: String = "public"
+    ) {
         self.clusters = clusters
         self.unmanaged = unmanaged
         self.options = options
+        self.defaultDatabase = defaultDatabase
+        self.defaultSchema = defaultSchema
     }
 
     /// Every placement rule of every cluster, in file order.

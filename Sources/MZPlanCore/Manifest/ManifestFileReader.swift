@@ -44,6 +44,8 @@ struct ManifestFileReader {
         readVersion(entries["version"], root: root)
         if let (_, value) = entries["database"], let name = exactName(value, what: "database") { defaultDatabase = name }
         if let (_, value) = entries["schema"], let name = exactName(value, what: "schema") { defaultSchema = name }
+        file.defaultDatabase = defaultDatabase
+        file.defaultSchema = defaultSchema
         if let (_, value) = entries["clusters"] { readClusters(value) }
         if let (_, value) = entries["unmanaged"] { readUnmanaged(value) }
         if let (_, value) = entries["options"] { readOptions(value) }

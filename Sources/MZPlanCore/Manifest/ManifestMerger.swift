@@ -13,6 +13,10 @@ struct ManifestMerger {
 
     static func merge(_ files: [ManifestFile], into diagnostics: inout DiagnosticCollector) -> Manifest {
         var merger = ManifestMerger()
+        if let first = files.first {
+            merger.manifest.defaultDatabase = first.defaultDatabase
+            merger.manifest.defaultSchema = first.defaultSchema
+        }
         for file in files { merger.add(file, into: &diagnostics) }
         merger.warnUnmanagedExactRules(into: &diagnostics)
         return merger.manifest

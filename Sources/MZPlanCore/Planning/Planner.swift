@@ -12,6 +12,9 @@ public enum Planner {
         public var plan: Plan
         /// Findings that do not stop planning (a glob matching nothing, a rule for an unmanaged object).
         public var warnings: [Diagnostic]
+        /// Which rule placed each object (for `explain`).
+        var resolution: Resolution
+        var graph: CatalogGraph
     }
 
     /// Plans the changes that bring `catalog` to the placement `manifest` asks for.
@@ -65,7 +68,7 @@ public enum Planner {
         )
         var plan = builder.finish(fingerprint: fingerprint, createdAtMs: createdAtMs)
         plan.execution = PlanExecution(catalogFingerprint: catalogFingerprint.value, options: ApplyOptions(manifest.options))
-        return Result(plan: plan, warnings: resolution.warnings + builder.warnings)
+        return Result(plan: plan, warnings: resolution.warnings + builder.warnings, resolution: resolution, graph: graph)
     }
 }
 

@@ -60,6 +60,27 @@ struct CatalogDumpCommandTests {
         #expect(fromEnvironment.stdout == saved.stdout)
     }
 
+    @Test("init --url writes what init --catalog writes from the dump; diff --url on it reports no changes; explain --url works")
+    func initAndExplainLive() throws {
+        let url = try TestServer.url()
+        let snapshot = FileManager.default.temporaryDirectory.appendingPathComponent("mzplan-dump-\(UUID().uuidString).json").path
+        let manifest = FileManager.default.temporaryDirectory.appendingPathComponent("mzplan-init-\(UUID().uuidString).yaml").path
+        defer {
+            try? FileManager.default.removeItem(atPath: snapshot)
+            try? FileManager.default.removeItem(atPath: manifest)
+        }
+        #expect(try run(["catalog", "dump", "--url", url, "-o", snapshot]).exitCode == 0)
+        let live = try run(["init", "--url", url, "-o", manifest])
+        #expect(live.exitCode == 0, "stderr: \(live.stderr)")
+        let offline = try run(["init", "--catalog", snapshot])
+        #expect(try String(contentsOfFile: manifest, encoding: .utf8) == offline.stdout)
+        let diff = try run(["diff", "-f", manifest, "--url", url, "--detailed-exitcode"])
+        #expect(diff.exitCode == 0, "\(diff.stdout)\(diff.stderr)")
+        let explained = try run(["explain", "-f", "examples/shop/mzplan.yaml", "--url", url, "customer_ltv"])
+        #expect(explained.exitCode == 0, "\(explained.stderr)")
+        #expect(explained.stdout.contains("moves from 'compute' to 'serving'"))
+    }
+
     @Test("--catalog and --url together, or neither, is a usage error")
     func exactlyOneSource() throws {
         let both = try run(["diff", "-f", "examples/shop/mzplan.yaml", "--catalog", "examples/shop/catalog.json", "--url", "postgres://x@localhost"])
