@@ -78,7 +78,13 @@ struct ApplyCommand: AsyncParsableCommand {
         if simulate == nil && simulateState == nil && url == nil && (ProcessInfo.processInfo.environment["MZPLAN_URL"] ?? "").isEmpty {
             throw ValidationError("Missing a target: pass --url URL (or set MZPLAN_URL), or --simulate snapshot.json.")
         }
-        if let timeout, ApplyCommand.milliseconds(timeout) == nil { throw ValidationError("Invalid --timeout '\(timeout)': use a number with ms, s, m or h, e.g. 30m.") }
+        if let timeout {
+            do {
+                _ = try DurationSyntax.milliseconds(timeout)
+            } catch {
+                throw ValidationError("Invalid --timeout '\(timeout)': \(error.message).")
+            }
+        }
     }
 
     /// Whether this run goes to the simulator rather than a live Materialize.
@@ -116,7 +122,7 @@ struct ApplyCommand: AsyncParsableCommand {
         } else {
             let plan = try savedPlan ?? loadPlan(snapshot: snapshot, allow: allow, console: console)
             if dryRun {
-                console.output(PlanRenderer().render(plan, format: .sql))
+                try self.dryRun(plan, snapshot: snapshot, console: console)
                 return
             }
             try showAndConfirm(plan, console: console)
@@ -221,16 +227,19 @@ struct ApplyCommand: AsyncParsableCommand {
         }
     }
 
-    /// `500ms`, `90s`, `30m`, `2h`.
-    static func milliseconds(_ text: String) -> UInt64? {
-        let units: [(String, UInt64)] = [("ms", 1), ("s", 1000), ("m", 60_000), ("h", 3_600_000)]
-        for (suffix, factor) in units where text.hasSuffix(suffix) {
-            if let value = UInt64(text.dropLast(suffix.count)) {
-                let (product, overflow) = value.multipliedReportingOverflow(by: factor)
-                return overflow ? nil : product
-            }
+    /// `--dry-run`, live or simulated: prints the plan's statements; a saved plan must still match
+    /// the catalog (else exit 4, as the apply itself would).
+    func dryRun(_ plan: Plan, snapshot: CatalogSnapshot, console: Console) throws {
+        if let expected = plan.execution?.catalogFingerprint, expected != CatalogFingerprint.compute(snapshot) {
+            console.report([Diagnostic(.error, code: "apply.stale", "the catalog changed since the plan was made: run `mzplan diff` again and review the new plan; nothing was changed")])
+            throw ExitCode(4)
         }
-        return nil
+        console.output(PlanRenderer().render(plan, format: .sql))
+    }
+
+    /// `--timeout` in milliseconds, by the manifest's duration rules (checked in ``validate()``).
+    static func milliseconds(_ text: String) -> UInt64? {
+        try? DurationSyntax.milliseconds(text)
     }
 }
 

@@ -68,7 +68,7 @@ struct LiveApply {
         } else {
             guard let plan = savedPlan ?? manifestPlan else { throw PlanExitCode.failure }
             if command.dryRun {
-                try dryRun(plan, snapshot: snapshot)
+                try command.dryRun(plan, snapshot: snapshot, console: console)
                 return
             }
             try command.showAndConfirm(plan, console: console)
@@ -76,14 +76,5 @@ struct LiveApply {
         }
         printer.print(report.summaryEvent())
         throw ExitCode(report.exitCode)
-    }
-
-    /// Prints the plan's statements; a saved plan must still match the catalog (else exit 4).
-    private func dryRun(_ plan: Plan, snapshot: CatalogSnapshot) throws {
-        if let expected = plan.execution?.catalogFingerprint, expected != CatalogFingerprint.compute(snapshot) {
-            console.report([Diagnostic(.error, code: "apply.stale", "the catalog changed since the plan was made: run `mzplan diff` again and review the new plan; nothing was changed")])
-            throw ExitCode(4)
-        }
-        console.output(PlanRenderer().render(plan, format: .sql))
     }
 }

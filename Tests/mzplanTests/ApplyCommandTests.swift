@@ -137,6 +137,10 @@ import Testing
         let stale = try apply([plan, "--simulate", changed, "--auto-approve"])
         #expect(stale.exitCode == 4, "stderr: \(stale.stderr)")
         #expect(stale.stderr.contains("the catalog changed since the plan was made"))
+        // --dry-run checks the same, as the live one does: one apply path.
+        let dry = try apply([plan, "--simulate", changed, "--dry-run"])
+        #expect(dry.exitCode == 4, "stderr: \(dry.stderr)")
+        #expect(dry.stdout.isEmpty)
         let fresh = try apply([plan, "--simulate", "examples/shop/catalog.json", "--auto-approve", "--progress", "none"])
         #expect(fresh.exitCode == 0, "stderr: \(fresh.stderr)")
     }
@@ -161,8 +165,21 @@ import Testing
         ["-f", "examples/shop/mzplan.yaml"],
         ["-f", "examples/shop/mzplan.yaml", "--simulate", "examples/shop/catalog.json", "--timeout", "soon"],
         ["-f", "examples/shop/mzplan.yaml", "--simulate", "examples/shop/catalog.json", "--timeout", "9999999999999999h"],
+        ["-f", "examples/shop/mzplan.yaml", "--simulate", "examples/shop/catalog.json", "--timeout", "0s"],
+        ["-f", "examples/shop/mzplan.yaml", "--simulate", "examples/shop/catalog.json", "--timeout", "1.5s"],
+        ["-f", "examples/shop/mzplan.yaml", "--simulate", "examples/shop/catalog.json", "--timeout", "200h"],
     ])
     func usage(arguments: [String]) throws {
         #expect(try apply(arguments).exitCode == 64)
+    }
+
+    @Test("--timeout takes the manifest's durations: 1h30m works, 0s is refused with the same words")
+    func timeoutGrammar() throws {
+        let combined = try apply(shop + allowSource + ["--auto-approve", "--timeout", "1h30m", "--progress", "none"])
+        #expect(combined.exitCode == 0, "\(combined.stderr)")
+        let zero = try apply(shop + ["--auto-approve", "--timeout", "0s"])
+        #expect(zero.exitCode == 64)
+        #expect(zero.stderr.contains("Invalid --timeout '0s'"))
+        #expect(zero.stderr.contains("zero"), "\(zero.stderr)")
     }
 }

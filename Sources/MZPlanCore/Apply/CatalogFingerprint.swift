@@ -6,6 +6,11 @@
 /// current catalog gives another value, the plan is stale.
 public enum CatalogFingerprint {
     public static func compute(_ snapshot: CatalogSnapshot) -> String {
+        compute(snapshot, cancellation: nil)
+    }
+
+    /// As ``compute(_:)``, giving up (with an empty string) soon after `cancellation` is raised.
+    static func compute(_ snapshot: CatalogSnapshot, cancellation: CancellationFlag?) -> String {
         var encoder = CanonicalEncoder()
         encoder.field("mzplan.catalog-fingerprint.v1")
         let clusters = snapshot.clusters.sorted { $0.id < $1.id }
@@ -19,7 +24,8 @@ public enum CatalogFingerprint {
         let objects = snapshot.objects
         let order = objects.indices.sorted { objects[$0].id < objects[$1].id }
         encoder.field("catalog-objects", objects.count)
-        for position in order {
+        for (count, position) in order.enumerated() {
+            if count % 4096 == 0, cancellation?.isRaised == true { return "" }
             encoder.field(objects[position].id)
             encoder.field(objects[position].database)
             encoder.field(objects[position].schema)

@@ -36,7 +36,23 @@ public enum Planner {
             ))
         }
         // Hashing the whole catalog takes a while: it runs while the moves are planned.
-        let catalogFingerprint = BackgroundValue { CatalogFingerprint.compute(catalog) }
+        let catalogFingerprint = BackgroundValue(cancellable: { CatalogFingerprint.compute(catalog, cancellation: $0) })
+        do {
+            return try plan(manifest: manifest, catalog: catalog, allow: allow, createdAtMs: createdAtMs, catalogFingerprint: catalogFingerprint)
+        } catch {
+            // Planning failed: the hash is never read, so it stops instead of running on.
+            catalogFingerprint.cancel()
+            throw error
+        }
+    }
+
+    private static func plan(
+        manifest: Manifest,
+        catalog: CatalogSnapshot,
+        allow: [HazardCode],
+        createdAtMs: UInt64,
+        catalogFingerprint: BackgroundValue<String>
+    ) throws(DiagnosticsError) -> Result {
         // Resolution needs only the objects: it runs while the graph is indexed.
         let resolving = BackgroundValue {
             Swift.Result { () throws(DiagnosticsError) in
@@ -66,7 +82,7 @@ public enum Planner {
             catalogFingerprint: catalogFingerprint.value,
             allow: allow
         )
-        var plan = builder.finish(fingerprint: fingerprint, createdAtMs: createdAtMs)
+        var plan = try builder.finish(fingerprint: fingerprint, createdAtMs: createdAtMs)
         plan.execution = PlanExecution(catalogFingerprint: catalogFingerprint.value, options: ApplyOptions(manifest.options))
         return Result(plan: plan, warnings: resolution.warnings + builder.warnings, resolution: resolution, graph: graph)
     }
@@ -139,8 +155,8 @@ struct PlanBuilder {
         if let ready = clusterReadyKey[name] { steps.addEdge(from: ready, to: key) }
     }
 
-    func finish(fingerprint: String, createdAtMs: UInt64) -> Plan {
-        let (orderedSteps, idByKey) = steps.ordered()
+    func finish(fingerprint: String, createdAtMs: UInt64) throws(DiagnosticsError) -> Plan {
+        let (orderedSteps, idByKey) = try steps.ordered()
         let ids: ([Int]) -> [Int] = { keys in keys.compactMap { idByKey[$0] } }
         let finishedMoves = moves.map { pending -> Move in
             var move = pending.move

@@ -4,7 +4,8 @@
 /// Steps get a provisional key when added; `after` edges refer to those keys. ``ordered()``
 /// runs Kahn's algorithm taking, among the ready steps, the earliest phase and then the
 /// earliest added, so the same inputs always give the same order. Every edge goes from a step
-/// to one added later or to a later phase, so a cycle cannot arise; it is asserted.
+/// to one added later or to a later phase, so a cycle cannot arise; should one (a planner bug),
+/// ordering fails with a diagnostic naming the steps, never a trap.
 struct StepGraph {
     /// A step under construction; `key` is its provisional identity.
     struct Node {
@@ -55,7 +56,7 @@ struct StepGraph {
     }
 
     /// The steps numbered 1… in topological order, and the map from provisional keys to ids.
-    func ordered() -> (steps: [Step], idByKey: [Int: Int]) {
+    func ordered() throws(DiagnosticsError) -> (steps: [Step], idByKey: [Int: Int]) {
         var indegree = nodes.map(\.after.count)
         var successors = [[Int]](repeating: [], count: nodes.count)
         for node in nodes {
@@ -76,7 +77,15 @@ struct StepGraph {
                 if indegree[successor] == 0 { ready.insert(Ready(phase: nodes[successor].phase, key: successor)) }
             }
         }
-        precondition(order.count == nodes.count, "the step graph has a cycle; this is a bug in mzplan's planner")
+        guard order.count == nodes.count else {
+            let placed = Set(order)
+            let stuck = nodes.filter { !placed.contains($0.key) }.prefix(5).map { "\($0.action.rawValue) \($0.object?.description ?? $0.cluster ?? "")" }
+            throw DiagnosticsError(Diagnostic(
+                .error,
+                code: "plan.step-cycle",
+                "the planned steps depend on each other in a cycle (\(stuck.joined(separator: ", "))); this is a bug in mzplan: please report it with the manifest and the snapshot"
+            ))
+        }
         var idByKey: [Int: Int] = [:]
         for (position, key) in order.enumerated() { idByKey[key] = position + 1 }
         let steps = order.map { key in

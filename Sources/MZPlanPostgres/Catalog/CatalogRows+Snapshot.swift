@@ -115,7 +115,11 @@ extension CatalogRows {
         UInt64(text)
     }
 
+    /// Seconds as milliseconds: 0 for a negative or non-finite value, `UInt64.max` past it (a
+    /// server value never traps).
     static func milliseconds(_ seconds: Double) -> UInt64 {
-        seconds.isFinite && seconds > 0 ? UInt64((seconds * 1000).rounded()) : 0
+        guard seconds.isFinite, seconds > 0 else { return 0 }
+        let milliseconds = (seconds * 1000).rounded()
+        return milliseconds >= 18_446_744_073_709_549_568 ? .max : UInt64(milliseconds)
     }
 }

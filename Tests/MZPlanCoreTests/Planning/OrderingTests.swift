@@ -136,4 +136,18 @@ import Testing
         #expect(plan.steps.filter { $0.object?.name == "m" }.count == 1)
         #expect(plan.moves.map(\.object.name) == ["s1", "s2"])
     }
+
+    @Test("a cycle in the step graph (a planner bug) is a diagnostic naming the steps, not a trap")
+    func cycleIsADiagnostic() {
+        var graph = StepGraph()
+        let first = graph.add(.createIndex, phase: .hydrate, statement: .drop(DropStatement(.index, ObjectName("a"))), object: QualifiedName(database: "d", schema: "s", name: "a"))
+        let second = graph.add(.dropIndex, phase: .cleanup, statement: .drop(DropStatement(.index, ObjectName("b"))), after: [first], object: QualifiedName(database: "d", schema: "s", name: "b"))
+        graph.addEdge(from: second, to: first)
+        #expect {
+            try graph.ordered()
+        } throws: { error in
+            let diagnostic = (error as? DiagnosticsError)?.diagnostics.first
+            return diagnostic?.code == "plan.step-cycle" && diagnostic?.message.contains("create-index d.s.a") == true
+        }
+    }
 }

@@ -68,4 +68,11 @@ import Testing
         #expect(replicas.map(\.oomKills24h) == [0, 3])
         #expect(rows.snapshot(takenAtMs: 0).clusters[0].replicationFactor == 2)
     }
+
+    @Test("seconds from the server become milliseconds without trapping, whatever the value", arguments: [
+        (1.5, UInt64(1500)), (0, 0), (-3, 0), (.nan, 0), (.infinity, 0), (1e300, .max), (1.9e16, .max), (1.8e16, 18_000_000_000_000_000_000),
+    ])
+    func milliseconds(_ seconds: Double, _ expected: UInt64) {
+        #expect(CatalogRows.milliseconds(seconds) == expected)
+    }
 }

@@ -72,7 +72,7 @@ import Testing
         }
         let state = directory.appendingPathComponent("state.json").path
         let applied = try await runMzplanDetached(
-            ["apply", planPath, "--simulate", catalog, "--simulate-state", state, "--auto-approve", "--progress", "ndjson", "--timeout", "1000h"] + allow,
+            ["apply", planPath, "--simulate", catalog, "--simulate-state", state, "--auto-approve", "--progress", "ndjson", "--timeout", "168h"] + allow,
             currentDirectory: root
         )
         #expect(applied.exitCode == 0, "apply: \(applied.stderr.suffix(1500))")

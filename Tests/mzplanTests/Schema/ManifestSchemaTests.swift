@@ -16,6 +16,7 @@ import Yams
         paths += ["allowed.yaml", "unchanged.yaml", "unknown-name.yaml", "teams/analytics.yaml", "teams/serving.yaml"]
             .map { "Tests/mzplanTests/Fixtures/\($0)" }
         paths += files(under: "Tests/MZPlanCoreTests/Fixtures/manifests", suffix: ".yaml")
+        paths += files(under: "Tests/MZPlanCoreTests/Fixtures/resize", suffix: ".yaml")
         return paths.sorted()
     }()
 
@@ -95,7 +96,9 @@ import Yams
         ("version: 1\nextra: 1", "$: unknown property extra"),
         ("clusters: {}", "$: missing required version"),
         ("version: 1\noptions: {stable_polls: 0}", "$.options.stable_polls: 0.0 is below the minimum 1.0"),
-        ("version: 1\noptions: {poll_interval: 2x}", "$.options.poll_interval: '2x' does not match ^(?=[0-9])([0-9]+h)?([0-9]+m)?([0-9]+s)?([0-9]+ms)?$"),
+        ("version: 1\noptions: {poll_interval: 2x}", "$.options.poll_interval: '2x' does not match ^(?=[0-9])(?=.*[1-9])([0-9]+h)?([0-9]+m)?([0-9]+s)?([0-9]+ms)?$"),
+        ("version: 1\noptions: {resize_timeout: 0m}", "$.options.resize_timeout: '0m' does not match ^(?=[0-9])(?=.*[1-9])([0-9]+h)?([0-9]+m)?([0-9]+s)?([0-9]+ms)?$"),
+        ("version: 1\nclusters: {a: {resize: fast}}", "$.clusters.a.resize: not one of the enumerated values"),
         ("version: 1\nclusters: {a: {objects: [{name: x, match: y}]}}", "$.clusters.a.objects[0]: matches no anyOf branch"),
         ("version: 1\ndatabase: ''", "$.database: shorter than 1"),
         ("version: '1'", "$.version: expected integer, found string"),
