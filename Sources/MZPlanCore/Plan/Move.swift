@@ -16,7 +16,8 @@ public struct Move: Hashable, Sendable {
     public var estimatedStalenessMs: UInt64
     /// The steps that carry the move out, in order.
     public var steps: [Int]
-    /// Other objects this move drops and recreates (a source's dependent closure).
+    /// Other objects this move drops and recreates (a source's dependent closure). When several
+    /// recreated roots share dependents, each is listed once, under the first root in the plan.
     public var recreates: [QualifiedName]
 
     public init(

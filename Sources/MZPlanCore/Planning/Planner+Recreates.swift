@@ -95,6 +95,9 @@ extension PlanBuilder {
             for subsource in subsourcesBySource[object.id] ?? [] { keyByID[subsource] = key }
         }
         let dropKeyByRoot = Dictionary(uniqueKeysWithValues: zip(statements.drops.map(\.root.id), dropKeys))
+        // Roots of a group share their dependents: each recreated object is listed once, under
+        // the first root that reaches it, so the plan grows with the union, not with every root.
+        var listed: Set<String> = []
         for entry in group {
             let root = entry.placement.object
             let rebuilt = entry.closure.filter { statements.createdBySource[$0.id] == nil && !rootIDs.contains($0.id) }
@@ -118,7 +121,7 @@ extension PlanBuilder {
                     feasibility: .ok,
                     hazards: recreateHazards(entry.placement, dropped: rebuilt),
                     estimatedStalenessMs: staleness,
-                    recreates: entry.closure.map(\.qualifiedName)
+                    recreates: entry.closure.filter { listed.insert($0.id).inserted }.map(\.qualifiedName)
                 ),
                 stepKeys: stepKeys
             ))
