@@ -22,6 +22,13 @@ import random
 
 TAKEN_AT_MS = 1764115200000
 SIZES = ["25cc", "50cc", "100cc", "200cc", "400cc", "800cc", "1600cc"]
+GIB = 1 << 30
+# mz_cluster_replica_sizes as the snapshot lists it (SPEC §10.2): 1600cc runs two processes.
+SIZE_ROWS = [
+    {"size": size, "processes": 2 if size == "1600cc" else 1, "workers": 2 ** index,
+     "memory_bytes": (2 * GIB) << min(index, 5), "credits_per_hour": 0.25 * 2 ** index}
+    for index, size in enumerate(SIZES)
+]
 COLUMNS = ["id", "customer_id", "region", "amount", "status", "created_at", "updated_at", "sku", "quantity", "price"]
 WORDS = ["orders", "customers", "payments", "shipments", "clicks", "sessions", "inventory", "refunds",
          "invoices", "events", "accounts", "products", "carts", "reviews", "returns", "ledger"]
@@ -75,7 +82,7 @@ class Generator:
             "cluster": cluster, "create_sql": None, "definition": None, "on": None, "source_type": None,
             "depends_on": [], "imports": [], "since_ms": None, "upper_ms": None, "lag_ms": None,
             "hydrated": None, "hydration_time_ms": None, "retain_history_ms": None, "status": None,
-            "sealed": False, "replacement_for": None,
+            "sealed": False, "replacement_for": None, "memory_bytes": None,
         }
         obj.update(fields)
         self.objects.append(obj)
@@ -404,10 +411,30 @@ class Generator:
                 candidates = [o for o in pool[-100:] if o["kind"] == "materialized-view"]
                 if candidates:
                     self.make_sink(team, serial, self.rng.choice(candidates))
+        self.assign_memory()
         return {
             "format": "mzplan.catalog.v1", "taken_at_ms": TAKEN_AT_MS, "version": "v26.10.1",
-            "clusters": self.clusters, "objects": self.objects, "sizes": SIZES,
+            "clusters": self.clusters, "objects": self.objects, "sizes": SIZE_ROWS,
         }
+
+    def assign_memory(self):
+        """`memory_bytes` for indexes and materialized views (as `mz_object_arrangement_sizes` reports them),
+        about a third of a replica shared among what runs on each cluster, varied by a hash of the id so the
+        random stream (and everything else generated) is unchanged; 2 % stay unknown (null)."""
+        capacity = {row["size"]: row["memory_bytes"] * row["processes"] for row in SIZE_ROWS}
+        counts = {}
+        for obj in self.objects:
+            if obj["kind"] in ("index", "materialized-view") and obj["cluster"]:
+                counts[obj["cluster"]] = counts.get(obj["cluster"], 0) + 1
+        size_of = {cluster["name"]: cluster["size"] for cluster in self.clusters}
+        for obj in self.objects:
+            if obj["kind"] not in ("index", "materialized-view") or not obj["cluster"]:
+                continue
+            digest = int(hashlib.sha256(obj["id"].encode()).hexdigest()[:8], 16)
+            if digest % 50 == 0:
+                continue
+            share = capacity[size_of[obj["cluster"]]] // (3 * counts[obj["cluster"]])
+            obj["memory_bytes"] = share // 2 + digest % max(1, share)
 
     # ----- manifest -------------------------------------------------------------------------------------
 

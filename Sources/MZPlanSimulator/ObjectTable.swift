@@ -18,6 +18,8 @@ struct ObjectTable {
     private var indexPositions: [String: [Int]] = [:]
     /// Changes whenever objects come, go or are renamed: caches of names are stale then.
     private(set) var generation = 0
+    /// The memory the living objects' dataflows hold, per cluster name.
+    private(set) var memoryByCluster: [String: UInt64] = [:]
 
     /// The object with catalog id `id`. Setting one that exists replaces it in place (its name,
     /// id and dependencies must not change that way: use ``rename(_:to:)``, ``insert(_:)`` and
@@ -31,7 +33,9 @@ struct ObjectTable {
                 return
             }
             slots[position] = newValue
+            account(rows[position], sign: -1)
             rows[position] = FrontierRow(newValue)
+            account(rows[position], sign: 1)
         }
     }
 
@@ -56,6 +60,7 @@ struct ObjectTable {
         let position = slots.count
         slots.append(object)
         rows.append(FrontierRow(object))
+        account(rows[position], sign: 1)
         positionByID[object.id] = position
         positionByName[object.qualifiedName] = position
         if object.kind == .index, let on = object.on { indexPositions[on, default: []].append(position) }
@@ -70,6 +75,7 @@ struct ObjectTable {
             if positionByName[object.qualifiedName] == position { positionByName[object.qualifiedName] = nil }
             if let on = object.on { indexPositions[on]?.removeAll { $0 == position } }
             slots[position] = nil
+            account(rows[position], sign: -1)
             rows[position] = FrontierRow()
             dependencyPositions[position] = []
             importPositions[position] = []
@@ -122,6 +128,13 @@ struct ObjectTable {
         rows[position].sinceMs = since
     }
 
+    /// Adds (`sign` 1) or takes away (-1) a row's memory from its cluster's.
+    private mutating func account(_ row: FrontierRow, sign: Int) {
+        guard let cluster = row.cluster, let bytes = row.memoryBytes, bytes > 0 else { return }
+        let current = memoryByCluster[cluster, default: 0]
+        memoryByCluster[cluster] = sign > 0 ? current &+ bytes : current - min(current, bytes)
+    }
+
     private func positions(of ids: [String]) -> [Int] {
         ids.compactMap { positionByID[$0] }
     }
@@ -148,6 +161,7 @@ struct FrontierRow {
     var isReplacement = false
     var readsNothing = true
     var cluster: String?
+    var memoryBytes: UInt64?
 
     init() {}
 
@@ -164,5 +178,6 @@ struct FrontierRow {
         isReplacement = object.replacementFor != nil
         readsNothing = object.dependsOn.isEmpty
         cluster = object.cluster
+        memoryBytes = object.memoryBytes
     }
 }

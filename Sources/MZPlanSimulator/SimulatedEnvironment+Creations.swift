@@ -77,6 +77,8 @@ extension SimulatedEnvironment {
     }
 
     func add(_ object: CatalogObject, asOf start: UInt64) {
+        var object = object
+        if object.memoryBytes == nil { object.memoryBytes = memory(for: object.qualifiedName) }
         insert(object)
         asOf[object.id] = start
         hydrationLeft[object.id] = Double(object.hydrationTimeMs ?? Self.defaultHydrationMs)

@@ -38,6 +38,8 @@ extension SimulatedEnvironment {
             ("as_of", map(asOf) { .uint($0) }),
             ("hydration_left", map(hydrationLeft) { .uint(UInt64($0.rounded(.up))) }),
             ("hydration_by_name", map(Dictionary(uniqueKeysWithValues: hydrationByName.map { ($0.key.description, $0.value) })) { .uint($0) }),
+            ("memory_by_name", map(Dictionary(uniqueKeysWithValues: memoryByName.map { ($0.key.description, $0.value) })) { .uint($0) }),
+            ("memory_oom_clusters", .strings(memoryLooping.sorted())),
             ("original_names", .strings(originalNames.map(\.description).sorted())),
             ("staleness_ms", map(Dictionary(uniqueKeysWithValues: stalenessMs.map { ($0.key.description, $0.value) })) { .uint($0) }),
             ("interrupted", .strings(interrupted.sorted())),
@@ -91,6 +93,10 @@ extension SimulatedEnvironment {
         for (key, value) in members("hydration_by_name") {
             if let name = QualifiedName(display: key) { environment.hydrationByName[name] = value.uintValue }
         }
+        for (key, value) in members("memory_by_name") {
+            if let name = QualifiedName(display: key), let bytes = value.uintValue { environment.memoryByName[name] = bytes }
+        }
+        environment.memoryLooping = Set((state["memory_oom_clusters"]?.arrayValue ?? []).compactMap(\.stringValue))
         if let names = state["original_names"]?.arrayValue {
             environment.originalNames = Set(names.compactMap { $0.stringValue.flatMap(QualifiedName.init(display:)) })
             environment.missingOriginals = (-1, [], [])

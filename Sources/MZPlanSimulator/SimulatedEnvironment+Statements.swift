@@ -138,7 +138,7 @@ extension SimulatedEnvironment {
                 throw ApplyTargetError(.sql, sqlState: "42601", message: "the simulator does not model the cluster option \(option.name)")
             }
         }
-        if let size, let sizes, !sizes.contains(size) { throw ApplyTargetError(.sql, sqlState: "22023", message: "unknown cluster size \(size)") }
+        if let size, let sizes, !sizes.contains(where: { $0.name == size }) { throw ApplyTargetError(.sql, sqlState: "22023", message: "unknown cluster size \(size)") }
         return (size, factor)
     }
 

@@ -20,6 +20,7 @@ extension SimulatedEnvironment: ApplyTarget, ApplyClock {
             pendingConflicts = 0
         }
         try run(sql, timeoutMs: timeoutMs)
+        updateMemoryPressure()
         if faults.crashAfterStatement == number {
             throw ApplyTargetError(.crashed, message: "simulated crash after statement \(number)")
         }

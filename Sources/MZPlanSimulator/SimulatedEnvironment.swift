@@ -9,7 +9,8 @@ public import MZPlanCore
 /// holds its as_of until applied. A new dataflow's as_of is the largest since of what it
 /// imports on its cluster. Hydration takes `hydration_time_ms` (10 s by default) of work,
 /// shared among the dataflows hydrating on a cluster at once; nothing hydrates on a cluster
-/// without a healthy replica. A new size replaces a cluster's replicas: everything on it stops
+/// without a healthy replica; a cluster whose dataflows need more memory than a replica has
+/// OOM-loops (``updateMemoryPressure()``). A new size replaces a cluster's replicas: everything on it stops
 /// serving until it has rehydrated (``downtimeMs``), unless the resize waits until ready.
 public final class SimulatedEnvironment {
     public internal(set) var timeMs: UInt64
@@ -17,7 +18,7 @@ public final class SimulatedEnvironment {
     /// Ids of the objects alive, in creation order.
     var order: [String] { objects.ids }
     var clusters: [CatalogCluster]
-    let sizes: [String]?
+    let sizes: [ReplicaSize]?
     var nextID: Int
     /// Remaining hydration work, per dataflow id.
     var hydrationLeft: [String: Double] = [:]
@@ -26,6 +27,10 @@ public final class SimulatedEnvironment {
     }
     /// Hydration time by object name, from the snapshot (temporary objects use their original's).
     var hydrationByName: [QualifiedName: UInt64] = [:]
+    /// Memory of each dataflow by object name, from the snapshot (temporary objects use their original's).
+    var memoryByName: [QualifiedName: UInt64] = [:]
+    /// Clusters whose replicas OOM-loop because their dataflows do not fit (see ``updateMemoryPressure()``).
+    var memoryLooping: Set<String> = []
     var originalNames: Set<QualifiedName> = []
     /// Subsources and progress relations dropped with their source, by source name.
     var droppedSubsources: [QualifiedName: [CatalogObject]] = [:]
@@ -57,6 +62,7 @@ public final class SimulatedEnvironment {
         for object in snapshot.objects {
             objects.insert(object)
             hydrationByName[object.qualifiedName] = object.hydrationTimeMs
+            if let memory = object.memoryBytes { memoryByName[object.qualifiedName] = memory }
             originalNames.insert(object.qualifiedName)
             if let number = Int(object.id.dropFirst()) { highest = max(highest, number) }
             if object.replacementFor != nil, let since = object.sinceMs { asOf[object.id] = since }
@@ -71,6 +77,7 @@ public final class SimulatedEnvironment {
         objects.relinkAll()
         nextID = highest + 1
         applyFaults()
+        updateMemoryPressure()
     }
 
     /// Marks OOM-looping replicas and stalled sources as the faults say.

@@ -87,7 +87,7 @@ import Testing
     @Test("abort with replacements created: refused on v26.11, done on v26.13", .timeLimit(.minutes(1)), arguments: [("v26.11.0", false), ("v26.13.1", true)])
     func abort(_ version: String, _ aborts: Bool) async throws {
         let shop = try ApplyFixture.shop()
-        let fixture = try ApplyFixture.make(snapshot: shop.snapshot, manifest: "version: 1\nclusters:\n  serving:\n    objects: [customer_ltv, orders_enriched]\n")
+        let fixture = try ApplyFixture.make(snapshot: shop.snapshot, manifest: "version: 1\nclusters:\n  serving:\n    objects: [customer_ltv, payments]\n")
         let environment = fixture.environment()
         // Times out while the replacements hydrate: they exist, nothing is cut over.
         let first = await ApplyDriver(target: environment, clock: environment, settings: ApplyDriver.Settings(timeoutMs: 5000)).apply(fixture.plan)

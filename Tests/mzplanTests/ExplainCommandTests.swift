@@ -54,7 +54,7 @@ import Testing
         let result = try explain(["customer_ltv", "--format", "json"])
         #expect(result.exitCode == 0)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(Set(document.keys) == ["object", "id", "kind", "cluster", "desired_cluster", "summary", "decided_by", "move", "rebuilt_by", "alternatives", "steps", "depends_on_moved", "used_by_moved"])
+        #expect(Set(document.keys) == ["object", "id", "kind", "cluster", "desired_cluster", "summary", "decided_by", "move", "rebuilt_by", "alternatives", "steps", "depends_on_moved", "used_by_moved", "memory_bytes", "plan_cost"])
         let decided = try #require(document["decided_by"] as? [String: Any])
         #expect(decided["kind"] as? String == "rule" && decided["location"] as? String == "examples/shop/mzplan.yaml:34:9")
         #expect((document["move"] as? [String: Any])?["strategy"] as? String == "replace")

@@ -2,7 +2,7 @@
 // saved plans, simulator state, journal details. Catalog snapshots keep their streaming reader.
 
 extension JSONValue {
-    /// Parses one JSON document. Numbers must be integers; negative ones become `.int`.
+    /// Parses one JSON document. Integers become `.uint` (`.int` when negative), other numbers `.double`.
     public static func parse(_ bytes: [UInt8], file: String) throws(DiagnosticsError) -> JSONValue {
         let result: Result<JSONValue, SnapshotReadError> = bytes.withUnsafeBufferPointer { buffer in
             var scanner = JSONScanner(buffer)
@@ -43,6 +43,16 @@ extension JSONValue {
     }
 
     public var intValue: Int? { uintValue.flatMap { $0 <= UInt64(Int.max) ? Int($0) : nil } }
+
+    /// Any number as a double.
+    public var doubleValue: Double? {
+        switch self {
+        case .double(let value): value
+        case .uint(let value): Double(value)
+        case .int(let value): Double(value)
+        default: nil
+        }
+    }
 
     public var boolValue: Bool? {
         if case .bool(let value) = self { return value }
@@ -91,13 +101,28 @@ extension JSONScanner {
         case UInt8(ascii: "\""): return .string(try string())
         case UInt8(ascii: "t"), UInt8(ascii: "f"): return .bool(try bool())
         case UInt8(ascii: "n"): _ = try null(); return .null
-        case UInt8(ascii: "-"):
-            _ = consume(UInt8(ascii: "-"))
-            let magnitude = try uint64()
-            guard magnitude <= UInt64(Int64.max) else { throw .syntax(at: index, "integer out of range") }
-            return .int(-Int64(magnitude))
         default:
-            return .uint(try uint64())
+            return try number()
         }
+    }
+
+    /// An integer as `.uint` (or `.int` when negative); a fraction or exponent as `.double`.
+    private mutating func number() throws(SnapshotReadError) -> JSONValue {
+        let start = index
+        guard let first = peek(), first == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else {
+            throw unexpected(expected: "a value")
+        }
+        let range = try numberRange()
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        if text.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) {
+            guard let value = Double(text), value.isFinite else { throw .syntax(at: start, "number out of range") }
+            return .double(value)
+        }
+        if text.hasPrefix("-") {
+            guard let value = Int64(text) else { throw .syntax(at: start, "integer out of range") }
+            return .int(value)
+        }
+        guard let value = UInt64(text) else { throw .syntax(at: start, "integer out of range") }
+        return .uint(value)
     }
 }

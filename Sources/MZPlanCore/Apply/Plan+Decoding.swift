@@ -49,7 +49,12 @@ struct PlanDecoder {
             clustersDropped: value["clusters_dropped"]?.intValue ?? 0,
             unlisted: try int(value, "unlisted", path),
             unchanged: value["unchanged"]?.intValue ?? 0,
-            warnings: value["warnings"]?.intValue ?? 0
+            warnings: value["warnings"]?.intValue ?? 0,
+            creditsPerHour: value["credits_per_hour"].flatMap { credits in
+                guard let before = credits["before"]?.doubleValue, let after = credits["after"]?.doubleValue else { return nil }
+                return CreditsPerHour(before: before, after: after)
+            },
+            transitionCredits: value["transition_credits"]?.doubleValue
         )
     }
 

@@ -13,14 +13,14 @@ public struct CatalogSnapshot: Hashable, Sendable {
     public var clusters: [CatalogCluster]
     public var objects: [CatalogObject]
     /// Valid replica sizes (`mz_cluster_replica_sizes`), when known.
-    public var sizes: [String]?
+    public var sizes: [ReplicaSize]?
 
     public init(
         takenAtMs: UInt64? = nil,
         version: String? = nil,
         clusters: [CatalogCluster] = [],
         objects: [CatalogObject] = [],
-        sizes: [String]? = nil
+        sizes: [ReplicaSize]? = nil
     ) {
         self.takenAtMs = takenAtMs
         self.version = version
@@ -112,6 +112,9 @@ public struct CatalogObject: Hashable, Sendable {
     public var sealed: Bool
     /// On a replacement materialized view in flight, the id of the view it replaces.
     public var replacementFor: String?
+    /// The memory its dataflow's arrangements hold now, on its largest replica
+    /// (`mz_object_arrangement_sizes`); nil when unknown or not maintained.
+    public var memoryBytes: UInt64?
 
     public init(
         id: String,
@@ -134,7 +137,8 @@ public struct CatalogObject: Hashable, Sendable {
         retainHistoryMs: UInt64? = nil,
         status: String? = nil,
         sealed: Bool = false,
-        replacementFor: String? = nil
+        replacementFor: String? = nil,
+        memoryBytes: UInt64? = nil
     ) {
         self.id = id
         self.database = database
@@ -157,6 +161,7 @@ public struct CatalogObject: Hashable, Sendable {
         self.status = status
         self.sealed = sealed
         self.replacementFor = replacementFor
+        self.memoryBytes = memoryBytes
     }
 
     /// `database.schema.name` as a value.

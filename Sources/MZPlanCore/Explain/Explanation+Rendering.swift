@@ -8,6 +8,7 @@ extension Explanation {
         lines.append("  " + RenderText.visible(summary))
         lines.append("  is on:       " + (object.cluster.map(RenderText.cluster) ?? "no cluster"))
         lines.append("  manifest:    " + decisionText)
+        if let memory = object.memoryBytes { lines.append("  memory:      " + ByteText.describe(bytes: memory) + " on its largest replica") }
         if let move {
             lines.append("  strategy:    \(move.strategy.rawValue), feasibility \(move.feasibility.rawValue)" + (move.isBlocked ? ", blocked" : ""))
         }
@@ -42,13 +43,15 @@ extension Explanation {
         if !movedDependents.isEmpty {
             lines.append("  used by, also moved:    " + movedDependents.map(RenderText.object).joined(separator: ", "))
         }
+        if let cost { lines.append("  plan cost:   " + cost) }
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// The account as JSON: `object`, `id`, `kind`, `cluster`, `desired_cluster`, `summary`,
     /// `decided_by` {`kind`, `pattern`, `cluster`, `location`, `precedence`, `source`}, `move`
     /// (as in plan JSON, or null), `rebuilt_by`, `alternatives` [{`strategy`, `why_not`}], `steps`
-    /// (as in plan JSON), `depends_on_moved`, `used_by_moved`.
+    /// (as in plan JSON), `depends_on_moved`, `used_by_moved`, `memory_bytes` (the object's, or
+    /// null), `plan_cost` (the plan's bill in one sentence, or null).
     public func json() -> String {
         JSONValue.object([
             ("object", .string(object.qualifiedName.description)),
@@ -64,6 +67,8 @@ extension Explanation {
             ("steps", .array(steps.map { $0.jsonValue() })),
             ("depends_on_moved", .strings(movedDependencies.map(\.description))),
             ("used_by_moved", .strings(movedDependents.map(\.description))),
+            ("memory_bytes", .uint(object.memoryBytes)),
+            ("plan_cost", .string(cost)),
         ]).serialized(pretty: true) + "\n"
     }
 

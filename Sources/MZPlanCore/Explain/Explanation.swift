@@ -39,6 +39,8 @@ public struct Explanation: Sendable {
     public var movedDependents: [QualifiedName]
     /// One sentence: what happens to the object and why.
     public var summary: String
+    /// The whole plan's bill (``PlanSummary/costSentence``), when credits are known.
+    public var cost: String?
 }
 
 extension Explanation {
@@ -92,6 +94,7 @@ extension Explanation {
         movedDependents = graph.dependents(of: object.id).map(\.qualifiedName).filter(moved.contains).sorted()
         alternatives = Self.alternatives(for: object, chosen: move?.strategy)
         summary = Self.summary(object, decision: decision, move: move, rebuiltBy: rebuiltBy)
+        cost = plan.summary.costSentence
     }
 
     /// The strategies the object's kind allows, other than the one chosen, with why not.

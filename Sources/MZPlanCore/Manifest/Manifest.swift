@@ -133,6 +133,9 @@ public struct PlanOptions: Hashable, Sendable {
     public var dropEmptyClusters: Bool = false
     /// Hazard codes accepted for every object.
     public var allow: [HazardCode] = []
+    /// `capacity` fires when a target cluster's projected memory exceeds this share of its
+    /// replica memory, in percent.
+    public var memoryLimitPercent: Int = 90
 
     public init() {}
 }

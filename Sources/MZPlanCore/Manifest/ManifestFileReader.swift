@@ -7,7 +7,7 @@ struct ManifestFileReader {
     static let clusterKeys = ["size", "replication_factor", "resize", "objects"]
     static let optionKeys = [
         "lag_threshold", "stable_polls", "poll_interval", "hydration_timeout",
-        "max_parallel_hydrations", "drop_empty_clusters", "allow", "resize_timeout",
+        "max_parallel_hydrations", "drop_empty_clusters", "allow", "resize_timeout", "memory_limit",
     ]
 
     let path: String
@@ -171,6 +171,22 @@ struct ManifestFileReader {
         return value
     }
 
+    /// A percentage from 1 to 100, written `85%` or `85`.
+    private mutating func readPercent(_ node: Node, key: String) -> Int? {
+        let text = node.text ?? ""
+        let digits = text.hasSuffix("%") ? String(text.dropLast()) : text
+        guard node.tagName == .int || (node.tagName == .str && text.hasSuffix("%")),
+              let value = Int(digits) else {
+            error("manifest.type", "expected '\(key)' to be a percentage such as 90%, found \(node.foundDescription)", at: node)
+            return nil
+        }
+        guard (1...100).contains(value) else {
+            error("manifest.range", "'\(key)' must be between 1% and 100% of a replica's memory, found \(value)%", at: node)
+            return nil
+        }
+        return value
+    }
+
     private mutating func readUnmanaged(_ node: Node) {
         guard let items = list(node, key: "unmanaged", example: "[\"scratch.*\"]") else { return }
         for item in items {
@@ -207,6 +223,8 @@ struct ManifestFileReader {
                 }
             case "allow":
                 setting = readHazards(value).map { .hazards($0) }
+            case "memory_limit":
+                setting = readPercent(value, key: name).map { .percent($0) }
             default:
                 unknownKey(key, among: Self.optionKeys, in: "'options'")
                 setting = nil

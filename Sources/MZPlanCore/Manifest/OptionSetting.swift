@@ -6,6 +6,7 @@ struct OptionSetting: Hashable, Sendable {
         case count(Int)
         case flag(Bool)
         case hazards([HazardCode])
+        case percent(Int)
 
         var description: String {
             switch self {
@@ -13,6 +14,7 @@ struct OptionSetting: Hashable, Sendable {
             case .count(let value): "\(value)"
             case .flag(let value): "\(value)"
             case .hazards(let codes): "[" + codes.map(\.rawValue).joined(separator: ", ") + "]"
+            case .percent(let value): "\(value)%"
             }
         }
     }
@@ -35,6 +37,7 @@ extension PlanOptions {
         case ("max_parallel_hydrations", .count(let value)): maxParallelHydrations = value
         case ("drop_empty_clusters", .flag(let value)): dropEmptyClusters = value
         case ("allow", .hazards(let codes)): allow = codes
+        case ("memory_limit", .percent(let value)): memoryLimitPercent = value
         default: break
         }
     }

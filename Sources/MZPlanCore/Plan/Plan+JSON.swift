@@ -37,6 +37,8 @@ extension PlanSummary {
             ("unlisted", .int(unlisted)),
             ("unchanged", .int(unchanged)),
             ("warnings", .int(warnings)),
+            ("credits_per_hour", creditsPerHour.map { .object([("before", .double($0.before)), ("after", .double($0.after))]) } ?? .null),
+            ("transition_credits", .double(transitionCredits)),
         ])
     }
 }

@@ -65,6 +65,11 @@ public struct PlanSummary: Hashable, Sendable {
     public var unchanged: Int
     /// Hazards that are warnings, across the plan.
     public var warnings: Int
+    /// What the user clusters cost before and after the plan; nil when a size has no credits.
+    public var creditsPerHour: CreditsPerHour?
+    /// Credits the apply itself adds (temporary and early clusters over their estimated
+    /// lifetime); nil when unknown.
+    public var transitionCredits: Double?
 
     public init(
         moves: Int = 0,
@@ -75,7 +80,9 @@ public struct PlanSummary: Hashable, Sendable {
         clustersDropped: Int = 0,
         unlisted: Int = 0,
         unchanged: Int = 0,
-        warnings: Int = 0
+        warnings: Int = 0,
+        creditsPerHour: CreditsPerHour? = nil,
+        transitionCredits: Double? = nil
     ) {
         self.moves = moves
         self.blocked = blocked
@@ -86,5 +93,18 @@ public struct PlanSummary: Hashable, Sendable {
         self.unlisted = unlisted
         self.unchanged = unchanged
         self.warnings = warnings
+        self.creditsPerHour = creditsPerHour
+        self.transitionCredits = transitionCredits
+    }
+}
+
+/// Credits per hour of every user cluster's replicas, before and after a plan.
+public struct CreditsPerHour: Hashable, Sendable {
+    public var before: Double
+    public var after: Double
+
+    public init(before: Double, after: Double) {
+        self.before = before
+        self.after = after
     }
 }

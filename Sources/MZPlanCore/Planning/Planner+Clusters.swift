@@ -4,7 +4,7 @@ extension PlanBuilder {
         var diagnostics = DiagnosticCollector()
         let renames = detectRenames()
         for spec in manifest.clusters {
-            if let size = spec.size, let sizes = graph.snapshot.sizes, !sizes.contains(size) {
+            if let size = spec.size, let sizes = graph.snapshot.sizeNames, !sizes.contains(size) {
                 diagnostics.error(
                     "plan.size",
                     "size '\(size)' is not offered by this Materialize\(Suggestion.didYouMean(size, among: sizes)); valid sizes: \(sizes.joined(separator: ", "))",

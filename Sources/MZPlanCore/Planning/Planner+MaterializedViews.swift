@@ -174,6 +174,9 @@ extension PlanBuilder {
     ) {
         let view = placement.object
         recordCutover(cutoverKey, of: view, importing: verdict.importedIndexes)
+        if !verdict.lostIndexes.isEmpty {
+            storageReads[view.id] = verdict.lostIndexes.map { StorageRead(view: view, relation: $0.relation, index: $0.index, from: view.cluster ?? "?") }
+        }
         var hazards = hazards
         if let capacity = capacityHazard(for: placement.target, allowed: placement.allowed) { hazards.append(capacity) }
         handled.insert(view.id)

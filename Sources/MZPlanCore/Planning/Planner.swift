@@ -76,6 +76,7 @@ public enum Planner {
         builder.addIndexDropEdges()
         builder.finishBlueGreenResizes()
         builder.planClusterDrops()
+        builder.checkMemoryCapacity()
         let fingerprint = PlanFingerprint.compute(
             manifest: manifest,
             resolution: resolution,
@@ -117,6 +118,9 @@ struct PlanBuilder {
     var blueGreenResizes: [BlueGreenResize] = []
     /// For each dataflow cutover, the indexes its old or new dataflow imports.
     var cutoverImports: [(key: Int, indexes: Set<String>)] = []
+    /// For a moved view, the indexes it imports today whose relations it reads from storage, and
+    /// arranges itself, on its target.
+    var storageReads: [String: [StorageRead]] = [:]
 
     init(manifest: Manifest, graph: CatalogGraph, resolution: Resolution, allow: [HazardCode]) {
         self.manifest = manifest
@@ -169,7 +173,7 @@ struct PlanBuilder {
             return change
         }.sorted { ($0.steps.first ?? .max, $0.name) < ($1.steps.first ?? .max, $1.name) }
         let hazards = finishedMoves.flatMap(\.hazards) + finishedClusters.flatMap(\.hazards)
-        let summary = PlanSummary(
+        var summary = PlanSummary(
             moves: finishedMoves.count,
             blocked: finishedMoves.filter(\.isBlocked).count + finishedClusters.filter(\.isBlocked).count,
             clustersCreated: finishedClusters.filter { $0.action == .create }.count,
@@ -180,6 +184,9 @@ struct PlanBuilder {
             unchanged: resolution.placements.reduce(0) { $0 + ($1.moves ? 0 : 1) },
             warnings: hazards.filter { $0.severity == .warning }.count
         )
+        let credits = CreditEstimate(snapshot: graph.snapshot)
+        summary.creditsPerHour = credits.perHour(after: finishedClusters)
+        summary.transitionCredits = credits.transition(changes: finishedClusters, steps: orderedSteps)
         return Plan(
             fingerprint: fingerprint,
             createdAtMs: createdAtMs,

@@ -7,6 +7,9 @@ public enum JSONValue: Hashable, Sendable {
     case bool(Bool)
     case int(Int64)
     case uint(UInt64)
+    /// A number with a fraction, such as credits per hour; written in Swift's shortest
+    /// round-tripping form (`1.0`, `0.25`), `null` when not finite.
+    case double(Double)
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
@@ -17,6 +20,7 @@ public enum JSONValue: Hashable, Sendable {
         case let (.bool(a), .bool(b)): a == b
         case let (.int(a), .int(b)): a == b
         case let (.uint(a), .uint(b)): a == b
+        case let (.double(a), .double(b)): a == b
         case let (.string(a), .string(b)): a == b
         case let (.array(a), .array(b)): a == b
         case let (.object(a), .object(b)): a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
@@ -30,6 +34,7 @@ public enum JSONValue: Hashable, Sendable {
         case .bool(let value): hasher.combine(value)
         case .int(let value): hasher.combine(value)
         case .uint(let value): hasher.combine(value)
+        case .double(let value): hasher.combine(value)
         case .string(let value): hasher.combine(value)
         case .array(let values): hasher.combine(values)
         case .object(let members):
@@ -48,6 +53,8 @@ extension JSONValue {
     public static func uint(_ value: UInt64?) -> JSONValue { value.map(JSONValue.uint) ?? .null }
     /// `.int(value)` or `.null`.
     public static func int(_ value: Int?) -> JSONValue { value.map { .int(Int64($0)) } ?? .null }
+    /// `.double(value)` or `.null`.
+    public static func double(_ value: Double?) -> JSONValue { value.map(JSONValue.double) ?? .null }
     /// `.bool(value)` or `.null`.
     public static func bool(_ value: Bool?) -> JSONValue { value.map(JSONValue.bool) ?? .null }
     /// An array of strings.
@@ -70,6 +77,7 @@ extension JSONValue {
         case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
         case .int(let value): output.append(contentsOf: String(value).utf8)
         case .uint(let value): output.append(contentsOf: String(value).utf8)
+        case .double(let value): output.append(contentsOf: JSONValue.numberText(value).utf8)
         case .string(let value): JSONValue.writeString(value, to: &output)
         case .array(let values):
             guard !values.isEmpty else { output.append(contentsOf: "[]".utf8); return }
@@ -95,6 +103,11 @@ extension JSONValue {
             if pretty { JSONValue.newline(indent, to: &output) }
             output.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// A finite double as a JSON number in its shortest round-tripping form; `null` otherwise.
+    static func numberText(_ value: Double) -> String {
+        value.isFinite ? value.description : "null"
     }
 
     private static func newline(_ indent: Int, to output: inout [UInt8]) {

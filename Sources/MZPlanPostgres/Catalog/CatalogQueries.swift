@@ -132,8 +132,23 @@ enum CatalogQueries {
         SELECT id, status FROM mz_internal.mz_sink_statuses WHERE id LIKE 'u%'
         """
 
+    /// Sizes with processes, workers, memory per process and credits, numbers as text.
     static func sizes(in relation: CatalogRelation) -> PostgresQuery {
-        PostgresQuery(unsafeSQL: "SELECT size FROM \(relation.schema).\(relation.name) ORDER BY credits_per_hour, size")
+        PostgresQuery(unsafeSQL: """
+            SELECT size, processes::text, workers::text, memory_bytes::text, credits_per_hour::text
+            FROM \(relation.schema).\(relation.name) ORDER BY credits_per_hour, size
+            """)
+    }
+
+    /// Per object, the bytes its arrangements hold on its largest replica, as text.
+    static func arrangementSizes(globalIds: Bool) -> PostgresQuery {
+        PostgresQuery(unsafeSQL: """
+            SELECT \(mapped("a.object_id", alias: "g", globalIds)), max(a.size)::text
+            FROM mz_internal.mz_object_arrangement_sizes a
+            \(join("g", on: "a.object_id", globalIds))
+            WHERE a.object_id LIKE 'u%'
+            GROUP BY 1
+            """)
     }
 
     /// `COALESCE(g.id, column)` when GlobalIds exist; on older versions GlobalIds and catalog ids coincide.

@@ -1,4 +1,5 @@
 public import Logging
+import MZPlanCore
 import PostgresNIO
 
 /// Reads a live catalog as snapshot v1 with a constant number of queries, one per relation
@@ -10,6 +11,13 @@ import PostgresNIO
 /// `mz_catalog` is "not a Materialize server".
 public struct CatalogReader: Sendable {
     let logger: Logger
+
+    /// Whether `mz_object_arrangement_sizes` can be trusted on `version`: from v26.35 its sizes stay
+    /// correct across replica restarts; an unknown version is taken to be current.
+    static func readsArrangementSizes(version: String?) -> Bool {
+        guard let version = version.flatMap(MaterializeVersion.init) else { return true }
+        return version >= MaterializeVersion(major: 26, minor: 35, patch: 0)
+    }
 
     public init(logger: Logger) {
         self.logger = logger
@@ -124,10 +132,21 @@ public struct CatalogReader: Sendable {
         let sizes = [CatalogRelation.sizes, .legacySizes].first(where: present.contains)
         if let sizes {
             rows.sizes = try await fetch(database, CatalogQueries.sizes(in: sizes), "replica sizes") { row in
-                try row.decode(String.self)
+                let (name, processes, workers, memory, credits) = try row.decode((String, String?, String?, String?, String?).self)
+                return CatalogRows.Size(name: name, processes: processes, workers: workers, memoryBytes: memory, creditsPerHour: credits)
             }
         } else {
             warnings.append("\(CatalogRelation.sizes) does not exist in this Materialize (\(versionText)): sizes left null")
+        }
+        if present.contains(.arrangementSizes) {
+            if !Self.readsArrangementSizes(version: rows.version) {
+                warnings.append("\(CatalogRelation.arrangementSizes) is not reliable before v26.35 (sizes go stale across replica restarts) and this is \(versionText): memory_bytes left null")
+            } else {
+                let sizes = try await fetch(database, CatalogQueries.arrangementSizes(globalIds: globalIds), "arrangement sizes") { row in
+                    try row.decode((String, String?).self)
+                }
+                rows.arrangementBytes = Dictionary(sizes.compactMap { id, bytes in bytes.map { (id, $0) } }, uniquingKeysWith: { first, _ in first })
+            }
         }
         logger.debug("read the catalog", metadata: ["mzplan.objects": "\(rows.objects.count)"])
         return CatalogReadResult(snapshot: rows.snapshot(takenAtMs: takenAtMs), warnings: warnings)

@@ -35,6 +35,8 @@ struct CatalogRelation: Hashable, Sendable, CustomStringConvertible {
     static let retention = `internal`("mz_history_retention_strategies")
     static let sourceStatuses = `internal`("mz_source_statuses")
     static let sinkStatuses = `internal`("mz_sink_statuses")
+    /// Per replica and object, the bytes its arrangements hold; reliable from v26.35.
+    static let arrangementSizes = `internal`("mz_object_arrangement_sizes")
 
     /// Without these there is no snapshot: their absence is an error.
     static let required: [Self] = [objects, schemas, databases, clusters, replicas, materializedViews, indexes, sources, sinks, views, tables]
@@ -42,6 +44,6 @@ struct CatalogRelation: Hashable, Sendable, CustomStringConvertible {
     /// Relations whose absence (an older Materialize) leaves fields null, with a warning.
     static let optional: [Self] = [
         sizes, legacySizes, objectDependencies, computeDependencies, frontiers, globalIds, hydration, computeHydration, lag,
-        replicaStatuses, replicaStatusHistory, replacements, retention, sourceStatuses, sinkStatuses,
+        replicaStatuses, replicaStatusHistory, replacements, retention, sourceStatuses, sinkStatuses, arrangementSizes,
     ]
 }

@@ -34,6 +34,7 @@ extension CatalogRows {
             },
             uniquingKeysWith: { first, _ in first }
         )
+        let clustersWithReplicas = Set(clusters.filter { replicasByCluster[$0.id] != nil }.map(\.name))
         let replacementTargets = Dictionary(replacements.map { ($0.id, $0.target) }, uniquingKeysWith: { first, _ in first })
 
         let snapshotObjects = objects.sorted { CatalogId.precedes($0.id, $1.id) }.map { row in
@@ -61,7 +62,8 @@ extension CatalogRows {
                 retainHistoryMs: retentionMs[row.id],
                 status: kind == .source || kind == .subsource || kind == .sink ? statuses[row.id] : nil,
                 sealed: frontier.map { $0.upper == nil } ?? false,
-                replacementFor: replacementTargets[row.id]
+                replacementFor: replacementTargets[row.id],
+                memoryBytes: memoryBytes(row, kind: kind, clustersWithReplicas: clustersWithReplicas)
             )
         }
         return CatalogSnapshot(
@@ -69,8 +71,28 @@ extension CatalogRows {
             version: version,
             clusters: snapshotClusters,
             objects: snapshotObjects,
-            sizes: sizes
+            sizes: sizes?.map { size in
+                ReplicaSize(
+                    size.name,
+                    processes: size.processes.flatMap(Self.count),
+                    workers: size.workers.flatMap(Self.count),
+                    memoryBytes: size.memoryBytes.flatMap(Self.bytes),
+                    creditsPerHour: size.creditsPerHour.flatMap(Double.init).flatMap { $0.isFinite && $0 >= 0 ? $0 : nil }
+                )
+            }
         )
+    }
+
+    /// What an object's arrangements hold: the figure read, else 0 for a dataflow (index,
+    /// materialized view, sink) running on a replica, which then holds no arrangement; nil when
+    /// the sizes were not read, for sources (their ingestion state is not an arrangement) and
+    /// for objects on no replica.
+    private func memoryBytes(_ row: Object, kind: ObjectKind, clustersWithReplicas: Set<String>) -> UInt64? {
+        guard let arrangementBytes else { return nil }
+        if let text = arrangementBytes[row.id] { return Self.bytes(text) }
+        guard kind == .index || kind == .materializedView || kind == .sink,
+              let cluster = row.cluster, clustersWithReplicas.contains(cluster) else { return nil }
+        return 0
     }
 
     private func replica(_ row: Replica) -> CatalogReplica {
@@ -113,6 +135,18 @@ extension CatalogRows {
     /// An `mz_timestamp::text` or jsonb number as milliseconds; nil when it is not a whole number.
     static func integer(_ text: String) -> UInt64? {
         UInt64(text)
+    }
+
+    /// A byte count as `uint8`/`numeric` text (`8589934592`, `8589934592.0`); nil when negative or not a number.
+    static func bytes(_ text: String) -> UInt64? {
+        if let value = UInt64(text) { return value }
+        guard let value = Double(text), value.isFinite, value >= 0 else { return nil }
+        return value >= 18_446_744_073_709_549_568 ? .max : UInt64(value)
+    }
+
+    /// A small count as text; nil when it is not one.
+    static func count(_ text: String) -> Int? {
+        Int(text).flatMap { $0 >= 0 ? $0 : nil }
     }
 
     /// Seconds as milliseconds: 0 for a negative or non-finite value, `UInt64.max` past it (a

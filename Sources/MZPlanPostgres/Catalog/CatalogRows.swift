@@ -58,5 +58,16 @@ struct CatalogRows: Sendable {
     var retention: [(id: String, strategy: String, value: String?)] = []
     var replacements: [(id: String, target: String)] = []
     var statuses: [String: String] = [:]
-    var sizes: [String]?
+    var sizes: [Size]?
+    /// Catalog id → arrangement bytes on its largest replica (text); nil when not read.
+    var arrangementBytes: [String: String]?
+
+    /// One row of `mz_cluster_replica_sizes`, numbers as text.
+    struct Size: Sendable {
+        var name: String
+        var processes: String?
+        var workers: String?
+        var memoryBytes: String?
+        var creditsPerHour: String?
+    }
 }

@@ -58,6 +58,13 @@ import Testing
         let loaded = try ManifestTest.load("version: 1\n")
         #expect(loaded.manifest == Manifest())
         #expect(loaded.manifest.options.pollIntervalMs == 2000)
+        #expect(loaded.manifest.options.memoryLimitPercent == 90)
+    }
+
+    @Test("memory_limit is a percentage, written 80% or 80")
+    func memoryLimit() throws {
+        #expect(try ManifestTest.load("version: 1\noptions:\n  memory_limit: 80%\n").manifest.options.memoryLimitPercent == 80)
+        #expect(try ManifestTest.load("version: 1\noptions:\n  memory_limit: 100\n").manifest.options.memoryLimitPercent == 100)
     }
 
     @Test("'database' and 'schema' qualify unqualified names, literally")

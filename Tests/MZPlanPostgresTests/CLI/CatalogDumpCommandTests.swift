@@ -60,6 +60,18 @@ struct CatalogDumpCommandTests {
         #expect(fromEnvironment.stdout == saved.stdout)
     }
 
+    @Test("diff --url on v26.41 prices the plan and blocks a move that overfills serving, with the live memory figures")
+    func capacityLive() throws {
+        let manifest = FileManager.default.temporaryDirectory.appendingPathComponent("mzplan-crowd-\(UUID().uuidString).yaml").path
+        defer { try? FileManager.default.removeItem(atPath: manifest) }
+        try "version: 1\nclusters:\n  serving:\n    objects: [customer_ltv, orders_enriched]\n".write(toFile: manifest, atomically: true, encoding: .utf8)
+        let result = try run(["diff", "-f", manifest, "--url", try TestServer.url(database: "mz_new")])
+        #expect(result.exitCode == 3, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("! capacity (error): cluster 'serving' would hold about 12.2 GiB while the moves hydrate (10.1 GiB moving in ('materialize.public.orders_enriched' 4.5 GiB, 'materialize.public.order_lines' arranged by 'materialize.public.orders_enriched' 3.2 GiB"), "\(result.stdout)")
+        #expect(result.stdout.contains("give 'serving' `size: 200cc` in the manifest"))
+        #expect(result.stdout.contains("Cost: this plan keeps your bill at 6.25 credits/h"))
+    }
+
     @Test("init --url writes what init --catalog writes from the dump; diff --url on it reports no changes; explain --url works")
     func initAndExplainLive() throws {
         let url = try TestServer.url()

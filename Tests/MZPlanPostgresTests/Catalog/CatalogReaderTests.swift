@@ -1,6 +1,7 @@
+import Foundation
 import Logging
 import MZPlanCore
-import MZPlanPostgres
+@testable import MZPlanPostgres
 import MZPlanTestSupport
 import Testing
 
@@ -48,7 +49,31 @@ struct CatalogReaderTests {
         #expect(snapshot.objects.first { $0.name == "funnel_sink" }?.status == "running")
         #expect(snapshot.objects.allSatisfy { !["stripe_signing_secret", "pg_conn", "kafka_conn"].contains($0.name) })
         #expect(snapshot.objects.first { $0.name == "pg_shop" }?.dependsOn == [])
-        #expect(snapshot.sizes == ["25cc", "50cc", "100cc", "200cc", "400cc", "800cc"])
+        #expect(snapshot.sizeNames == ["25cc", "50cc", "100cc", "200cc", "400cc", "800cc"])
+        #expect(snapshot.size(named: "100cc") == ReplicaSize("100cc", processes: 1, workers: 4, memoryBytes: 8_589_934_592, creditsPerHour: 1))
+        // v26.10 has no mz_object_arrangement_sizes: memory unknown, without a warning.
+        #expect(snapshot.objects.allSatisfy { $0.memoryBytes == nil })
+    }
+
+    @Test("v26.41: memory_bytes per object from mz_object_arrangement_sizes (GlobalIds mapped, the largest kept), as in the example")
+    func arrangementSizes() async throws {
+        let (result, queries) = try await read(database: "mz_new")
+        #expect(result.warnings.isEmpty, "\(result.warnings)")
+        #expect(queries.contains { $0.contains("mz_object_arrangement_sizes") })
+        let example = try CatalogSnapshot.decode(
+            [UInt8](Data(contentsOf: repositoryRoot().appendingPathComponent("examples/shop/catalog.json"))), file: "catalog.json")
+        let expected = Dictionary(uniqueKeysWithValues: example.objects.map { ($0.name, $0.memoryBytes) })
+        for object in result.snapshot.objects where expected.keys.contains(object.name) {
+            #expect(object.memoryBytes == expected[object.name] ?? nil, "\(object.name)")
+        }
+        #expect(result.snapshot.sizes == example.sizes)
+    }
+
+    @Test("arrangement sizes are read only from v26.35 on, where they survive replica restarts", arguments: [
+        ("v26.34.9", false), ("v26.10.1", false), ("v0.130.4", false), ("v26.35.0", true), ("v27.1.0", true), ("garbage", true),
+    ])
+    func arrangementSizesVersion(_ version: String, _ reads: Bool) {
+        #expect(CatalogReader.readsArrangementSizes(version: version) == reads)
     }
 
     @Test("the number of queries does not depend on the number of objects (5 000 generated objects)")

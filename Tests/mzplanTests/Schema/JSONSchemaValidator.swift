@@ -2,14 +2,14 @@ import Foundation
 
 /// A validator for the subset of JSON Schema 2020-12 that `schema/mzplan.schema.json` uses:
 /// `type`, `enum`, `properties`, `required`, `additionalProperties`, `items`, `oneOf`, `anyOf`,
-/// `minimum`, `minLength`, `pattern` and local `$ref`s into `$defs`. Any other keyword is reported
+/// `minimum`, `maximum`, `minLength`, `pattern` and local `$ref`s into `$defs`. Any other keyword is reported
 /// as an error, so the schema cannot grow a rule this validator silently ignores.
 struct JSONSchemaValidator {
     /// Keywords that only annotate.
     static let annotations: Set<String> = ["$schema", "$id", "$defs", "title", "description"]
     static let assertions: Set<String> = [
         "$ref", "type", "enum", "properties", "required", "additionalProperties", "items",
-        "oneOf", "anyOf", "minimum", "minLength", "pattern",
+        "oneOf", "anyOf", "minimum", "maximum", "minLength", "pattern",
     ]
 
     let root: [String: Any]
@@ -69,6 +69,9 @@ struct JSONSchemaValidator {
         case .number(let value):
             if let minimum = (schema["minimum"] as? NSNumber)?.doubleValue, value < minimum {
                 errors.append("\(path): \(value) is below the minimum \(minimum)")
+            }
+            if let maximum = (schema["maximum"] as? NSNumber)?.doubleValue, value > maximum {
+                errors.append("\(path): \(value) is above the maximum \(maximum)")
             }
         case .string(let text):
             if let minimum = schema["minLength"] as? Int, text.unicodeScalars.count < minimum {

@@ -11,7 +11,7 @@ extension CatalogSnapshot {
         writer.key("clusters"); writer.array(clusters) { $0.write($1) }
         writer.key("objects"); writer.array(objects) { $0.write($1) }
         writer.key("sizes")
-        if let sizes { writer.array(sizes) { $0.string($1) } } else { writer.null() }
+        if let sizes { writer.array(sizes) { $0.write($1) } } else { writer.null() }
         writer.closeObject()
         return writer.finish()
     }
@@ -61,6 +61,19 @@ extension SnapshotWriter {
         key("status"); string(object.status)
         key("sealed"); bool(object.sealed)
         key("replacement_for"); string(object.replacementFor)
+        key("memory_bytes"); number(object.memoryBytes)
+        closeObject()
+    }
+
+    /// A size as its name, or as an object (SPEC §10.2) when more than the name is known.
+    fileprivate mutating func write(_ size: ReplicaSize) {
+        guard size.hasDetails else { return string(size.name) }
+        openObject()
+        key("size"); string(size.name)
+        key("processes"); number(size.processes)
+        key("workers"); number(size.workers)
+        key("memory_bytes"); number(size.memoryBytes)
+        key("credits_per_hour"); number(size.creditsPerHour)
         closeObject()
     }
 }

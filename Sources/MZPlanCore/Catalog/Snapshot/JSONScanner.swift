@@ -194,8 +194,29 @@ struct JSONScanner {
         index = start + count
     }
 
-    /// Consumes one JSON number (validating its grammar) and returns its text.
+    /// A non-negative JSON number of any form (`1`, `0.25`, `2e3`), such as credits per hour.
+    mutating func double() throws(SnapshotReadError) -> Double {
+        let start = valueStart()
+        guard let first = peek(), first == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else {
+            throw .type(at: index, expected: "a non-negative number", found: describeValue())
+        }
+        let range = try numberRange()
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        guard first != UInt8(ascii: "-"), let value = Double(text), value.isFinite else {
+            throw SnapshotReadError(at: start, "catalog.number", "expected a non-negative finite number; found \(text.prefix(40))")
+        }
+        return value
+    }
+
+    /// Consumes one JSON number (validating its grammar) and returns its text, cut at 40 bytes.
     private mutating func numberText() throws(SnapshotReadError) -> String {
+        let range = try numberRange()
+        let shown = UnsafeBufferPointer(rebasing: bytes[range.lowerBound..<min(range.upperBound, range.lowerBound + 40)])
+        return String(decoding: shown, as: UTF8.self) + (range.count > 40 ? "…" : "")
+    }
+
+    /// Consumes one JSON number, validating its grammar, and returns where it lies.
+    mutating func numberRange() throws(SnapshotReadError) -> Range<Int> {
         let start = index
         var cursor = index
         func digits() -> Int {
@@ -218,8 +239,7 @@ struct JSONScanner {
             guard digits() > 0 else { throw .syntax(at: cursor, "invalid number: expected digits in exponent") }
         }
         index = cursor
-        let shown = UnsafeBufferPointer(rebasing: bytes[start..<min(cursor, start + 40)])
-        return String(decoding: shown, as: UTF8.self) + (cursor - start > 40 ? "…" : "")
+        return start..<cursor
     }
 
     /// An error for the byte at the cursor: end of input, or an unexpected character.

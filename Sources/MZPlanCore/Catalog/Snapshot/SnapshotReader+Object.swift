@@ -54,6 +54,8 @@ extension SnapshotReader {
                 field = ".status"; object.status = try reader.optionalString()
             } else if reader.scanner.matches(key, "sealed") {
                 field = ".sealed"; object.sealed = try reader.scanner.null() ? false : reader.scanner.bool()
+            } else if reader.scanner.matches(key, "memory_bytes") {
+                field = ".memory_bytes"; object.memoryBytes = try reader.optionalUInt64()
             } else if reader.scanner.matches(key, "replacement_for") {
                 field = ".replacement_for"; object.replacementFor = try reader.scanner.null() ? nil : reader.scanner.string()
             } else {

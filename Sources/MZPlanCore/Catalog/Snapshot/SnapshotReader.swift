@@ -40,7 +40,7 @@ struct SnapshotReader {
                 snapshot.version = try reader.optionalString()
             } else if reader.scanner.matches(key, "sizes") {
                 name = ".sizes"
-                snapshot.sizes = try reader.scanner.null() ? nil : reader.stringArray()
+                snapshot.sizes = try reader.scanner.null() ? nil : reader.readArray { reader throws(SnapshotReadError) in try reader.readSize() }
             } else {
                 try reader.scanner.skipValue(depth: 2)
             }
@@ -121,6 +121,32 @@ struct SnapshotReader {
         replica.id = id
         replica.name = name
         return replica
+    }
+
+    /// One entry of `sizes`: a name, or an object from `mz_cluster_replica_sizes` (SPEC §10.2).
+    private mutating func readSize() throws(SnapshotReadError) -> ReplicaSize {
+        if scanner.peek() == UInt8(ascii: "\"") { return ReplicaSize(try scanner.string()) }
+        let start = scanner.valueStart()
+        var name: String?
+        var size = ReplicaSize("")
+        try readMembers(expecting: "a size name or an object with \"size\"") { reader, key, field throws(SnapshotReadError) in
+            if reader.scanner.matches(key, "size") {
+                field = ".size"; name = try reader.scanner.string()
+            } else if reader.scanner.matches(key, "processes") {
+                field = ".processes"; size.processes = try reader.scanner.null() ? nil : reader.scanner.int()
+            } else if reader.scanner.matches(key, "workers") {
+                field = ".workers"; size.workers = try reader.scanner.null() ? nil : reader.scanner.int()
+            } else if reader.scanner.matches(key, "memory_bytes") {
+                field = ".memory_bytes"; size.memoryBytes = try reader.scanner.null() ? nil : reader.scanner.uint64()
+            } else if reader.scanner.matches(key, "credits_per_hour") {
+                field = ".credits_per_hour"; size.creditsPerHour = try reader.scanner.null() ? nil : reader.scanner.double()
+            } else {
+                try reader.scanner.skipValue(depth: 4)
+            }
+        }
+        guard let name else { throw missing("size", at: start) }
+        size.name = name
+        return size
     }
 
     // MARK: Shared helpers

@@ -80,6 +80,11 @@ struct SnapshotWriter {
         bytes.append(contentsOf: Array(String(value).utf8))
     }
 
+    mutating func number(_ value: Double?) {
+        guard let value else { return null() }
+        bytes.append(contentsOf: Array(JSONValue.numberText(value).utf8))
+    }
+
     mutating func bool(_ value: Bool?) {
         guard let value else { return null() }
         bytes.append(contentsOf: Array((value ? "true" : "false").utf8))

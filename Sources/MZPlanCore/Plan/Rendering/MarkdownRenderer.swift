@@ -7,7 +7,9 @@
 /// are shown as escapes; the `sql` format keeps the statements byte for byte.
 struct MarkdownRenderer {
     func render(_ plan: Plan) -> String {
-        var blocks = ["## mzplan plan", summaryTable(plan.summary), "Fingerprint: " + MarkdownText.code(plan.fingerprint)]
+        var blocks = ["## mzplan plan", summaryTable(plan.summary)]
+        if let cost = plan.summary.costSentence { blocks.append("**Cost:** " + cost + ".") }
+        blocks.append("Fingerprint: " + MarkdownText.code(plan.fingerprint))
         if plan.hasNoChanges {
             blocks.insert("No changes.", at: 1)
             return blocks.joined(separator: "\n\n") + "\n"

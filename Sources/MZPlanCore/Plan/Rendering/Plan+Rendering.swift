@@ -20,6 +20,23 @@ extension PlanSummary {
     }
 }
 
+extension PlanSummary {
+    /// The bill in one sentence, when credits are known: `this plan changes your bill from 2.75
+    /// to 3.75 credits/h; the transition costs about 0.4 credits`.
+    var costSentence: String? {
+        guard let credits = creditsPerHour else { return nil }
+        let before = CreditText.describe(credits.before)
+        let after = CreditText.describe(credits.after)
+        var sentence = before == after
+            ? "this plan keeps your bill at \(before) credits/h"
+            : "this plan changes your bill from \(before) to \(after) credits/h"
+        if let transition = transitionCredits, transition > 0 {
+            sentence += "; the transition costs about \(CreditText.describe(transition)) credits"
+        }
+        return sentence
+    }
+}
+
 extension Plan {
     /// True when the plan has nothing to show: no steps, moves or cluster changes.
     public var hasNoChanges: Bool { steps.isEmpty && moves.isEmpty && clusters.isEmpty }

@@ -35,6 +35,9 @@ struct TextRenderer {
         if plan.isBlocked {
             lines.append(style.apply(.red, "Blocked: apply refuses this plan until the ! hazards above are resolved or allowed."))
         }
+        if let cost = plan.summary.costSentence {
+            lines.append(style.apply(.bold, "Cost:") + " " + cost + ".")
+        }
         lines.append(style.apply(.bold, "Plan:") + " " + plan.summary.phrases.joined(separator: ", ")
             + ". Fingerprint \(plan.fingerprint)")
         return lines.joined(separator: "\n") + "\n"

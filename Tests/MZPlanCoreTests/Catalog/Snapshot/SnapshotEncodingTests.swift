@@ -8,8 +8,8 @@ import Testing
             takenAtMs: 5, version: "v1",
             clusters: [CatalogCluster(id: "u1", name: "c", managed: true, replicas: [CatalogReplica(id: "u2", name: "r1", oomKills24h: 0)])],
             objects: [CatalogObject(id: "u3", database: "d", schema: "s", name: "q\"\\\n\u{1}é", kind: .materializedView, cluster: "c",
-                                    dependsOn: ["u4", "u5"], sinceMs: 1, sealed: true)],
-            sizes: ["25cc"])
+                                    dependsOn: ["u4", "u5"], sinceMs: 1, sealed: true, memoryBytes: 1024)],
+            sizes: ["25cc", ReplicaSize("100cc", processes: 1, workers: 4, memoryBytes: 8_589_934_592, creditsPerHour: 1)])
         let expected = """
         {
           "format": "mzplan.catalog.v1",
@@ -58,11 +58,19 @@ import Testing
               "retain_history_ms": null,
               "status": null,
               "sealed": true,
-              "replacement_for": null
+              "replacement_for": null,
+              "memory_bytes": 1024
             }
           ],
           "sizes": [
-            "25cc"
+            "25cc",
+            {
+              "size": "100cc",
+              "processes": 1,
+              "workers": 4,
+              "memory_bytes": 8589934592,
+              "credits_per_hour": 1.0
+            }
           ]
         }
 

@@ -70,7 +70,34 @@ import Testing
              message: "$: invalid literal; expected 'null'", location: "c.json:1:41"),
         Case(json: "", code: "catalog.syntax",
              message: "$: unexpected end of input; expected '{' at the start of the snapshot", location: "c.json:1:1"),
+        Case(json: #"{"format": "mzplan.catalog.v1", "sizes": ["25cc", {"memory_bytes": 4}]}"#, code: "catalog.missing-field",
+             message: #"$.sizes[1]: missing required field "size""#, location: "c.json:1:51"),
+        Case(json: #"{"format": "mzplan.catalog.v1", "sizes": [{"size": "25cc", "credits_per_hour": -0.5}]}"#, code: "catalog.number",
+             message: "$.sizes[0].credits_per_hour: expected a non-negative finite number; found -0.5", location: "c.json:1:80"),
+        Case(json: #"{"format": "mzplan.catalog.v1", "sizes": [{"size": "25cc", "credits_per_hour": "1"}]}"#, code: "catalog.type",
+             message: #"$.sizes[0].credits_per_hour: expected a non-negative number; found "1""#, location: "c.json:1:80"),
+        Case(json: #"{"format": "mzplan.catalog.v1", "sizes": [{"size": "25cc", "memory_bytes": 1.5}]}"#, code: "catalog.number",
+             message: "$.sizes[0].memory_bytes: expected an integer without fraction or exponent; found 1.5", location: "c.json:1:76"),
+        Case(json: #"{"format": "mzplan.catalog.v1", "sizes": [7]}"#, code: "catalog.syntax",
+             message: #"$.sizes[0]: expected a size name or an object with "size"; found '7'"#, location: "c.json:1:43"),
+        Case(json: object(#""memory_bytes": -1"#), code: "catalog.number",
+             message: "$.objects[0].memory_bytes: expected a non-negative integer; found -1", location: "c.json:2:104"),
     ]
+
+    @Test("sizes read as names or as objects with processes, workers, memory and credits; objects carry memory_bytes")
+    func sizes() throws {
+        let json = #"{"format": "mzplan.catalog.v1", "sizes": ["25cc", {"size": "100cc", "processes": 2, "workers": 4, "cpu_nano_cores": 1, "memory_bytes": 8589934592, "credits_per_hour": 1.5}, {"size": "x", "credits_per_hour": 2e-1, "memory_bytes": null}]}"#
+        let snapshot = try CatalogSnapshot.decode(Array(json.utf8), file: "c.json")
+        #expect(snapshot.sizes == [
+            ReplicaSize("25cc"),
+            ReplicaSize("100cc", processes: 2, workers: 4, memoryBytes: 8_589_934_592, creditsPerHour: 1.5),
+            ReplicaSize("x", creditsPerHour: 0.2),
+        ])
+        #expect(snapshot.sizeNames == ["25cc", "100cc", "x"] && snapshot.size(named: "100cc")?.replicaMemoryBytes == 17_179_869_184)
+        let object = try CatalogSnapshot.decode(Array(Self.object(#""memory_bytes": 1024"#).utf8), file: "c.json").objects.first
+        #expect(object?.memoryBytes == 1024)
+        #expect(try CatalogSnapshot.decode(Array(snapshot.encode().utf8), file: "c.json") == snapshot)
+    }
 
     @Test("errors carry code, path and place", arguments: cases)
     func error(_ example: Case) {
