@@ -88,6 +88,7 @@ struct PlanDecoder {
             to: try string(value, "to", path),
             strategy: try enumeration(value, "strategy", path, Strategy.init(rawValue:)),
             reason: value["reason"]?.stringValue ?? "",
+            rule: value["rule"]?.stringValue.flatMap(SourceLocation.init(parsing:)),
             feasibility: try enumeration(value, "feasibility", path, Feasibility.init(rawValue:)),
             frontier: try frontier(value["frontier"], "\(path).frontier"),
             hazards: try array(value, "hazards", path).enumerated().map { index, item throws(PlanDecodingError) in try hazard(item, "\(path).hazards[\(index)]") },

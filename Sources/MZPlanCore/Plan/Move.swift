@@ -8,6 +8,8 @@ public struct Move: Hashable, Sendable {
     public var strategy: Strategy
     /// Why the strategy was chosen, in one short phrase.
     public var reason: String
+    /// The manifest rule that placed the object (`file:line:col`), when one did.
+    public var rule: SourceLocation?
     public var feasibility: Feasibility
     /// The frontiers behind `feasibility`, when a materialized view's continuity is at stake.
     public var frontier: FrontierCheck?
@@ -28,6 +30,7 @@ public struct Move: Hashable, Sendable {
         to: String,
         strategy: Strategy,
         reason: String = "",
+        rule: SourceLocation? = nil,
         feasibility: Feasibility = .ok,
         frontier: FrontierCheck? = nil,
         hazards: [Hazard] = [],
@@ -42,6 +45,7 @@ public struct Move: Hashable, Sendable {
         self.to = to
         self.strategy = strategy
         self.reason = reason
+        self.rule = rule
         self.feasibility = feasibility
         self.frontier = frontier
         self.hazards = hazards

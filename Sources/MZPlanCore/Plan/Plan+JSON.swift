@@ -71,6 +71,7 @@ extension Move {
             ("to", .string(to)),
             ("strategy", .string(strategy.rawValue)),
             ("reason", .string(reason)),
+            ("rule", .string(rule?.description)),
             ("feasibility", .string(feasibility.rawValue)),
             ("frontier", frontier.map { $0.jsonValue() } ?? .null),
             ("hazards", .array(hazards.map { $0.jsonValue() })),

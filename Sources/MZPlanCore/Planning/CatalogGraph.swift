@@ -10,7 +10,7 @@ final class CatalogGraph: Sendable {
     /// Positions of each object's dependencies (logical and `on`) that are in the snapshot.
     let dependencyPositions: AdjacencyList
     /// Positions of the objects that depend on each object, in snapshot order.
-    private let dependentPositions: AdjacencyList
+    let dependentPositions: AdjacencyList
     /// Positions of the objects whose running dataflow imports an object, by the object's position.
     private let importerPositions: [Int: [Int]]
     /// Positions of the indexes on each relation, by the relation's position.
@@ -183,15 +183,21 @@ final class CatalogGraph: Sendable {
 
     /// The objects at `members` sorted so that each comes after its dependencies within the set.
     private func dependencyOrder(_ members: Set<Int>) -> [CatalogObject] {
+        orderedPositions(members).map { objects[$0] }
+    }
+
+    /// The positions `members` sorted so that each comes after its dependencies within the set,
+    /// ties broken by snapshot order.
+    func orderedPositions(_ members: Set<Int>) -> [Int] {
         var remaining: [Int: Int] = [:]
         for position in members {
             remaining[position] = dependencyPositions[position].filter { members.contains($0) }.count
         }
         var ready = MinHeap(remaining.filter { $0.value == 0 }.keys)
-        var ordered: [CatalogObject] = []
+        var ordered: [Int] = []
         ordered.reserveCapacity(members.count)
         while let position = ready.popMin() {
-            ordered.append(objects[position])
+            ordered.append(position)
             for dependent in dependentPositions[position] {
                 guard let count = remaining[dependent] else { continue }
                 remaining[dependent] = count - 1

@@ -7,12 +7,17 @@ extension PlanBuilder {
     /// Every statement that rebuilds what a drop removes is produced and checked against
     /// ``SQLRefusal`` before any step is added: when one cannot be, the moves are blocked
     /// (`rebuild-refused`) and nothing is dropped. Recreates whose closures share objects are
-    /// planned together: all of them are dropped first, then the union is rebuilt once.
+    /// planned together: all of them are dropped first, then the union is rebuilt once. Each
+    /// rebuilt object belongs to the first root that reaches it (``CatalogGraph/claimDependents(of:)``),
+    /// so the work grows with the union of the closures, not with every root's.
     mutating func planRecreates() {
         let roots = pendingMoves(of: .source) + pendingMoves(of: .materializedView).filter(isRecreated)
-        let closures = roots.map { graph.dependentClosure(of: [$0.object.id]).filter { $0.replacementFor == nil } }
-        for group in Self.overlappingGroups(closures) {
-            planRecreate(group.map { (roots[$0], closures[$0]) })
+        let claims = graph.claimDependents(of: roots.map(\.object.id))
+        for group in claims.groups {
+            planRecreate(group.map { index in
+                (roots[index], claims.claimed[index].map { graph.objects[$0] }.filter { $0.replacementFor == nil },
+                 claims.reached[index].map { roots[$0].object.qualifiedName })
+            })
         }
     }
 
@@ -20,31 +25,6 @@ extension PlanBuilder {
     func isRecreated(_ placement: Placement) -> Bool {
         placement.strategy == .recreate
             || (placement.object.sealed && placement.strategy != .native && placement.allowed.contains(.sealedView))
-    }
-
-    /// Indexes of `closures` grouped so that closures sharing an object are in one group; groups
-    /// and their members in index order.
-    static func overlappingGroups(_ closures: [[CatalogObject]]) -> [[Int]] {
-        var parent = Array(closures.indices)
-        func root(_ index: Int) -> Int {
-            var index = index
-            while parent[index] != index { index = parent[index] }
-            return index
-        }
-        var owner: [String: Int] = [:]
-        for (index, closure) in closures.enumerated() {
-            for member in closure {
-                if let other = owner[member.id] {
-                    let (a, b) = (root(index), root(other))
-                    parent[max(a, b)] = min(a, b)
-                } else {
-                    owner[member.id] = index
-                }
-            }
-        }
-        var groups: [Int: [Int]] = [:]
-        for index in closures.indices { groups[root(index), default: []].append(index) }
-        return groups.keys.sorted().map { groups[$0]! }
     }
 
     /// The statements of one group, produced before anything is planned.
@@ -55,9 +35,16 @@ extension PlanBuilder {
         var creations: [(object: CatalogObject, cluster: String?, statement: Statement)] = []
         /// Subsources created by their source's statement, by id, with the source's id.
         var createdBySource: [String: String] = [:]
+        /// Position of each object of the union of the closures in their dependency order.
+        var rank: [String: Int] = [:]
     }
 
-    private mutating func planRecreate(_ group: [(placement: Placement, closure: [CatalogObject])]) {
+    /// A recreated root with the part of its closure listed under it, and the roots under which
+    /// the rest of its closure is listed.
+    private typealias Claim = (placement: Placement, claimed: [CatalogObject], reached: [QualifiedName])
+
+    /// Plans one group of roots whose closures overlap.
+    private mutating func planRecreate(_ group: [Claim]) {
         let statements: RecreateStatements
         do {
             statements = try recreateStatements(group)
@@ -95,15 +82,18 @@ extension PlanBuilder {
             for subsource in subsourcesBySource[object.id] ?? [] { keyByID[subsource] = key }
         }
         let dropKeyByRoot = Dictionary(uniqueKeysWithValues: zip(statements.drops.map(\.root.id), dropKeys))
-        // Roots of a group share their dependents: each recreated object is listed once, under
-        // the first root that reaches it, so the plan grows with the union, not with every root.
-        var listed: Set<String> = []
-        for entry in group {
+        // What a root's dependents take to rebuild: the slowest view or index of its closure.
+        let rebuildMs = graph.largestInClosures(of: group.map(\.placement.object.id)) { object in
+            guard object.kind == .materializedView || object.kind == .index, object.replacementFor == nil,
+                  !rootIDs.contains(object.id) else { return 0 }
+            return object.hydrationTimeMs ?? Self.defaultHydrationMs
+        }
+        // Each recreated object is listed once, under the root that claimed it, with its step.
+        for (entry, slowest) in zip(group, rebuildMs) {
             let root = entry.placement.object
-            let rebuilt = entry.closure.filter { statements.createdBySource[$0.id] == nil && !rootIDs.contains($0.id) }
-            let rebuildMs = rebuilt.filter { $0.kind == .materializedView || $0.kind == .index }
-                .map { $0.hydrationTimeMs ?? Self.defaultHydrationMs }.max() ?? 0
-            let (sum, overflow) = (root.hydrationTimeMs ?? Self.defaultHydrationMs).addingReportingOverflow(rebuildMs)
+            let claimed = entry.claimed.sorted { statements.rank[$0.id, default: .max] < statements.rank[$1.id, default: .max] }
+            let rebuilt = claimed.filter { statements.createdBySource[$0.id] == nil && !rootIDs.contains($0.id) }
+            let (sum, overflow) = (root.hydrationTimeMs ?? Self.defaultHydrationMs).addingReportingOverflow(slowest)
             let staleness = overflow ? UInt64.max : sum
             let stepKeys = [dropKeyByRoot[root.id], keyByID[root.id]].compactMap { $0 } + rebuilt.compactMap { keyByID[$0.id] }
             handled.insert(root.id)
@@ -119,13 +109,13 @@ extension PlanBuilder {
                         ? "a source cannot change cluster in place: drop it with its dependents and rebuild them on '\(entry.placement.target)'"
                         : "dropped with its dependents and recomputed from its inputs on '\(entry.placement.target)'",
                     feasibility: .ok,
-                    hazards: recreateHazards(entry.placement, dropped: rebuilt),
+                    hazards: recreateHazards(entry.placement, dropped: rebuilt, sharedWith: entry.reached),
                     estimatedStalenessMs: staleness,
-                    recreates: entry.closure.filter { listed.insert($0.id).inserted }.map(\.qualifiedName)
+                    recreates: claimed.map(\.qualifiedName)
                 ),
                 stepKeys: stepKeys
             ))
-            for member in entry.closure {
+            for member in claimed {
                 guard let memberPlacement = resolution.placement(of: member.id), memberPlacement.moves,
                       !handled.contains(member.id), let key = keyByID[member.id] else { continue }
                 handled.insert(member.id)
@@ -149,10 +139,10 @@ extension PlanBuilder {
 
     /// Every statement of a group, checked: drops of the top roots, then the roots and the
     /// union of their closures in dependency order. Throws the first object that cannot be rebuilt.
-    private func recreateStatements(_ group: [(placement: Placement, closure: [CatalogObject])]) throws(RebuildProblem) -> RecreateStatements {
+    private func recreateStatements(_ group: [Claim]) throws(RebuildProblem) -> RecreateStatements {
         var statements = RecreateStatements()
         let rootIDs = Set(group.map(\.placement.object.id))
-        let nested = Set(group.flatMap(\.closure).map(\.id)).intersection(rootIDs)
+        let nested = Set(group.flatMap(\.claimed).map(\.id)).intersection(rootIDs)
         for entry in group where !nested.contains(entry.placement.object.id) {
             let root = entry.placement.object
             let type: SQLObjectType = root.kind == .source ? .source : .materializedView
@@ -171,6 +161,7 @@ extension PlanBuilder {
         }
         let topRoots = Set(statements.drops.map(\.root.id))
         let closure = graph.dependentClosure(of: Array(topRoots)).filter { $0.replacementFor == nil && !topRoots.contains($0.id) }
+        for (index, member) in closure.enumerated() { statements.rank[member.id] = index }
         for member in closure where statements.createdBySource[member.id] == nil {
             let cluster = member.kind.isPlaceable ? resolution.desiredCluster(of: member) : nil
             statements.creations.append((member, cluster, try rebuild.checked(try memberStatement(member, on: cluster), for: member)))
@@ -193,7 +184,9 @@ extension PlanBuilder {
         }
     }
 
-    private func recreateHazards(_ placement: Placement, dropped: [CatalogObject]) -> [Hazard] {
+    /// `dropped`: the dependents listed under this root; `sharedWith`: the roots under which the
+    /// rest of what its `CASCADE` drops is listed.
+    private func recreateHazards(_ placement: Placement, dropped: [CatalogObject], sharedWith: [QualifiedName]) -> [Hazard] {
         let root = placement.object
         let target = placement.target
         var hazards: [Hazard] = []
@@ -223,13 +216,19 @@ extension PlanBuilder {
                 "'\(root.qualifiedName)' is dropped and recomputed on '\(target)': it gets a new id and its history before the rebuild is lost"
             ))
         }
-        if !dropped.isEmpty {
+        let shares = !sharedWith.isEmpty
+        if !dropped.isEmpty || shares {
             let list = dropped.prefix(8).map { "'\($0.qualifiedName)'" }.joined(separator: ", ")
             let more = dropped.count > 8 ? " and \(dropped.count - 8) more" : ""
+            var what = dropped.isEmpty ? "" : "\(dropped.count) dependent object\(dropped.count == 1 ? "" : "s") (\(list)\(more))"
+            if shares {
+                let names = sharedWith.prefix(3).map { "'\($0)'" }.joined(separator: ", ") + (sharedWith.count > 3 ? " and \(sharedWith.count - 3) more" : "")
+                what += (what.isEmpty ? "" : ", and ") + "dependents it shares with \(names) (listed under \(sharedWith.count == 1 ? "it" : "them"))"
+            }
             hazards.append(hazard(
                 .cascadeDrop,
                 placement.allowed,
-                "DROP \(SQLObjectType(root.kind).rawValue) … CASCADE also drops \(dropped.count) dependent object\(dropped.count == 1 ? "" : "s") (\(list)\(more)); they are rebuilt in dependency order, and materialized views lose their history",
+                "DROP \(SQLObjectType(root.kind).rawValue) … CASCADE also drops \(what); they are rebuilt in dependency order, and materialized views lose their history",
                 remedies: remedies
             ))
         }

@@ -165,6 +165,7 @@ struct PlanBuilder {
         let finishedMoves = moves.map { pending -> Move in
             var move = pending.move
             move.steps = ids(pending.stepKeys)
+            move.rule = resolution.placement(of: move.id)?.rule.location
             return move
         }.sorted { ($0.steps.first ?? .max, $0.object) < ($1.steps.first ?? .max, $1.object) }
         let finishedClusters = clusterChanges.map { pending -> ClusterChange in

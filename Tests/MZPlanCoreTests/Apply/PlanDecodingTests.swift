@@ -17,6 +17,19 @@ import Testing
         #expect(QualifiedName(display: text) == nil)
     }
 
+    @Test("rule locations read back, a file with ':' in its name included; anything else is no location", arguments: [
+        ("mzplan.yaml:34:9", "mzplan.yaml", 34, 9), ("C:/deploy/m.yaml:2:7", "C:/deploy/m.yaml", 2, 7),
+    ])
+    func ruleLocation(_ text: String, _ file: String, _ line: Int, _ column: Int) {
+        #expect(SourceLocation(parsing: text) == SourceLocation(file: file, line: line, column: column))
+        #expect(SourceLocation(parsing: text)?.description == text)
+    }
+
+    @Test("malformed rule locations are nil", arguments: ["mzplan.yaml", "m.yaml:3", "m.yaml:0:1", "m.yaml:x:1", "m.yaml:3:-1"])
+    func malformedRuleLocation(_ text: String) {
+        #expect(SourceLocation(parsing: text) == nil)
+    }
+
     @Test("a plan with a missing member names its JSON path")
     func missingMember() {
         #expect(throws: DiagnosticsError.self) {

@@ -91,8 +91,11 @@ import Testing
         ])])
         var catalog = Fixture.epic(upper: Fixture.now - 500, idx2Since: Fixture.now - 1100)
         catalog.objects.append(Fixture.object("u20", "other", .materializedView, cluster: "c1"))
-        let third = try Fixture.plan(reordered, catalog)
+        var third = try Fixture.plan(reordered, catalog)
         #expect(third.fingerprint == first.fingerprint)
+        // Only where the rules are written differs: each move names the line of its own rule.
+        #expect(third.moves.map { $0.rule?.line } == [7, 9] && first.moves.map { $0.rule?.line } == [3, 2])
+        for index in third.moves.indices { third.moves[index].rule = first.moves[index].rule }
         #expect(third == first)
     }
 
@@ -149,7 +152,39 @@ import Testing
         #expect(rebuild.after.contains(3) && rebuild.after.contains(4))
         #expect(plan.steps.filter { $0.object?.name == "m" }.count == 1)
         #expect(plan.moves.map(\.object.name) == ["s1", "s2"])
-        // The shared dependent is listed once, under the first root.
+        // The shared dependent is listed once, under the first root, with its step; the second
+        // root's CASCADE drop says whose list it is on.
         #expect(plan.moves.map { $0.recreates.map(\.name) } == [["m"], []])
+        #expect(plan.moves.map(\.steps) == [[1, 3, 5], [2, 4]])
+        let cascades = plan.moves.map { $0.hazards.first { $0.code == .cascadeDrop }?.message ?? "" }
+        #expect(cascades[0].contains("also drops 1 dependent object ('materialize.public.m');"), "\(cascades[0])")
+        #expect(cascades[1].contains("also drops dependents it shares with 'materialize.public.s1' (listed under it);"), "\(cascades[1])")
+    }
+
+    @Test("claims: one walk over the union; a root reaching another's claim joins its group and stops there")
+    func claims() throws {
+        // a → x → y, b → y → z, c → w, d (a materialized view root) under x.
+        let objects = [
+            Fixture.object("u1", "a", .source, cluster: "c"),
+            Fixture.object("u2", "b", .source, cluster: "c"),
+            Fixture.object("u3", "c", .source, cluster: "c"),
+            Fixture.object("u4", "x", .view, dependsOn: ["u1"]),
+            Fixture.object("u5", "y", .view, dependsOn: ["u4", "u2"]),
+            Fixture.object("u6", "z", .materializedView, cluster: "c", dependsOn: ["u5"]),
+            Fixture.object("u7", "w", .materializedView, cluster: "c", dependsOn: ["u3"]),
+            Fixture.object("u8", "d", .materializedView, cluster: "c", dependsOn: ["u4"]),
+        ]
+        let graph = try CatalogGraph(CatalogSnapshot(clusters: [Fixture.cluster("u9", "c")], objects: objects))
+        let claims = graph.claimDependents(of: ["u1", "u2", "u3", "u8"])
+        #expect(claims.groups == [[0, 1, 3], [2]])
+        let names = claims.claimed.map { $0.map { graph.objects[$0].name }.sorted() }
+        #expect(names == [["d", "x", "y", "z"], [], ["w"], []])
+        #expect(claims.reached == [[], [0], [], []])
+        var hydration = Dictionary(uniqueKeysWithValues: objects.map { ($0.id, UInt64(0)) })
+        hydration["u6"] = 7
+        hydration["u7"] = 3
+        hydration["u8"] = 9
+        let largest = graph.largestInClosures(of: ["u1", "u2", "u3", "u8"]) { hydration[$0.id] ?? 0 }
+        #expect(largest == [9, 7, 3, 0])
     }
 }

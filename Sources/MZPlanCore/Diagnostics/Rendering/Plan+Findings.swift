@@ -2,7 +2,8 @@
 extension Plan {
     /// One diagnostic per hazard: an error when it blocks, a note when an error hazard is allowed,
     /// a warning for warning hazards. Each is placed at the manifest rule that asked for the move
-    /// (or the cluster key, for a cluster change), when `manifest` has one; code `hazard.<code>`.
+    /// (``Move/rule``, recorded when planning) or at the cluster key, for a cluster change, when
+    /// `manifest` has one; code `hazard.<code>`.
     public func findings(manifest: Manifest) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for change in clusters {
@@ -12,20 +13,13 @@ extension Plan {
             }
         }
         for move in moves {
-            let place = Self.rule(placing: move, in: manifest)?.location
+            let place = move.rule
             let subject = "\(move.kind.rawValue) \(move.object) (\(move.from) → \(move.to), \(move.strategy.rawValue))"
             for hazard in move.hazards {
                 found.append(Self.diagnostic(hazard, subject: subject, at: place))
             }
         }
         return found
-    }
-
-    /// The rule that won for `move`'s object: on the target cluster, kind compatible, highest precedence.
-    static func rule(placing move: Move, in manifest: Manifest) -> PlacementRule? {
-        manifest.rules
-            .filter { $0.cluster == move.to && ($0.kind == nil || $0.kind == move.kind) && $0.pattern.matches(move.object) }
-            .max { $0.precedence < $1.precedence }
     }
 
     private static func diagnostic(_ hazard: Hazard, subject: String, at place: SourceLocation?) -> Diagnostic {
