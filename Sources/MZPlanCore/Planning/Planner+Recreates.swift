@@ -63,19 +63,18 @@ extension PlanBuilder {
         var keyByID: [String: Int] = [:]
         for creation in statements.creations {
             let object = creation.object
+            // What reads a rebuilt object follows it, and so every drop; the rest follows the drops.
+            let rebuiltDependencies = CatalogGraph.dependencies(of: object).compactMap { keyByID[$0] }
             let key = steps.add(
                 .recreateObject,
                 phase: .cutover,
                 statement: creation.statement,
-                after: dropKeys,
+                after: rebuiltDependencies.isEmpty ? dropKeys : rebuiltDependencies,
                 wait: object.kind == .source ? StepWait(until: .running, object: object.qualifiedName) : nil,
                 object: object.qualifiedName,
                 cluster: creation.cluster,
                 estimatedMs: object.kind == .source ? object.hydrationTimeMs ?? PlanBuilder.defaultHydrationMs : 0
             )
-            for dependency in CatalogGraph.dependencies(of: object) {
-                if let dependencyKey = keyByID[dependency] { steps.addEdge(from: dependencyKey, to: key) }
-            }
             if let cluster = creation.cluster, !rootIDs.contains(object.id) { dependOnCluster(cluster, key) }
             keyByID[object.id] = key
             // Subsources a source statement creates are ready when their source is.

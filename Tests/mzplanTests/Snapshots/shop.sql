@@ -41,16 +41,16 @@ CREATE REPLACEMENT MATERIALIZED VIEW "materialize"."public"."revenue_by_region_m
 -- CREATE SOURCE "materialize"."public"."kafka_clicks" IN CLUSTER "ingest_kafka" FROM KAFKA CONNECTION "materialize"."public"."kafka_conn" (TOPIC = 'shop.clicks') FORMAT JSON ENVELOPE NONE;
 -- wait until running: materialize.public.kafka_clicks
 
--- step 11 (cutover, after 2, 9, 10) [BLOCKED]: recreate-object materialize.public.clicks_per_product (moving materialize.public.kafka_clicks)
+-- step 11 (cutover, after 2, 10) [BLOCKED]: recreate-object materialize.public.clicks_per_product (moving materialize.public.kafka_clicks)
 -- CREATE MATERIALIZED VIEW "materialize"."public"."clicks_per_product" IN CLUSTER "transform" WITH (REFRESH = ON COMMIT) AS SELECT ("data" ->> 'product_id')::"pg_catalog"."int8" AS "product_id", "pg_catalog"."count"(*) AS "clicks" FROM "materialize"."public"."kafka_clicks" GROUP BY ("data" ->> 'product_id')::"pg_catalog"."int8";
 
--- step 12 (cutover, after 2, 9, 11) [BLOCKED]: recreate-object materialize.public.funnel (moving materialize.public.kafka_clicks)
+-- step 12 (cutover, after 2, 11) [BLOCKED]: recreate-object materialize.public.funnel (moving materialize.public.kafka_clicks)
 -- CREATE MATERIALIZED VIEW "materialize"."public"."funnel" IN CLUSTER "transform" WITH (REFRESH = ON COMMIT) AS SELECT 'clicks' AS "stage", "pg_catalog"."sum"("clicks")::"pg_catalog"."numeric" AS "value" FROM "materialize"."public"."clicks_per_product" UNION ALL SELECT 'revenue' AS "stage", "pg_catalog"."sum"("revenue") AS "value" FROM "materialize"."public"."revenue_by_region";
 
--- step 13 (cutover, after 9, 12) [BLOCKED]: recreate-object materialize.public.funnel_idx (moving materialize.public.kafka_clicks)
+-- step 13 (cutover, after 12) [BLOCKED]: recreate-object materialize.public.funnel_idx (moving materialize.public.kafka_clicks)
 -- CREATE INDEX "funnel_idx" IN CLUSTER "serving" ON "materialize"."public"."funnel" ("stage");
 
--- step 14 (cutover, after 9, 12) [BLOCKED]: recreate-object materialize.public.funnel_sink (moving materialize.public.kafka_clicks)
+-- step 14 (cutover, after 12) [BLOCKED]: recreate-object materialize.public.funnel_sink (moving materialize.public.kafka_clicks)
 -- CREATE SINK "materialize"."public"."funnel_sink" IN CLUSTER "sinks" FROM "materialize"."public"."funnel" INTO KAFKA CONNECTION "materialize"."public"."kafka_conn" (TOPIC = 'shop.funnel') KEY ("stage") NOT ENFORCED FORMAT JSON ENVELOPE UPSERT;
 
 -- step 15 (cutover, after 5): apply-replacement materialize.public.customer_ltv
