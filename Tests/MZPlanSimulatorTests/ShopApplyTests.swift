@@ -122,6 +122,23 @@ import Testing
         #expect(environment.placementSignature() == (await Self.reference(fixture)))
     }
 
+    @Test("a conflict that outlasts the retries stops the apply resumable, naming 40001; resume completes", .timeLimit(.minutes(1)))
+    func conflictExhausted() async throws {
+        let fixture = try ApplyFixture.shop()
+        var faults = SimulatorFaults()
+        faults.conflictOnStatement = 3
+        faults.conflicts = RetryPolicy.default.serializationAttempts
+        let environment = fixture.environment(faults)
+        let report = await ApplyFixture.driver(environment).apply(fixture.plan)
+        #expect(report.outcome == .failed, "\(report.message)")
+        #expect(report.message.contains("40001") && report.message.contains("--resume"), "\(report.message)")
+        #expect(environment.lockHolder == nil)
+        // One send and five retries: the engine is the only layer that retries.
+        #expect(environment.statementsExecuted == 2 + RetryPolicy.default.serializationAttempts)
+        let resumed = await ApplyFixture.driver(environment).resume(expecting: fixture.plan)
+        #expect(resumed.outcome == .completed, "\(resumed.message)")
+    }
+
     /// The final placement of an uninterrupted apply.
     static func reference(_ fixture: ApplyFixture) async -> [String] {
         let environment = fixture.environment()

@@ -99,18 +99,18 @@ extension ApplyDriver {
             }
             let replacements = plan.steps.filter { $0.action == .createReplacement && ran.contains($0.id) && $0.object.map { existing[$0] != nil } == true }
             if !replacements.isEmpty, catalog.version.flatMap(MaterializeVersion.init)?.droppingReplacementMaySealTarget == true {
-                try await target.releaseLock()
+                try await releaseLock()
                 holdsLock = false
                 let names = replacements.compactMap(\.object).map { "'\($0)'" }.joined(separator: ", ")
                 return report(plan, .failed, "cannot abort: it would drop the replacement\(replacements.count == 1 ? "" : "s") \(names), and \(MaterializeVersion.replacementDropRisk); finish with `mzplan apply --resume`, or upgrade first", status: [:])
             }
             if let swap = plan.steps.first(where: { $0.action == .swapCluster && ran.contains($0.id) }) {
-                try await target.releaseLock()
+                try await releaseLock()
                 holdsLock = false
                 return report(plan, .failed, "cannot abort: the blue-green resize of '\(swap.cluster ?? "")' swapped its clusters (step \(swap.id)); run `mzplan apply --resume` to finish it", status: [:])
             }
             if !halfDone.isEmpty {
-                try await target.releaseLock()
+                try await releaseLock()
                 holdsLock = false
                 let names = halfDone.map { "'\($0.object)'" }.joined(separator: ", ")
                 return report(plan, .failed, "cannot abort: \(names) passed the point of no return (its old object is dropped or replaced) and did not finish; run `mzplan apply --resume` to finish it", status: [:])
@@ -127,7 +127,7 @@ extension ApplyDriver {
                 try await retrying { () async throws(ApplyTargetError) in try await self.target.execute(sql, timeoutMs: nil) }
             }
             try await journal(plan, 0, "abort", .aborted, detail: drops.joined(separator: ";\n"))
-            try await target.releaseLock()
+            try await releaseLock()
             var report = report(plan, .aborted, "aborted: dropped \(drops.count) object\(drops.count == 1 ? "" : "s") the apply had created; the lock is released", status: [:])
             report.moves = report.moves.map { var result = $0; result.state = .pending; return result }
             return report
@@ -152,10 +152,10 @@ extension ApplyDriver {
 
     /// Takes the lock, taking it over from a dead apply of the same plan. Nil when taken.
     private func takeLock(_ plan: Plan) async throws(ApplyTargetError) -> LockHolder? {
-        if let holder = try await target.acquireLock(holder(for: plan)) {
+        if let holder = try await acquireLock(for: plan) {
             guard holder.planFingerprint == plan.fingerprint, settings.isDead(holder) else { return holder }
-            try await target.releaseLock()
-            if let other = try await target.acquireLock(self.holder(for: plan)) { return other }
+            try await releaseLock()
+            if let other = try await acquireLock(for: plan) { return other }
         }
         holdsLock = true
         return nil

@@ -15,17 +15,21 @@ public final class ApplyDriver {
         /// Whether a process on this host with this pid is running; `--resume` and `--abort`
         /// take a lock over only from an apply that is provably dead.
         public var processIsRunning: @Sendable (Int) -> Bool
+        /// How serialization failures and dropped connections are retried.
+        public var retry: RetryPolicy
 
         public init(
             timeoutMs: UInt64? = nil,
             host: String = "localhost",
             pid: Int = 0,
-            processIsRunning: @escaping @Sendable (Int) -> Bool = { _ in false }
+            processIsRunning: @escaping @Sendable (Int) -> Bool = { _ in false },
+            retry: RetryPolicy = .default
         ) {
             self.timeoutMs = timeoutMs
             self.host = host
             self.pid = pid
             self.processIsRunning = processIsRunning
+            self.retry = retry
         }
 
         /// A holder that is this process (its earlier, crashed run) or a process of this host
@@ -67,13 +71,13 @@ public final class ApplyDriver {
             return report(plan, .blocked, "the plan is blocked: resolve or allow the hazards it shows (`--allow CODE`); nothing was changed", status: [:])
         }
         do throws(ApplyTargetError) {
-            if let holder = try await target.acquireLock(holder(for: plan)) {
+            if let holder = try await acquireLock(for: plan) {
                 return report(plan, .lockHeld(holder), "another apply holds the lock (\(holder)); wait for it, or run `mzplan unlock` if it is dead", status: [:])
             }
             holdsLock = true
             let catalog = try await retrying { () async throws(ApplyTargetError) in try await self.target.readCatalog() }
             if let expected = plan.execution?.catalogFingerprint, expected != CatalogFingerprint.compute(catalog) {
-                try await target.releaseLock()
+                try await releaseLock()
                 return report(plan, .stale, "the catalog changed since the plan was made: run `mzplan diff` again and review the new plan; nothing was changed", status: [:])
             }
             try await journal(plan, 0, "plan", .planned, detail: plan.json())
@@ -135,7 +139,7 @@ public final class ApplyDriver {
             }
         case .some(let error) where error.isTimeout:
             try await journal(plan, step.id, step.action.rawValue, .failed, detail: error.message)
-            try await target.releaseLock()
+            try await releaseLock()
             let limit = step.gracefulWait == nil ? "--timeout" : "its WAIT UNTIL READY timeout and a minute's grace"
             return report(plan, .timedOut, "step \(step.id) did not finish within \(limit) (\(error.message)); the originals are untouched where not cut over: run `mzplan apply --resume` to continue, or `--abort`", status: machine.status)
         case .some(let error):
@@ -161,7 +165,7 @@ public final class ApplyDriver {
     }
 
     private func finish(_ plan: Plan, _ outcome: ApplyStateMachine.Outcome, machine: ApplyStateMachine) async throws(ApplyTargetError) -> ApplyReport {
-        try await target.releaseLock()
+        try await releaseLock()
         switch outcome {
         case .completed(let skipped) where skipped.isEmpty:
             try await journal(plan, 0, "apply", .completed)
@@ -180,9 +184,10 @@ public final class ApplyDriver {
         }
     }
 
-    /// Runs one statement with retries; nil on success, else the error that ends it.
+    /// Runs one statement with the retries of ``RetryPolicy``; nil on success, else the error that ends it.
     private func runStatement(_ step: Step, plan: Plan, timeoutMs: UInt64?) async throws(ApplyTargetError) -> ApplyTargetError? {
-        var conflicts = 0
+        let policy = settings.retry
+        var attempts = 1
         var drops = 0
         while true {
             do throws(ApplyTargetError) {
@@ -199,13 +204,15 @@ public final class ApplyDriver {
                     return PostCondition.holds(step, in: plan, catalog: catalog) ? nil : error
                 case .connectionLost:
                     drops += 1
-                    guard drops <= 3 else { return error }
+                    guard drops <= policy.reconnects else { return error }
                     emit(ApplyEvent(.warning, tsMs: clock.nowMs(), step: step.id, object: step.object, fields: [("code", .string("connection-lost")), ("message", .string("connection lost; reconnecting and checking whether step \(step.id) ran"))]))
                     let catalog = try await retrying { () async throws(ApplyTargetError) in try await self.target.readCatalog() }
                     if PostCondition.holds(step, in: plan, catalog: catalog) { return nil }
-                case .sql where error.isSerializationFailure && conflicts < 5:
-                    conflicts += 1
-                    await clock.sleep(untilMs: clock.nowMs() + (100 << UInt64(conflicts)))
+                case .sql where error.isSerializationFailure && attempts < policy.serializationAttempts:
+                    await clock.sleep(untilMs: clock.nowMs() + policy.delayMs(afterAttempt: attempts))
+                    attempts += 1
+                case .sql where error.isSerializationFailure:
+                    return ApplyTargetError(.sql, sqlState: error.sqlState, message: "\(error.message) (SQLSTATE 40001 on each of \(attempts) attempts: another session keeps changing the catalog)")
                 case .sql:
                     return error
                 }
@@ -213,16 +220,35 @@ public final class ApplyDriver {
         }
     }
 
-    /// Retries an idempotent call after a dropped connection, up to three times.
-    func retrying<T>(_ call: () async throws(ApplyTargetError) -> T) async throws(ApplyTargetError) -> T {
-        var attempts = 0
+    /// Makes a call that is safe to repeat (a read, a journal row) with the retries of
+    /// ``RetryPolicy``: after a serialization failure, and, when `reconnecting`, after a dropped
+    /// connection.
+    func retrying<T>(reconnecting: Bool = true, _ call: () async throws(ApplyTargetError) -> T) async throws(ApplyTargetError) -> T {
+        let policy = settings.retry
+        var drops = 0
+        var attempts = 1
         while true {
             do throws(ApplyTargetError) {
                 return try await call()
-            } catch where error.kind == .connectionLost && attempts < 3 {
+            } catch where reconnecting && error.kind == .connectionLost && drops < policy.reconnects {
+                drops += 1
+            } catch where error.isSerializationFailure && attempts < policy.serializationAttempts {
+                await clock.sleep(untilMs: clock.nowMs() + policy.delayMs(afterAttempt: attempts))
                 attempts += 1
             }
         }
+    }
+
+    /// Takes the lock for `plan`, retrying serialization failures; the holder when another has it.
+    /// A dropped connection is not retried here: the lock may have been taken, which only the
+    /// holder then shows.
+    func acquireLock(for plan: Plan) async throws(ApplyTargetError) -> LockHolder? {
+        try await retrying(reconnecting: false) { () async throws(ApplyTargetError) in try await self.target.acquireLock(self.holder(for: plan)) }
+    }
+
+    /// Releases the lock, retrying serialization failures.
+    func releaseLock() async throws(ApplyTargetError) {
+        try await retrying(reconnecting: false) { () async throws(ApplyTargetError) in try await self.target.releaseLock() }
     }
 
     func journal(_ plan: Plan, _ step: Int, _ action: String, _ status: JournalEntry.Status, detail: String = "") async throws(ApplyTargetError) {

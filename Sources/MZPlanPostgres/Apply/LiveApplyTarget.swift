@@ -22,10 +22,10 @@ public final class LiveApplyTarget: ApplyTarget {
     /// The journal's last `seq`, once the table is known to exist.
     private var journalSequence: Int64?
 
-    public init(configuration: ConnectionConfiguration, logger: Logger, retryPolicy: RetryPolicy = .default) {
+    public init(configuration: ConnectionConfiguration, logger: Logger) {
         self.configuration = configuration
         self.logger = logger
-        executor = StatementExecutor(configuration: configuration, logger: logger, retryPolicy: retryPolicy)
+        executor = StatementExecutor(configuration: configuration, logger: logger)
         session = LiveSession(configuration: configuration, logger: logger)
         journalSession = LiveSession(configuration: configuration, logger: logger)
     }

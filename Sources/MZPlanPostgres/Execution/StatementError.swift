@@ -23,9 +23,6 @@ public struct StatementError: Error, Sendable, Equatable, CustomStringConvertibl
         self.message = message
     }
 
-    /// Whether Materialize asks to run the statement again (serialization failure, 40001).
-    public var isRetryable: Bool { sqlState == "40001" }
-
     /// `ERROR 42601: syntax error at or near "SELEC" in: SELEC 1`, on one line.
     public var description: String {
         let oneLine = statement.split(whereSeparator: \.isNewline).joined(separator: " ")

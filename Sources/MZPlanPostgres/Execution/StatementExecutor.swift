@@ -3,9 +3,9 @@ import PostgresNIO
 
 /// Runs the apply engine's statements against Materialize, one statement per message.
 ///
-/// - A statement that fails with SQLSTATE 40001 is sent again after a growing pause, at most
-///   ``RetryPolicy/maxAttempts`` times in all; other failures surface as ``StatementError``
-///   with the statement, the SQLSTATE and the server's message.
+/// - Each statement is sent once: a failure surfaces as ``StatementError`` with the statement,
+///   the SQLSTATE and the server's message. Retrying (40001, dropped connections) is the apply
+///   engine's one decision (`RetryPolicy` in MZPlanCore), made the same way live and simulated.
 /// - A connection found closed before a statement is sent is reopened. One that drops while a
 ///   statement runs fails that statement with ``StatementError/Kind/connectionLost`` (it may or
 ///   may not have run); the next statement reconnects.
@@ -14,40 +14,15 @@ import PostgresNIO
 public actor StatementExecutor {
     public let configuration: ConnectionConfiguration
     let logger: Logger
-    let retryPolicy: RetryPolicy
     private var connection: MaterializeConnection?
 
-    public init(configuration: ConnectionConfiguration, logger: Logger, retryPolicy: RetryPolicy = .default) {
+    public init(configuration: ConnectionConfiguration, logger: Logger) {
         self.configuration = configuration
         self.logger = logger
-        self.retryPolicy = retryPolicy
     }
 
     /// Whether a session is open right now.
     public var isConnected: Bool { connection.map { !$0.isClosed } ?? false }
-
-    /// Runs one statement. With `statementTimeout` it ends after that long: `statement_timeout`
-    /// where the server applies it, else mzplan's own deadline five seconds later, which cancels
-    /// the statement (a CancelRequest, then closing the session) and throws
-    /// ``StatementError/Kind/timeout``. Materialize's `statement_timeout` does not bound
-    /// `ALTER … APPLY REPLACEMENT`, which waits until the view catches up; a timed-out statement is
-    /// never sent again.
-    public func execute(_ sql: String, statementTimeout: Duration? = nil) async throws {
-        var attempt = 1
-        while true {
-            do {
-                try await executeOnce(sql, statementTimeout: statementTimeout)
-                return
-            } catch let error as StatementError where error.isRetryable && attempt < retryPolicy.maxAttempts {
-                let delay = retryPolicy.delay(afterAttempt: attempt)
-                logger.info("retrying after a serialization failure", metadata: [
-                    "mzplan.attempt": "\(attempt)", "mzplan.sqlstate": "40001", "mzplan.delay": "\(delay)",
-                ])
-                try await Task.sleep(for: delay)
-                attempt += 1
-            }
-        }
-    }
 
     /// Readiness of the objects with these catalog ids, in one query (``ReadinessQuery``).
     public func readiness(of ids: [String]) async throws -> [String: ObjectReadiness] {
@@ -61,7 +36,13 @@ public actor StatementExecutor {
         connection = nil
     }
 
-    private func executeOnce(_ sql: String, statementTimeout: Duration?) async throws {
+    /// Runs one statement. With `statementTimeout` it ends after that long: `statement_timeout`
+    /// where the server applies it, else mzplan's own deadline five seconds later, which cancels
+    /// the statement (a CancelRequest, then closing the session) and throws
+    /// ``StatementError/Kind/timeout``. Materialize's `statement_timeout` does not bound
+    /// `ALTER … APPLY REPLACEMENT`, which waits until the view catches up; a timed-out statement is
+    /// never sent again.
+    public func execute(_ sql: String, statementTimeout: Duration? = nil) async throws {
         let session = try await session(for: sql)
         if let statementTimeout {
             try await send("SET statement_timeout = \(max(1, statementTimeout.milliseconds))", on: session, reportingAs: sql, timeout: nil)

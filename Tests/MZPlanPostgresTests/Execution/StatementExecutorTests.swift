@@ -9,11 +9,10 @@ import Testing
 @Suite(.enabled(if: TestServer.enabled, TestServer.skipReason), .timeLimit(.minutes(1)))
 struct StatementExecutorTests {
     let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
-    let fast = RetryPolicy(maxAttempts: 4, initialDelay: .milliseconds(10), maxDelay: .milliseconds(40))
     let suffix = UUID().uuidString.prefix(8).lowercased()
 
     func executor(database: String = "postgres") throws -> StatementExecutor {
-        try StatementExecutor(configuration: TestServer.configuration(database: database), logger: logger, retryPolicy: fast)
+        try StatementExecutor(configuration: TestServer.configuration(database: database), logger: logger)
     }
 
     /// A function that fails with 40001 until its sequence passes `failures`.
@@ -53,25 +52,17 @@ struct StatementExecutorTests {
         await executor.close()
     }
 
-    @Test("40001 is retried with backoff until it succeeds")
-    func retriesSerializationFailures() async throws {
+    @Test("40001 surfaces at once, the statement sent once: retrying is the apply engine's decision")
+    func serializationFailureSurfaces() async throws {
         let executor = try executor()
-        let statement = try await flaky(executor, failures: 2)
-        try await executor.execute(statement)
-        #expect(try await attempts(executor) == 3)
-        await executor.close()
-    }
-
-    @Test("40001 is retried at most maxAttempts times, then surfaced")
-    func retryBound() async throws {
-        let executor = try executor()
-        let statement = try await flaky(executor, failures: 100)
+        let statement = try await flaky(executor, failures: 1)
         await #expect {
             try await executor.execute(statement)
         } throws: { error in
-            (error as? StatementError)?.sqlState == "40001"
+            (error as? StatementError).map { $0.kind == .server && $0.sqlState == "40001" } ?? false
         }
-        #expect(try await attempts(executor) == fast.maxAttempts)
+        #expect(try await attempts(executor) == 1)
+        try await executor.execute(statement)
         await executor.close()
     }
 
