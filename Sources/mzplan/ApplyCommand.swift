@@ -111,7 +111,7 @@ struct ApplyCommand: AsyncParsableCommand {
         }
         if !resume, !abort, let holder = environment.lockHolder {
             console.report([Diagnostic(.error, code: "apply.lock", "another apply holds the lock (\(holder)); wait for it, or continue a dead one with `mzplan apply --resume` or undo it with `--abort`")])
-            throw ExitCode(5)
+            throw ExitCode(ExitStatus.lockHeld)
         }
         let savedPlan = planFile == nil ? nil : try loadPlan(snapshot: snapshot, allow: allow, console: console)
         let report: ApplyReport
@@ -153,7 +153,7 @@ struct ApplyCommand: AsyncParsableCommand {
         }
         try saveEnvironment(environment, console: console)
         printer.print(report.summaryEvent(staleness: environment.stalenessMs, extra: simulation))
-        throw ExitCode(report.exitCode)
+        throw ExitCode(report.exitStatus)
     }
 
     /// The saved environment when `--simulate-state` names an existing file, else a fresh one from `--simulate`.
@@ -171,7 +171,7 @@ struct ApplyCommand: AsyncParsableCommand {
             return SimulatedEnvironment(try CatalogSnapshotFile.read(path: simulate ?? ""), faults: faults)
         } catch {
             console.report(error.diagnostics)
-            throw PlanExitCode.failure
+            throw ExitCode(ExitStatus.failure)
         }
     }
 
@@ -181,7 +181,7 @@ struct ApplyCommand: AsyncParsableCommand {
             try Data(environment.savedState().utf8).write(to: URL(fileURLWithPath: simulateState))
         } catch {
             console.report([Diagnostic(.error, code: "io.write", "cannot save the simulated state to '\(simulateState)': \(error.localizedDescription)")])
-            throw PlanExitCode.failure
+            throw ExitCode(ExitStatus.failure)
         }
     }
 
@@ -189,13 +189,13 @@ struct ApplyCommand: AsyncParsableCommand {
         if let planFile {
             guard let data = FileManager.default.contents(atPath: planFile) else {
                 console.report([Diagnostic(.error, code: "plan.read", "cannot read plan '\(planFile)'")])
-                throw PlanExitCode.failure
+                throw ExitCode(ExitStatus.failure)
             }
             do throws(DiagnosticsError) {
                 return try Plan.decode([UInt8](data), file: planFile)
             } catch {
                 console.report(error.diagnostics)
-                throw PlanExitCode.failure
+                throw ExitCode(ExitStatus.failure)
             }
         }
         do throws(DiagnosticsError) {
@@ -205,7 +205,7 @@ struct ApplyCommand: AsyncParsableCommand {
             return result.plan
         } catch {
             console.report(error.diagnostics)
-            throw PlanExitCode.failure
+            throw ExitCode(ExitStatus.failure)
         }
     }
 
@@ -218,12 +218,12 @@ struct ApplyCommand: AsyncParsableCommand {
         guard !autoApprove else { return }
         guard isatty(STDIN_FILENO) == 1 else {
             console.report([Diagnostic(.error, code: "apply.approve", "refusing to apply without confirmation: stdin is not a terminal; pass --auto-approve")])
-            throw PlanExitCode.failure
+            throw ExitCode(ExitStatus.failure)
         }
         FileHandle.standardError.write(Data("Apply this plan? Type 'yes' to continue: ".utf8))
         guard readLine()?.trimmingCharacters(in: .whitespaces) == "yes" else {
             console.report([Diagnostic(.error, code: "apply.approve", "apply cancelled; nothing was changed")])
-            throw PlanExitCode.failure
+            throw ExitCode(ExitStatus.failure)
         }
     }
 
@@ -232,7 +232,7 @@ struct ApplyCommand: AsyncParsableCommand {
     func dryRun(_ plan: Plan, snapshot: CatalogSnapshot, console: Console) throws {
         if let expected = plan.execution?.catalogFingerprint, expected != CatalogFingerprint.compute(snapshot) {
             console.report([Diagnostic(.error, code: "apply.stale", "the catalog changed since the plan was made: run `mzplan diff` again and review the new plan; nothing was changed")])
-            throw ExitCode(4)
+            throw ExitCode(ExitStatus.stale)
         }
         console.output(PlanRenderer().render(plan, format: .sql))
     }

@@ -34,7 +34,7 @@ struct CatalogDumpCommand: AsyncParsableCommand {
             snapshot = try await LiveCatalog.read(url: url, console: console)
         } catch {
             console.report(error.diagnostics)
-            throw PlanExitCode.failure
+            throw ExitCode(ExitStatus.failure)
         }
         let json = snapshot.encode()
         guard let output else {
@@ -45,7 +45,7 @@ struct CatalogDumpCommand: AsyncParsableCommand {
             try Data(json.utf8).write(to: URL(fileURLWithPath: output))
         } catch {
             console.report([Diagnostic(.error, code: "io.write", "cannot write the snapshot to '\(output)': \(error.localizedDescription)")])
-            throw PlanExitCode.failure
+            throw ExitCode(ExitStatus.failure)
         }
     }
 }

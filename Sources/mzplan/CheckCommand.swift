@@ -34,13 +34,13 @@ struct CheckCommand: AsyncParsableCommand {
     func run() async throws {
         let console = Console()
         let allow = try HazardCodeArgument.parse(manifest.allow, console: console)
-        let (report, exitCode) = await check(allow: allow, console: console)
+        let (report, status) = await check(allow: allow, console: console)
         console.output(CheckRenderer().render(report, format: format, color: format == .text && console.stdoutIsColorTerminal))
-        throw ExitCode(exitCode)
+        throw ExitCode(status)
     }
 
-    /// Reads, validates and (with a catalog) plans; returns the report and the exit code.
-    private func check(allow: [HazardCode], console: Console) async -> (CheckReport, Int32) {
+    /// Reads, validates and (with a catalog) plans; returns the report and the exit status.
+    private func check(allow: [HazardCode], console: Console) async -> (CheckReport, ExitStatus) {
         var diagnostics: [Diagnostic] = []
         var sources: [ManifestSource] = []
         for path in manifest.files {
@@ -53,7 +53,7 @@ struct CheckCommand: AsyncParsableCommand {
         func report(_ plan: Plan? = nil) -> CheckReport {
             CheckReport(diagnostics: diagnostics, plan: plan, fileCount: manifest.files.count)
         }
-        if sources.isEmpty, !diagnostics.isEmpty { return (report(), PlanExitCode.error) }
+        if sources.isEmpty, !diagnostics.isEmpty { return (report(), ExitStatus.failure) }
         let snippets = Dictionary(sources.map { ($0.path, SourceSnippet(text: String(decoding: $0.bytes, as: UTF8.self))) }) { first, _ in first }
         func placed(_ found: [Diagnostic]) -> [Diagnostic] {
             found.map { $0.location.flatMap { snippets[$0.file] }?.attach(to: $0) ?? $0 }
@@ -63,19 +63,19 @@ struct CheckCommand: AsyncParsableCommand {
             loaded = try ManifestLoader.load(sources)
         } catch {
             diagnostics += error.diagnostics
-            return (report(), PlanExitCode.error)
+            return (report(), ExitStatus.failure)
         }
         diagnostics += loaded.warnings
-        guard diagnostics.allSatisfy({ $0.severity != .error }) else { return (report(), PlanExitCode.error) }
-        guard catalog.isGiven else { return (report(), PlanExitCode.success) }
+        guard diagnostics.allSatisfy({ $0.severity != .error }) else { return (report(), ExitStatus.failure) }
+        guard catalog.isGiven else { return (report(), ExitStatus.success) }
         do throws(DiagnosticsError) {
             let snapshot = try await catalog.load(console: console)
             let result = try Planner.plan(manifest: loaded.manifest, catalog: snapshot, allow: allow, createdAtMs: Clock.planTimestamp())
             diagnostics += placed(result.warnings + result.plan.findings(manifest: loaded.manifest))
-            return (report(result.plan), PlanExitCode.of(result.plan, detailed: detailedExitcode))
+            return (report(result.plan), ExitStatus.of(result.plan, detailed: detailedExitcode))
         } catch {
             diagnostics += placed(error.diagnostics)
-            return (report(), PlanExitCode.error)
+            return (report(), ExitStatus.failure)
         }
     }
 }

@@ -42,9 +42,9 @@ struct DiffCommand: AsyncParsableCommand {
                 try Data((format == .json ? rendered : plan.json()).utf8).write(to: URL(fileURLWithPath: output))
             } catch {
                 console.report([Diagnostic(.error, code: "io.write", "cannot write the plan to '\(output)': \(error.localizedDescription)")])
-                throw PlanExitCode.failure
+                throw ExitCode(ExitStatus.failure)
             }
         }
-        throw ExitCode(PlanExitCode.of(plan, detailed: detailedExitcode))
+        throw ExitCode(ExitStatus.of(plan, detailed: detailedExitcode))
     }
 }

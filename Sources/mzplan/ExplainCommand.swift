@@ -42,7 +42,7 @@ struct ExplainCommand: AsyncParsableCommand {
             console.output(format == .json ? explanation.json() : explanation.text())
         } catch {
             console.report(error.diagnostics)
-            throw PlanExitCode.failure
+            throw ExitCode(ExitStatus.failure)
         }
     }
 }

@@ -15,7 +15,7 @@ enum HazardCodeArgument {
                     code: "cli.allow",
                     "--allow \(code.rawValue) is refused: \(code.refusalReason ?? "")"
                 )])
-                throw PlanExitCode.failure
+                throw ExitCode(ExitStatus.failure)
             }
             return code
         }

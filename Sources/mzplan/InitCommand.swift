@@ -37,14 +37,14 @@ struct InitCommand: AsyncParsableCommand {
         let console = Console()
         if let output, !force, FileManager.default.fileExists(atPath: output) {
             console.report([Diagnostic(.error, code: "io.exists", "'\(output)' already exists; pass --force to overwrite it, or choose another -o")])
-            throw PlanExitCode.failure
+            throw ExitCode(ExitStatus.failure)
         }
         let catalog: CatalogSnapshot
         do throws(DiagnosticsError) {
             catalog = try await source.load(console: console)
         } catch {
             console.report(error.diagnostics)
-            throw PlanExitCode.failure
+            throw ExitCode(ExitStatus.failure)
         }
         let manifest = ManifestGenerator.manifest(for: catalog)
         guard let output else {
@@ -55,7 +55,7 @@ struct InitCommand: AsyncParsableCommand {
             try Data(manifest.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
         } catch {
             console.report([Diagnostic(.error, code: "io.write", "cannot write the manifest to '\(output)': \(error.localizedDescription)")])
-            throw PlanExitCode.failure
+            throw ExitCode(ExitStatus.failure)
         }
     }
 }

@@ -20,7 +20,7 @@ struct LiveApply {
             configuration = try ConnectionConfiguration.resolve(url: command.url, environment: environment)
         } catch {
             console.report([Diagnostic(.error, code: "catalog.connect", error.message)])
-            throw PlanExitCode.failure
+            throw ExitCode(ExitStatus.failure)
         }
         let target = LiveApplyTarget(configuration: configuration, logger: logger)
         do {
@@ -40,7 +40,7 @@ struct LiveApply {
             snapshot = result.snapshot
         } catch {
             console.report([Diagnostic(.error, code: "catalog.connect", error.message)])
-            throw PlanExitCode.failure
+            throw ExitCode(ExitStatus.failure)
         }
         let savedPlan = command.planFile == nil ? nil : try command.loadPlan(snapshot: snapshot, allow: allow, console: console)
         let manifestPlan = savedPlan == nil && !command.resume && !command.abort ? try command.loadPlan(snapshot: snapshot, allow: allow, console: console) : nil
@@ -49,7 +49,7 @@ struct LiveApply {
             case .success(let cluster): await target.setJournalCluster(cluster)
             case .failure(let diagnostic):
                 console.report([diagnostic])
-                throw PlanExitCode.failure
+                throw ExitCode(ExitStatus.failure)
             }
         }
         let clock = WallClock()
@@ -66,7 +66,7 @@ struct LiveApply {
         } else if command.abort {
             report = await driver.abort(expecting: savedPlan)
         } else {
-            guard let plan = savedPlan ?? manifestPlan else { throw PlanExitCode.failure }
+            guard let plan = savedPlan ?? manifestPlan else { throw ExitCode(ExitStatus.failure) }
             if command.dryRun {
                 try command.dryRun(plan, snapshot: snapshot, console: console)
                 return
@@ -75,6 +75,6 @@ struct LiveApply {
             report = await driver.apply(plan)
         }
         printer.print(report.summaryEvent())
-        throw ExitCode(report.exitCode)
+        throw ExitCode(report.exitStatus)
     }
 }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import MZPlanCore
 
 /// Loads the manifests and the catalog the options name and plans, printing warnings to stderr.
@@ -28,7 +29,7 @@ struct PlanRequest {
             return result.plan
         } catch {
             console.report(error.diagnostics)
-            throw PlanExitCode.failure
+            throw ExitCode(ExitStatus.failure)
         }
     }
 }

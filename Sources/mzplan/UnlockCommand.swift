@@ -38,7 +38,7 @@ struct UnlockCommand: AsyncParsableCommand {
             configuration = try ConnectionConfiguration.resolve(url: url, environment: environment)
         } catch {
             console.report([Diagnostic(.error, code: "catalog.connect", error.message)])
-            throw PlanExitCode.failure
+            throw ExitCode(ExitStatus.failure)
         }
         let target = LiveApplyTarget(configuration: configuration, logger: LiveCatalog.makeLogger(environment: environment))
         do {
@@ -56,7 +56,7 @@ struct UnlockCommand: AsyncParsableCommand {
             state = try await target.lockState()
         } catch {
             console.report([Diagnostic(.error, code: "unlock.failed", error.message)])
-            throw PlanExitCode.failure
+            throw ExitCode(ExitStatus.failure)
         }
         guard let state else {
             console.output("no apply holds the lock in database \(database)\n")
@@ -69,7 +69,7 @@ struct UnlockCommand: AsyncParsableCommand {
             try await target.releaseLock()
         } catch {
             console.report([Diagnostic(.error, code: "unlock.failed", error.message)])
-            throw PlanExitCode.failure
+            throw ExitCode(ExitStatus.failure)
         }
         console.output("removed the apply lock held by \(holder)\n")
     }
@@ -79,12 +79,12 @@ struct UnlockCommand: AsyncParsableCommand {
         guard !force else { return }
         guard isatty(STDIN_FILENO) == 1 else {
             console.report([Diagnostic(.error, code: "unlock.approve", "refusing to remove the lock without confirmation: stdin is not a terminal; pass --force")])
-            throw PlanExitCode.failure
+            throw ExitCode(ExitStatus.failure)
         }
         FileHandle.standardError.write(Data("Remove it? Only do this when that apply is no longer running. Type 'yes' to continue: ".utf8))
         guard readLine()?.trimmingCharacters(in: .whitespaces) == "yes" else {
             console.report([Diagnostic(.error, code: "unlock.approve", "unlock cancelled; the lock is still held")])
-            throw PlanExitCode.failure
+            throw ExitCode(ExitStatus.failure)
         }
     }
 }

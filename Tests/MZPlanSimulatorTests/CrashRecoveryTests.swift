@@ -67,7 +67,7 @@ import Testing
             #expect(environment.placementSignature() == original, "crash after \(k)")
             #expect(environment.lockHolder == nil)
             let again = await ApplyFixture.driver(environment).resume()
-            #expect(again.exitCode == 1, "an aborted apply cannot be resumed")
+            #expect(again.exitStatus == .failure, "an aborted apply cannot be resumed")
         }
     }
 
@@ -82,7 +82,7 @@ import Testing
         _ = await ApplyFixture.driver(environment).apply(fixture.plan)
         environment.faults = SimulatorFaults()
         let refused = await ApplyFixture.driver(environment).abort()
-        #expect(refused.exitCode == 1)
+        #expect(refused.exitStatus == .failure)
         #expect(refused.message.contains("--resume"), "\(refused.message)")
         let resumed = await ApplyFixture.driver(environment).resume()
         #expect(resumed.outcome == .completed, "\(resumed.message)")
@@ -100,9 +100,9 @@ import Testing
         environment.faults = SimulatorFaults()
         let alive = ApplyDriver(target: environment, clock: environment, settings: ApplyDriver.Settings(host: "test", pid: 42, processIsRunning: { $0 == 41 }))
         let report = await alive.resume()
-        #expect(report.exitCode == 5, "\(report.message)")
+        #expect(report.exitStatus == .lockHeld, "\(report.message)")
         let elsewhere = ApplyDriver(target: environment, clock: environment, settings: ApplyDriver.Settings(host: "other", pid: 41))
-        #expect(await elsewhere.resume().exitCode == 5)
+        #expect(await elsewhere.resume().exitStatus == .lockHeld)
         let dead = ApplyDriver(target: environment, clock: environment, settings: ApplyDriver.Settings(host: "test", pid: 42, processIsRunning: { _ in false }))
         #expect(await dead.resume().outcome == .completed)
     }
@@ -111,7 +111,7 @@ import Testing
     func nothingToResume() async throws {
         let fixture = try ApplyFixture.shop()
         let report = await ApplyFixture.driver(fixture.environment()).resume()
-        #expect(report.exitCode == 1)
+        #expect(report.exitStatus == .failure)
         #expect(report.message.contains("nothing to resume"))
     }
 }

@@ -45,7 +45,7 @@ import Testing
         let target = CancellingTarget(environment)
         let report = await ApplyDriver(target: target, clock: target).apply(fixture.plan)
         #expect(report.outcome == .timedOut, "\(report.message)")
-        #expect(report.exitCode == 6)
+        #expect(report.exitStatus == .timedOut)
         #expect(target.applies == 1, "a cancelled statement is never sent again")
         #expect(environment.lockHolder == nil)
         #expect(environment.journalEntries.contains { $0.status == .failed && $0.action == "apply-replacement" })

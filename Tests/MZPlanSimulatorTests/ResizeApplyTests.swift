@@ -82,7 +82,7 @@ import Testing
         let fixture = try Self.fixture("graceful", extra: "options:\n  resize_timeout: 1m\n")
         let environment = fixture.environment()
         let report = await ApplyFixture.driver(environment).apply(fixture.plan)
-        #expect(report.outcome == .timedOut && report.exitCode == 6)
+        #expect(report.outcome == .timedOut && report.exitStatus == .timedOut)
         #expect(report.message.contains("WAIT UNTIL READY timeout") && report.message.contains("canceling statement, provided timeout lapsed"), "\(report.message)")
         #expect(environment.snapshot().clusters.first { $0.name == Self.compute }?.size == "400cc")
         #expect(environment.lockHolder == nil)

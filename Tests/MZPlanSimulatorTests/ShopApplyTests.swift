@@ -10,7 +10,7 @@ import Testing
         let events = EventLog()
         let report = await ApplyFixture.driver(environment, events: events).apply(fixture.plan)
         #expect(report.outcome == .completed, "\(report.message)")
-        #expect(report.exitCode == 0)
+        #expect(report.exitStatus == .success)
         #expect(environment.checkInvariants(plan: fixture.plan).isEmpty)
         #expect(environment.leftovers().isEmpty)
         for result in report.moves where result.move.strategy == .replace || result.move.strategy == .rebuild {
@@ -26,7 +26,7 @@ import Testing
         let fixture = try ApplyFixture.shop(allow: [])
         let environment = fixture.environment()
         let report = await ApplyFixture.driver(environment).apply(fixture.plan)
-        #expect(report.exitCode == 3)
+        #expect(report.exitStatus == .blocked)
         #expect(environment.statementsExecuted == 0)
         #expect(environment.placementSignature() == SimulatedEnvironment(fixture.snapshot).placementSignature())
     }
@@ -54,7 +54,7 @@ import Testing
         let environment = fixture.environment()
         environment.holdLock(LockHolder(planFingerprint: "sha256:other", host: "ci-runner-7", pid: 4242, startedAtMs: 0))
         let report = await ApplyFixture.driver(environment).apply(fixture.plan)
-        #expect(report.exitCode == 5)
+        #expect(report.exitStatus == .lockHeld)
         #expect(report.message.contains("ci-runner-7"))
         #expect(environment.statementsExecuted == 0)
     }
@@ -66,7 +66,7 @@ import Testing
         changed.objects[changed.objects.count - 1].name = "renamed_meanwhile"
         let environment = SimulatedEnvironment(changed)
         let report = await ApplyFixture.driver(environment).apply(fixture.plan)
-        #expect(report.exitCode == 4)
+        #expect(report.exitStatus == .stale)
         #expect(environment.statementsExecuted == 0)
         #expect(environment.lockHolder == nil)
     }
@@ -86,7 +86,7 @@ import Testing
         let fixture = try ApplyFixture.shop()
         let environment = fixture.environment()
         let report = await ApplyFixture.driver(environment, timeoutMs: 20_000).apply(fixture.plan)
-        #expect(report.exitCode == 6)
+        #expect(report.exitStatus == .timedOut)
         #expect(environment.lockHolder == nil)
         let resumed = await ApplyFixture.driver(environment).resume()
         #expect(resumed.outcome == .completed, "\(resumed.message)")
@@ -102,7 +102,7 @@ import Testing
         let environment = fixture.environment(faults)
         let events = EventLog()
         let report = await ApplyFixture.driver(environment, timeoutMs: 300_000, events: events).apply(fixture.plan)
-        #expect(report.exitCode == 6)
+        #expect(report.exitStatus == .timedOut)
         #expect(report.message.contains("customer_ltv_mzplan"))
         let reported = events.events.contains { $0.name == .objectStatus && ($0["waiting_for"]?.stringValue ?? "").contains("OOM-looping") }
         #expect(reported)

@@ -54,7 +54,7 @@ import Testing
         let environment = fixture.environment(faults)
         let events = EventLog()
         let report = await ApplyFixture.driver(environment, events: events).apply(fixture.plan)
-        #expect(report.exitCode == 3)
+        #expect(report.exitStatus == .blocked)
         #expect(report.outcome == .notCutOver)
         let result = try #require(report.moves.first)
         #expect(result.state == .notCutOver)

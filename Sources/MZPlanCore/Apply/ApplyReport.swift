@@ -46,14 +46,14 @@ public struct ApplyReport: Sendable {
     public var makespanMs: UInt64 { finishedAtMs - startedAtMs }
 
     /// SPEC §2's exit code for the outcome.
-    public var exitCode: Int32 {
+    public var exitStatus: ExitStatus {
         switch outcome {
-        case .completed, .aborted: 0
-        case .failed, .crashed: 1
-        case .blocked, .notCutOver: 3
-        case .stale: 4
-        case .lockHeld: 5
-        case .timedOut: 6
+        case .completed, .aborted: .success
+        case .failed, .crashed: .failure
+        case .blocked, .notCutOver: .blocked
+        case .stale: .stale
+        case .lockHeld: .lockHeld
+        case .timedOut: .timedOut
         }
     }
 
@@ -89,7 +89,7 @@ public struct ApplyReport: Sendable {
         }
         return ApplyEvent(.summary, tsMs: finishedAtMs, fields: [
             ("outcome", .string(outcomeName)),
-            ("exit_code", .int(Int(exitCode))),
+            ("exit_code", .int(Int(exitStatus.rawValue))),
             ("message", .string(message)),
             ("makespan_ms", .uint(makespanMs)),
             ("statements", .int(statements)),

@@ -1,0 +1,28 @@
+/// Every exit code mzplan ends with (SPEC §2), in one place: commands compute one of these, the
+/// CLI turns it into the process's status.
+public enum ExitStatus: Int32, Sendable, CaseIterable {
+    /// Success; with `--detailed-exitcode`, no changes. Warnings alone never change it.
+    case success = 0
+    /// Bad input, a connection or SQL failure; the message says which.
+    case failure = 1
+    /// `--detailed-exitcode`: changes pending, none blocked.
+    case changes = 2
+    /// An infeasible move or a hazard that is not allowed (wins over `changes`).
+    case blocked = 3
+    /// The catalog changed since the plan was made.
+    case stale = 4
+    /// Another apply holds the lock.
+    case lockHeld = 5
+    /// Objects did not become ready in time; the state is resumable.
+    case timedOut = 6
+    /// A command-line usage error (ArgumentParser's convention).
+    case usage = 64
+
+    /// What `diff` and `check` end with for `plan`: `blocked` when anything is blocked (with or
+    /// without `--detailed-exitcode`); with it, `changes` for pending changes.
+    public static func of(_ plan: Plan, detailed: Bool) -> ExitStatus {
+        if plan.isBlocked { return .blocked }
+        if detailed, !plan.isEmpty { return .changes }
+        return .success
+    }
+}
