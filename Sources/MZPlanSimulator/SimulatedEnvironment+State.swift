@@ -1,40 +1,23 @@
 public import MZPlanCore
 
-// `--simulate-state FILE`: the whole simulated environment, journal and lock included, saved
-// after a run (a crash included) so that a later `--resume` continues it. The file is a catalog
-// snapshot (readable by `--catalog`) with one extra member, `simulator`.
+// `--simulate-state FILE`: the whole simulated environment, journal and lock included, so that a
+// later `--resume` continues it (``SimulationStore`` keeps it current after every statement). The
+// file is a catalog snapshot (readable by `--catalog`) with one extra member, `simulator`.
 
 extension SimulatedEnvironment {
     /// The environment as a snapshot document with a `simulator` member.
     public func savedState() -> String {
         let raw = CatalogSnapshot(takenAtMs: timeMs, version: "simulated", clusters: clusters, objects: order.compactMap { objects[$0] }, sizes: sizes)
         guard case .object(var members)? = try? JSONValue.parse(Array(raw.encode().utf8), file: "state") else { return raw.encode() }
-        let journalRows = journal.map { entry -> JSONValue in
-            .object([
-                ("plan_fingerprint", .string(entry.planFingerprint)),
-                ("step_id", .int(entry.stepID)),
-                ("action", .string(entry.action)),
-                ("status", .string(entry.status.rawValue)),
-                ("at_ms", .uint(entry.atMs)),
-                ("detail", .string(entry.detail)),
-            ])
-        }
-        let lockValue: JSONValue = lock.map { holder in
-            .object([
-                ("plan_fingerprint", .string(holder.planFingerprint)),
-                ("host", .string(holder.host)),
-                ("pid", .int(holder.pid)),
-                ("started_at_ms", .uint(holder.startedAtMs)),
-            ])
-        } ?? .null
         func map<V>(_ values: [String: V], _ encode: (V) -> JSONValue) -> JSONValue {
             .object(values.keys.sorted().map { ($0, encode(values[$0]!)) })
         }
         members.append(("simulator", .object([
+            ("generation", .int(generation)),
             ("next_id", .int(nextID)),
             ("statements", .int(statementsExecuted)),
-            ("lock", lockValue),
-            ("journal", .array(journalRows)),
+            ("lock", lock.map(\.stateJSON) ?? .null),
+            ("journal", .array(journal.map(\.stateJSON))),
             ("as_of", map(asOf) { .uint($0) }),
             ("hydration_left", map(hydrationLeft) { .uint(UInt64($0.rounded(.up))) }),
             ("hydration_by_name", map(Dictionary(uniqueKeysWithValues: hydrationByName.map { ($0.key.description, $0.value) })) { .uint($0) }),
@@ -69,25 +52,9 @@ extension SimulatedEnvironment {
         }
         environment.nextID = state["next_id"]?.intValue ?? environment.nextID
         environment.statementsExecuted = state["statements"]?.intValue ?? 0
-        if let lock = state["lock"], !lock.isNull {
-            environment.lock = LockHolder(
-                planFingerprint: lock["plan_fingerprint"]?.stringValue ?? "",
-                host: lock["host"]?.stringValue ?? "",
-                pid: lock["pid"]?.intValue ?? 0,
-                startedAtMs: lock["started_at_ms"]?.uintValue ?? 0
-            )
-        }
-        environment.journal = (state["journal"]?.arrayValue ?? []).compactMap { row in
-            guard let status = row["status"]?.stringValue.flatMap(JournalEntry.Status.init(rawValue:)) else { return nil }
-            return JournalEntry(
-                planFingerprint: row["plan_fingerprint"]?.stringValue ?? "",
-                stepID: row["step_id"]?.intValue ?? 0,
-                action: row["action"]?.stringValue ?? "",
-                status: status,
-                atMs: row["at_ms"]?.uintValue ?? 0,
-                detail: row["detail"]?.stringValue ?? ""
-            )
-        }
+        environment.generation = state["generation"]?.intValue ?? 0
+        if let lock = state["lock"], !lock.isNull { environment.lock = LockHolder(stateJSON: lock) }
+        environment.journal = (state["journal"]?.arrayValue ?? []).compactMap(JournalEntry.init(stateJSON:))
         environment.asOf = Dictionary(uniqueKeysWithValues: members("as_of").compactMap { key, value in value.uintValue.map { (key, $0) } })
         environment.hydrationLeft = Dictionary(uniqueKeysWithValues: members("hydration_left").compactMap { key, value in value.uintValue.map { (key, Double($0)) } })
         for (key, value) in members("hydration_by_name") {
@@ -112,5 +79,52 @@ extension SimulatedEnvironment {
             SimulatorViolation(atMs: row["at_ms"]?.uintValue ?? 0, object: row["object"]?.stringValue.flatMap(QualifiedName.init(display:)), message: row["message"]?.stringValue ?? "")
         }
         return environment
+    }
+}
+
+// Lock and journal rows as the state file and its write-ahead log hold them.
+
+extension LockHolder {
+    var stateJSON: JSONValue {
+        .object([
+            ("plan_fingerprint", .string(planFingerprint)),
+            ("host", .string(host)),
+            ("pid", .int(pid)),
+            ("started_at_ms", .uint(startedAtMs)),
+        ])
+    }
+
+    init(stateJSON value: JSONValue) {
+        self.init(
+            planFingerprint: value["plan_fingerprint"]?.stringValue ?? "",
+            host: value["host"]?.stringValue ?? "",
+            pid: value["pid"]?.intValue ?? 0,
+            startedAtMs: value["started_at_ms"]?.uintValue ?? 0
+        )
+    }
+}
+
+extension JournalEntry {
+    var stateJSON: JSONValue {
+        .object([
+            ("plan_fingerprint", .string(planFingerprint)),
+            ("step_id", .int(stepID)),
+            ("action", .string(action)),
+            ("status", .string(status.rawValue)),
+            ("at_ms", .uint(atMs)),
+            ("detail", .string(detail)),
+        ])
+    }
+
+    init?(stateJSON value: JSONValue) {
+        guard let status = value["status"]?.stringValue.flatMap(Status.init(rawValue:)) else { return nil }
+        self.init(
+            planFingerprint: value["plan_fingerprint"]?.stringValue ?? "",
+            stepID: value["step_id"]?.intValue ?? 0,
+            action: value["action"]?.stringValue ?? "",
+            status: status,
+            atMs: value["at_ms"]?.uintValue ?? 0,
+            detail: value["detail"]?.stringValue ?? ""
+        )
     }
 }

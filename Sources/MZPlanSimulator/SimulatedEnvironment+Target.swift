@@ -88,3 +88,22 @@ extension SimulatedEnvironment: ApplyTarget, ApplyClock {
     /// The journal rows, oldest first.
     public var journalEntries: [JournalEntry] { journal }
 }
+
+extension SimulatedEnvironment {
+    /// Applies a change the write-ahead log recorded (``SimulationStore/load()``), the way the
+    /// call that made it did, without faults: a statement that failed then fails again.
+    func replay(_ record: SimulationLog.Record) {
+        switch record {
+        case .execute(let sql, let timeoutMs):
+            statementsExecuted += 1
+            do {
+                try run(sql, timeoutMs: timeoutMs)
+                updateMemoryPressure()
+            } catch {}
+        case .advance(let toMs): advance(to: toMs)
+        case .acquireLock(let holder): if lock == nil { lock = holder }
+        case .releaseLock: lock = nil
+        case .appendJournal(let entry): journal.append(entry)
+        }
+    }
+}

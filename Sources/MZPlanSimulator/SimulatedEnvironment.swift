@@ -47,6 +47,8 @@ public final class SimulatedEnvironment {
     public internal(set) var statementsExecuted = 0
     var lock: LockHolder?
     var journal: [JournalEntry] = []
+    /// How many times the state file was rewritten; its write-ahead log names the one it extends.
+    public internal(set) var generation = 0
     var pendingConflicts = 0
     /// Caches of the per-tick passes, keyed on ``ObjectTable/generation``.
     var asOfByPosition: (generation: Int, values: [UInt64?])?

@@ -41,11 +41,13 @@ public enum CommandRunnerError: Error, CustomStringConvertible {
 ///   - environment: variables to set in the child, overriding inherited ones.
 ///   - stdin: text written to the child's standard input, which is then closed.
 ///   - currentDirectory: the child's working directory; the test process's when nil.
+///   - signals: signals sent to the child while it runs, each that many seconds after it started.
 public func runMzplan(
     _ arguments: [String],
     environment: [String: String] = [:],
     stdin: String? = nil,
-    currentDirectory: URL? = nil
+    currentDirectory: URL? = nil,
+    signals: [(afterSeconds: Double, signal: Int32)] = []
 ) throws -> CommandResult {
     let process = Process()
     process.executableURL = try mzplanExecutableURL()
@@ -63,6 +65,12 @@ public func runMzplan(
     process.standardInput = inPipe ?? FileHandle.nullDevice
 
     try process.run()
+    let child = RunningChild(process)
+    // A queue of its own: the global ones may be full of threads blocked draining pipes.
+    let signaller = DispatchQueue(label: "mzplan.test.signals")
+    for (delay, number) in signals {
+        signaller.asyncAfter(deadline: .now() + delay) { child.send(number) }
+    }
 
     let group = DispatchGroup()
     let out = DataSink()
@@ -164,4 +172,18 @@ private func drain(_ handle: FileHandle, into sink: DataSink, group: DispatchGro
 /// Collects one pipe's bytes; written by one background task, read after `DispatchGroup.wait()`.
 private final class DataSink: @unchecked Sendable {
     var data = Data()
+}
+
+/// The child, for signals sent from another thread while it runs.
+private final class RunningChild: @unchecked Sendable {
+    private let process: Process
+
+    init(_ process: Process) {
+        self.process = process
+    }
+
+    /// Sends `signal` unless the child has already exited (its pid may be another's by then).
+    func send(_ signal: Int32) {
+        if process.isRunning { kill(process.processIdentifier, signal) }
+    }
 }

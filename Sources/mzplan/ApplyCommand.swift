@@ -61,7 +61,12 @@ struct ApplyCommand: AsyncParsableCommand {
     @Flag(help: "Drop what an interrupted apply created before its cutovers and release the lock.")
     var abort = false
 
-    @Option(help: .hidden) var simulateCrashAfter: Int?
+    @Option(help: ArgumentHelp("Simulator fault: crash-after=N kills this process (SIGKILL, no cleanup) right after the simulated server ran the N-th statement of this run.", valueName: "fault"))
+    var simulateFault: [SimulatedFault] = []
+
+    @Option(help: ArgumentHelp("Simulator pace: X virtual seconds pass per real second (default: no waiting), to watch or interrupt a simulated apply.", valueName: "X"))
+    var simulatePace: Double?
+
     @Option(help: .hidden) var simulateOom: [String] = []
     @Option(help: .hidden) var simulateStall: [String] = []
     @Flag(help: .hidden) var simulateLockHeld = false
@@ -77,6 +82,12 @@ struct ApplyCommand: AsyncParsableCommand {
         }
         if simulate == nil && simulateState == nil && url == nil && (ProcessInfo.processInfo.environment["MZPLAN_URL"] ?? "").isEmpty {
             throw ValidationError("Missing a target: pass --url URL (or set MZPLAN_URL), or --simulate snapshot.json.")
+        }
+        if !isSimulated && (!simulateFault.isEmpty || simulatePace != nil) {
+            throw ValidationError("--simulate-fault and --simulate-pace need --simulate or --simulate-state.")
+        }
+        if let simulatePace, !(simulatePace > 0 && simulatePace.isFinite) {
+            throw ValidationError("Invalid --simulate-pace '\(simulatePace)': give virtual seconds per real second, a number above 0 (e.g. 60).")
         }
         if let timeout {
             do {
@@ -97,15 +108,9 @@ struct ApplyCommand: AsyncParsableCommand {
             try await LiveApply(command: self, console: console, allow: allow).run()
             return
         }
-        let environment = try loadEnvironment(console: console)
+        let store = simulateState.map(SimulationStore.init(path:))
+        let environment = try loadEnvironment(store: store, console: console)
         let snapshot = environment.snapshot()
-        let printer = ProgressPrinter(mode: progress, console: console, startMs: environment.timeMs)
-        let driver = ApplyDriver(
-            target: environment,
-            clock: environment,
-            settings: ProcessTable.settings(timeoutMs: timeout.flatMap(ApplyCommand.milliseconds)),
-            emit: printer.print
-        )
         if simulateLockHeld {
             environment.holdLock(LockHolder(planFingerprint: "sha256:other", host: "elsewhere", pid: 4242, startedAtMs: environment.timeMs))
         }
@@ -113,12 +118,13 @@ struct ApplyCommand: AsyncParsableCommand {
             console.report([Diagnostic(.error, code: "apply.lock", "another apply holds the lock (\(holder)); wait for it, or continue a dead one with `mzplan apply --resume` or undo it with `--abort`")])
             throw ExitCode(ExitStatus.lockHeld)
         }
+        let printer = ProgressPrinter(mode: progress, console: console, startMs: environment.timeMs)
         let savedPlan = planFile == nil ? nil : try loadPlan(snapshot: snapshot, allow: allow, console: console)
         let report: ApplyReport
         if resume {
-            report = await driver.resume(expecting: savedPlan)
+            report = try await driver(for: environment, store: store, printer: printer, console: console).resume(expecting: savedPlan)
         } else if abort {
-            report = await driver.abort(expecting: savedPlan)
+            report = try await driver(for: environment, store: store, printer: printer, console: console).abort(expecting: savedPlan)
         } else {
             let plan = try savedPlan ?? loadPlan(snapshot: snapshot, allow: allow, console: console)
             if dryRun {
@@ -126,9 +132,8 @@ struct ApplyCommand: AsyncParsableCommand {
                 return
             }
             try showAndConfirm(plan, console: console)
-            report = await driver.apply(plan)
+            report = try await driver(for: environment, store: store, printer: printer, console: console).apply(plan)
         }
-        environment.faults.crashAfterStatement = nil
         var simulation: [(String, JSONValue)] = []
         if let plan = try? Plan.decode(Array((environment.journalEntries.last { $0.status == .planned }?.detail ?? "").utf8), file: "journal") {
             if report.outcome == .completed || report.outcome == .notCutOver {
@@ -151,23 +156,19 @@ struct ApplyCommand: AsyncParsableCommand {
                 .object([("name", .string(outcome.name)), ("strategy", .string(outcome.strategy.rawValue)), ("downtime_ms", .uint(outcome.downtimeMs))])
             }))]
         }
-        try saveEnvironment(environment, console: console)
+        try save(environment, to: store, console: console)
         printer.print(report.summaryEvent(staleness: environment.stalenessMs, extra: simulation))
         throw ExitCode(report.exitStatus)
     }
 
-    /// The saved environment when `--simulate-state` names an existing file, else a fresh one from `--simulate`.
-    private func loadEnvironment(console: Console) throws -> SimulatedEnvironment {
+    /// The saved environment (its log replayed) when `--simulate-state` names an existing file,
+    /// else a fresh one from `--simulate`.
+    private func loadEnvironment(store: SimulationStore?, console: Console) throws -> SimulatedEnvironment {
         var faults = SimulatorFaults()
-        faults.crashAfterStatement = simulateCrashAfter
         faults.oomClusters = Set(simulateOom)
         faults.stalledSources = Set(simulateStall.compactMap(QualifiedName.init(display:)))
         do throws(DiagnosticsError) {
-            if let simulateState, let data = FileManager.default.contents(atPath: simulateState) {
-                let environment = try SimulatedEnvironment.restore([UInt8](data), file: simulateState)
-                environment.faults.crashAfterStatement = simulateCrashAfter.map { $0 + environment.statementsExecuted }
-                return environment
-            }
+            if let saved = try store?.load() { return saved }
             return SimulatedEnvironment(try CatalogSnapshotFile.read(path: simulate ?? ""), faults: faults)
         } catch {
             console.report(error.diagnostics)
@@ -175,12 +176,36 @@ struct ApplyCommand: AsyncParsableCommand {
         }
     }
 
-    private func saveEnvironment(_ environment: SimulatedEnvironment, console: Console) throws {
-        guard let simulateState else { return }
-        do {
-            try Data(environment.savedState().utf8).write(to: URL(fileURLWithPath: simulateState))
+    /// The driver of a simulated apply: the environment as a server that logs every change to
+    /// `store` (saved first, so the log extends it), paced, interruptible, and crashing where
+    /// `--simulate-fault` says.
+    private func driver(for environment: SimulatedEnvironment, store: SimulationStore?, printer: ProgressPrinter, console: Console) throws -> ApplyDriver {
+        try save(environment, to: store, console: console)
+        let interruption = ApplyInterruption()
+        SignalTrap.shared.stopApplying(with: interruption)
+        let crashAfter = Set(simulateFault.map(\.crashAfter))
+        let server: SimulatedServer
+        do throws(SimulationStoreError) {
+            server = try SimulatedServer(environment, store: store, pace: simulatePace, interruption: interruption) { statement in
+                if crashAfter.contains(statement) { kill(getpid(), SIGKILL) }
+            }
         } catch {
-            console.report([Diagnostic(.error, code: "io.write", "cannot save the simulated state to '\(simulateState)': \(error.localizedDescription)")])
+            console.report([Diagnostic(.error, code: "io.write", "cannot write the simulated server's log '\(error.path)': \(error.message)")])
+            throw ExitCode(ExitStatus.failure)
+        }
+        return ApplyDriver(
+            target: server,
+            clock: server,
+            settings: ProcessTable.settings(timeoutMs: timeout.flatMap(ApplyCommand.milliseconds), interruption: interruption),
+            emit: printer.print
+        )
+    }
+
+    private func save(_ environment: SimulatedEnvironment, to store: SimulationStore?, console: Console) throws {
+        do throws(SimulationStoreError) {
+            try store?.save(environment)
+        } catch {
+            console.report([Diagnostic(.error, code: "io.write", "cannot save the simulated state to '\(error.path)': \(error.message)")])
             throw ExitCode(ExitStatus.failure)
         }
     }
@@ -250,6 +275,18 @@ struct ApplyManifestOptions: ParsableArguments {
 
     @Option(name: .customLong("allow"), help: ArgumentHelp("Accept a hazard code for every object (repeatable).", valueName: "code"))
     var allow: [String] = []
+}
+
+/// `--simulate-fault`: `crash-after=N`.
+struct SimulatedFault: ExpressibleByArgument {
+    var crashAfter: Int
+
+    init?(argument: String) {
+        guard argument.hasPrefix("crash-after="), let count = Int(argument.dropFirst("crash-after=".count)), count >= 1 else { return nil }
+        crashAfter = count
+    }
+
+    static var defaultValueDescription: String { "crash-after=N" }
 }
 
 enum ProgressMode: String, ExpressibleByArgument, CaseIterable {

@@ -42,7 +42,7 @@ struct CatalogDumpCommand: AsyncParsableCommand {
             return
         }
         do {
-            try Data(json.utf8).write(to: URL(fileURLWithPath: output))
+            try OutputFile.write(json, to: output)
         } catch {
             console.report([Diagnostic(.error, code: "io.write", "cannot write the snapshot to '\(output)': \(error.localizedDescription)")])
             throw ExitCode(ExitStatus.failure)

@@ -39,7 +39,7 @@ struct DiffCommand: AsyncParsableCommand {
         console.output(rendered)
         if let output {
             do {
-                try Data((format == .json ? rendered : plan.json()).utf8).write(to: URL(fileURLWithPath: output))
+                try OutputFile.write(format == .json ? rendered : plan.json(), to: output)
             } catch {
                 console.report([Diagnostic(.error, code: "io.write", "cannot write the plan to '\(output)': \(error.localizedDescription)")])
                 throw ExitCode(ExitStatus.failure)

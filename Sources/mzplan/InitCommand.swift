@@ -52,7 +52,7 @@ struct InitCommand: AsyncParsableCommand {
             return
         }
         do {
-            try Data(manifest.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            try OutputFile.write(manifest, to: output)
         } catch {
             console.report([Diagnostic(.error, code: "io.write", "cannot write the manifest to '\(output)': \(error.localizedDescription)")])
             throw ExitCode(ExitStatus.failure)

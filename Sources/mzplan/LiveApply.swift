@@ -22,9 +22,10 @@ struct LiveApply {
             console.report([Diagnostic(.error, code: "catalog.connect", error.message)])
             throw ExitCode(ExitStatus.failure)
         }
-        let target = LiveApplyTarget(configuration: configuration, logger: logger)
+        let interruption = ApplyInterruption()
+        let target = LiveApplyTarget(configuration: configuration, logger: logger, interruption: interruption)
         do {
-            try await run(on: target)
+            try await run(on: target, interruption: interruption)
         } catch {
             await target.close()
             throw error
@@ -32,7 +33,7 @@ struct LiveApply {
         await target.close()
     }
 
-    private func run(on target: LiveApplyTarget) async throws {
+    private func run(on target: LiveApplyTarget, interruption: ApplyInterruption) async throws {
         let snapshot: CatalogSnapshot
         do throws(ConnectionError) {
             let result = try await target.readCatalogResult(takenAtMs: Clock.planTimestamp(environment: environment))
@@ -52,18 +53,20 @@ struct LiveApply {
                 throw ExitCode(ExitStatus.failure)
             }
         }
-        let clock = WallClock()
+        let clock = WallClock(interruption: interruption)
         let printer = ProgressPrinter(mode: command.progress, console: console, startMs: clock.nowMs())
         let driver = ApplyDriver(
             target: target,
             clock: clock,
-            settings: ProcessTable.settings(timeoutMs: command.timeout.flatMap(ApplyCommand.milliseconds)),
+            settings: ProcessTable.settings(timeoutMs: command.timeout.flatMap(ApplyCommand.milliseconds), interruption: interruption),
             emit: printer.print
         )
         let report: ApplyReport
         if command.resume {
+            SignalTrap.shared.stopApplying(with: interruption)
             report = await driver.resume(expecting: savedPlan)
         } else if command.abort {
+            SignalTrap.shared.stopApplying(with: interruption)
             report = await driver.abort(expecting: savedPlan)
         } else {
             guard let plan = savedPlan ?? manifestPlan else { throw ExitCode(ExitStatus.failure) }
@@ -72,6 +75,7 @@ struct LiveApply {
                 return
             }
             try command.showAndConfirm(plan, console: console)
+            SignalTrap.shared.stopApplying(with: interruption)
             report = await driver.apply(plan)
         }
         printer.print(report.summaryEvent())

@@ -17,4 +17,19 @@ struct MZPlanCommand: AsyncParsableCommand {
         version: MZPlanVersion.current,
         subcommands: [DiffCommand.self, CheckCommand.self, ApplyCommand.self, InitCommand.self, ExplainCommand.self, CatalogCommand.self, UnlockCommand.self]
     )
+
+    /// ArgumentParser's entry point, with SIGINT and SIGTERM handled first (``SignalTrap``).
+    static func main() async {
+        SignalTrap.shared.install()
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -8,13 +8,14 @@ enum ProcessTable {
         return kill(id, 0) == 0 || errno == EPERM
     }
 
-    /// This process's apply settings: host, pid and the liveness check.
-    static func settings(timeoutMs: UInt64?) -> ApplyDriver.Settings {
+    /// This process's apply settings: host, pid, the liveness check and what stops it.
+    static func settings(timeoutMs: UInt64?, interruption: ApplyInterruption) -> ApplyDriver.Settings {
         ApplyDriver.Settings(
             timeoutMs: timeoutMs,
             host: ProcessInfo.processInfo.hostName,
             pid: Int(ProcessInfo.processInfo.processIdentifier),
-            processIsRunning: { isRunning($0) }
+            processIsRunning: { isRunning($0) },
+            interruption: interruption
         )
     }
 }

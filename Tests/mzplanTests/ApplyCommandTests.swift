@@ -88,13 +88,12 @@ import Testing
         #expect(restarted.stderr.contains("cluster compute resized [restart]: downtime 4m 33s"))
     }
 
-    @Test("a crash saved with --simulate-state is continued by --resume; a second apply meanwhile is refused")
+    @Test("a process killed after its 12th statement left --simulate-state current: --resume continues it; a second apply meanwhile is refused")
     func crashAndResume() throws {
         let state = temporary("state")
         defer { try? FileManager.default.removeItem(atPath: state) }
-        let crashed = try apply(shop + allowSource + ["--auto-approve", "--simulate-state", state, "--simulate-crash-after", "12"])
-        #expect(crashed.exitCode == 1)
-        #expect(crashed.stderr.contains("simulated crash after statement 12"))
+        let crashed = try apply(shop + allowSource + ["--auto-approve", "--simulate-state", state, "--simulate-fault", "crash-after=12"])
+        #expect(crashed.exitCode == 128 + 9, "stderr: \(crashed.stderr)")
         let second = try apply(shop + allowSource + ["--auto-approve", "--simulate-state", state])
         #expect(second.exitCode == 5)
         #expect(second.stderr.contains("--resume"))
@@ -108,7 +107,7 @@ import Testing
     func abort() throws {
         let state = temporary("state")
         defer { try? FileManager.default.removeItem(atPath: state) }
-        _ = try apply(shop + allowSource + ["--auto-approve", "--simulate-state", state, "--simulate-crash-after", "5"])
+        _ = try apply(shop + allowSource + ["--auto-approve", "--simulate-state", state, "--simulate-fault", "crash-after=5"])
         let aborted = try apply(["--abort", "--simulate-state", state])
         #expect(aborted.exitCode == 0, "stderr: \(aborted.stderr)")
         #expect(aborted.stderr.contains("aborted: dropped"))

@@ -17,19 +17,23 @@ public final class ApplyDriver {
         public var processIsRunning: @Sendable (Int) -> Bool
         /// How serialization failures and dropped connections are retried.
         public var retry: RetryPolicy
+        /// Raised by SIGINT/SIGTERM: no new statement starts once it is.
+        public var interruption: ApplyInterruption
 
         public init(
             timeoutMs: UInt64? = nil,
             host: String = "localhost",
             pid: Int = 0,
             processIsRunning: @escaping @Sendable (Int) -> Bool = { _ in false },
-            retry: RetryPolicy = .default
+            retry: RetryPolicy = .default,
+            interruption: ApplyInterruption = ApplyInterruption()
         ) {
             self.timeoutMs = timeoutMs
             self.host = host
             self.pid = pid
             self.processIsRunning = processIsRunning
             self.retry = retry
+            self.interruption = interruption
         }
 
         /// A holder that is this process (its earlier, crashed run) or a process of this host
@@ -96,7 +100,11 @@ public final class ApplyDriver {
         var machine = ApplyStateMachine(plan: plan, options: options, deadlineMs: clock.nowMs().addingReportingOverflow(timeout).overflow ? .max : clock.nowMs() + timeout, done: done, waiting: waiting)
         for id in waiting { waitStartMs[id] = clock.nowMs() }
         while true {
-            switch machine.next(nowMs: clock.nowMs()) {
+            let action = machine.next(nowMs: clock.nowMs())
+            if let signal = settings.interruption.requested, !action.isFinish {
+                return try await interrupted(plan, by: signal, machine: machine)
+            }
+            switch action {
             case .execute(let step, let timeoutMs):
                 if let timedOut = try await execute(step, timeoutMs: timeoutMs, plan: plan, machine: &machine) { return timedOut }
             case .checkCutover(let step):
@@ -137,6 +145,9 @@ public final class ApplyDriver {
             if [.applyReplacement, .setCluster, .recreateObject, .swapCluster].contains(step.action) {
                 emit(ApplyEvent(.cutover, tsMs: finished, step: step.id, object: step.object, fields: [("cluster", .string(step.cluster))]))
             }
+        case .some(let error) where error.isTimeout && settings.interruption.requested != nil:
+            try await journal(plan, step.id, step.action.rawValue, .failed, detail: "cancelled by \(settings.interruption.requested?.name ?? "a signal"): \(error.message)")
+            return try await interrupted(plan, by: settings.interruption.requested ?? .interrupt, machine: machine)
         case .some(let error) where error.isTimeout:
             try await journal(plan, step.id, step.action.rawValue, .failed, detail: error.message)
             try await releaseLock()
@@ -182,6 +193,14 @@ public final class ApplyDriver {
         case .failed(let step, let message):
             return report(plan, .failed, "step \(step) failed: \(message); run `mzplan apply --resume` after fixing the cause, or `--abort`", status: machine.status)
         }
+    }
+
+    /// Stops between statements at a signal's request: the lock released, the journal as it is
+    /// (every finished step recorded), so `--resume` continues where this stopped.
+    private func interrupted(_ plan: Plan, by signal: ApplyInterruption.Signal, machine: ApplyStateMachine) async throws(ApplyTargetError) -> ApplyReport {
+        try await releaseLock()
+        holdsLock = false
+        return report(plan, .interrupted(signal), "interrupted by \(signal.name): no new statement was started and the lock is released; run `mzplan apply --resume` to continue, or `--abort` to undo what ran before the cutovers", status: machine.status)
     }
 
     /// Runs one statement with the retries of ``RetryPolicy``; nil on success, else the error that ends it.

@@ -16,6 +16,8 @@ public struct ApplyReport: Sendable {
         /// The process died (simulated): lock and journal left as they were.
         case crashed
         case aborted
+        /// Stopped by a signal between statements: lock released, resumable (exit 130 or 143).
+        case interrupted(ApplyInterruption.Signal)
     }
 
     /// What happened to one move.
@@ -54,6 +56,7 @@ public struct ApplyReport: Sendable {
         case .stale: .stale
         case .lockHeld: .lockHeld
         case .timedOut: .timedOut
+        case .interrupted(let signal): signal.exitStatus
         }
     }
 
@@ -68,6 +71,7 @@ public struct ApplyReport: Sendable {
         case .failed: "failed"
         case .crashed: "crashed"
         case .aborted: "aborted"
+        case .interrupted: "interrupted"
         }
     }
 

@@ -22,6 +22,11 @@ public struct ApplyStateMachine: Sendable {
         case poll([ReadinessProbe])
         case sleep(untilMs: UInt64)
         case finish(Outcome)
+
+        /// Whether this ends the apply (nothing is left to stop).
+        public var isFinish: Bool {
+            if case .finish = self { true } else { false }
+        }
     }
 
     public enum Outcome: Hashable, Sendable {

@@ -17,6 +17,10 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     case timedOut = 6
     /// A command-line usage error (ArgumentParser's convention).
     case usage = 64
+    /// Stopped by SIGINT (128 + 2); an apply so stopped is resumable.
+    case interrupted = 130
+    /// Stopped by SIGTERM (128 + 15); an apply so stopped is resumable.
+    case terminated = 143
 
     /// What `diff` and `check` end with for `plan`: `blocked` when anything is blocked (with or
     /// without `--detailed-exitcode`); with it, `changes` for pending changes.

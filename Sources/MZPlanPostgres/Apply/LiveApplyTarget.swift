@@ -21,10 +21,13 @@ public final class LiveApplyTarget: ApplyTarget {
     let journalSession: LiveSession
     /// The journal's last `seq`, once the table is known to exist.
     private var journalSequence: Int64?
+    /// Raised by SIGINT/SIGTERM: a blocking statement in flight is cancelled.
+    let interruption: ApplyInterruption
 
-    public init(configuration: ConnectionConfiguration, logger: Logger) {
+    public init(configuration: ConnectionConfiguration, logger: Logger, interruption: ApplyInterruption = ApplyInterruption()) {
         self.configuration = configuration
         self.logger = logger
+        self.interruption = interruption
         executor = StatementExecutor(configuration: configuration, logger: logger)
         session = LiveSession(configuration: configuration, logger: logger)
         journalSession = LiveSession(configuration: configuration, logger: logger)
@@ -58,11 +61,22 @@ public final class LiveApplyTarget: ApplyTarget {
         }
     }
 
+    /// Runs a plan statement. A blocking one (with a timeout: a cutover that waits for its view,
+    /// a graceful resize) is cancelled when an interrupt is requested meanwhile, and fails as a
+    /// timeout does: whether it took effect, the catalog then says.
     public func execute(_ sql: String, timeoutMs: UInt64?) async throws(ApplyTargetError) {
+        let executor = executor
+        let timeout = timeoutMs.map { Duration.milliseconds($0) }
         do {
-            try await executor.execute(sql, statementTimeout: timeoutMs.map { .milliseconds($0) })
+            if timeout == nil {
+                try await executor.execute(sql, statementTimeout: nil)
+            } else {
+                try await interruption.cancelling { try await executor.execute(sql, statementTimeout: timeout) }
+            }
         } catch let error as StatementError {
             throw ApplyTargetError(error)
+        } catch let signal as ApplyInterruption.Signal {
+            throw ApplyTargetError(.timedOut, message: "cancelled by \(signal.name) while it blocked: \(sql.prefix(200))")
         } catch {
             throw .interrupted
         }

@@ -154,4 +154,26 @@ struct LiveApplyTests {
             }
         }
     }
+
+    @Test("SIGINT while a blocking statement waits: it is cancelled promptly and fails as a timeout naming the signal; a short one runs to its end")
+    func interruptedBlockingStatement() async throws {
+        let interruption = ApplyInterruption()
+        let target = try LiveApplyTarget(configuration: TestServer.configuration(), logger: Self.logger, interruption: interruption)
+        let started = ContinuousClock.now
+        let raise = Task {
+            try await Task.sleep(for: .milliseconds(300))
+            interruption.request(.interrupt)
+        }
+        await #expect {
+            try await target.execute("SELECT pg_sleep(30)", timeoutMs: 60_000)
+        } throws: { error in
+            let error = error as? ApplyTargetError
+            return error?.kind == .timedOut && error?.message.contains("cancelled by SIGINT") == true
+        }
+        #expect(ContinuousClock.now - started < .seconds(5))
+        _ = await raise.result
+        // The stop is raised: a statement that does not block is not cancelled.
+        try await target.execute("SELECT pg_sleep(0.3)", timeoutMs: nil)
+        await target.close()
+    }
 }
