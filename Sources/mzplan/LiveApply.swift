@@ -33,10 +33,23 @@ struct LiveApply {
         await target.close()
     }
 
+    /// The catalog the plan is made from, read again after a dropped connection as the apply
+    /// engine's ``RetryPolicy`` allows (nothing has changed yet: a read is safe to repeat).
+    private func readCatalog(from target: LiveApplyTarget) async throws(ConnectionError) -> CatalogReadResult {
+        var drops = 0
+        while true {
+            do throws(ConnectionError) {
+                return try await target.readCatalogResult(takenAtMs: Clock.planTimestamp(environment: environment))
+            } catch where error.kind == .connectionLost && drops < RetryPolicy.default.reconnects {
+                drops += 1
+            }
+        }
+    }
+
     private func run(on target: LiveApplyTarget, interruption: ApplyInterruption) async throws {
         let snapshot: CatalogSnapshot
         do throws(ConnectionError) {
-            let result = try await target.readCatalogResult(takenAtMs: Clock.planTimestamp(environment: environment))
+            let result = try await readCatalog(from: target)
             console.report(result.warnings.map { Diagnostic(.warning, code: "catalog.degraded", $0) })
             snapshot = result.snapshot
         } catch {

@@ -258,16 +258,19 @@ public final class ApplyDriver {
         }
     }
 
-    /// Takes the lock for `plan`, retrying serialization failures; the holder when another has it.
-    /// A dropped connection is not retried here: the lock may have been taken, which only the
-    /// holder then shows.
+    /// Takes the lock for `plan`, retrying serialization failures and dropped connections; the
+    /// holder when another has it. A connection dropped while the lock was being taken may have
+    /// left it taken by this very apply: asking again then shows this apply as the holder.
     func acquireLock(for plan: Plan) async throws(ApplyTargetError) -> LockHolder? {
-        try await retrying(reconnecting: false) { () async throws(ApplyTargetError) in try await self.target.acquireLock(self.holder(for: plan)) }
+        let mine = holder(for: plan)
+        let holder = try await retrying { () async throws(ApplyTargetError) in try await self.target.acquireLock(mine) }
+        return holder == mine ? nil : holder
     }
 
-    /// Releases the lock, retrying serialization failures.
+    /// Releases the lock, retrying serialization failures and dropped connections (releasing
+    /// twice is harmless).
     func releaseLock() async throws(ApplyTargetError) {
-        try await retrying(reconnecting: false) { () async throws(ApplyTargetError) in try await self.target.releaseLock() }
+        try await retrying { () async throws(ApplyTargetError) in try await self.target.releaseLock() }
     }
 
     func journal(_ plan: Plan, _ step: Int, _ action: String, _ status: JournalEntry.Status, detail: String = "") async throws(ApplyTargetError) {

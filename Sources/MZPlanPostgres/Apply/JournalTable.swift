@@ -25,6 +25,11 @@ enum JournalTable {
             """
     }
 
+    /// The row at `sequence`, if written.
+    static func row(_ sequence: Int64) -> PostgresQuery {
+        #"SELECT 1 FROM "_mzplan"."journal" WHERE seq = \#(sequence)::int8"#
+    }
+
     static let select: PostgresQuery = """
         SELECT plan_fingerprint, step_id::int8, action, status, round(EXTRACT(EPOCH FROM at) * 1000)::int8, detail
         FROM "_mzplan"."journal" ORDER BY seq, at

@@ -23,6 +23,11 @@ public final class LiveApplyTarget: ApplyTarget {
     private var journalSequence: Int64?
     /// Raised by SIGINT/SIGTERM: a blocking statement in flight is cancelled.
     let interruption: ApplyInterruption
+    /// The connection dropped while this target created the lock schema: it may exist, without
+    /// its comment yet, and then it is this target's.
+    private var lockCreationUncertain = false
+    /// The connection dropped while this journal row (by `seq`) was being written: it may exist.
+    private var journalRowUncertain: Int64?
 
     public init(configuration: ConnectionConfiguration, logger: Logger, interruption: ApplyInterruption = ApplyInterruption()) {
         self.configuration = configuration
@@ -99,14 +104,19 @@ public final class LiveApplyTarget: ApplyTarget {
         } catch let error as StatementError where error.kind == .server {
             // Materialize reports a duplicate schema as SQLSTATE XX000 ("… already exists"),
             // PostgreSQL as 42P06: whatever the code, the catalog decides. The lock is held when the
-            // schema exists; a holder that has not written its comment yet is still a holder.
+            // schema exists; a holder that has not written its comment yet is still a holder —
+            // unless it is this target, whose connection dropped while it created the schema.
             guard let state = try await lockState() else { throw ApplyTargetError(error) }
-            return state.holder ?? LockHolder(planFingerprint: "unknown", host: "unknown", pid: 0, startedAtMs: 0)
+            guard state.comment == nil, lockCreationUncertain else {
+                return state.holder ?? LockHolder(planFingerprint: "unknown", host: "unknown", pid: 0, startedAtMs: 0)
+            }
         } catch let error as StatementError {
+            if error.kind == .connectionLost { lockCreationUncertain = true }
             throw ApplyTargetError(error)
         } catch {
             throw .interrupted
         }
+        lockCreationUncertain = false
         do {
             try await executor.execute("COMMENT ON SCHEMA \(schema) IS \(SQLIdentifier.literal(LockComment.encode(holder)))")
         } catch {
@@ -141,13 +151,21 @@ public final class LiveApplyTarget: ApplyTarget {
 
     // MARK: Journal
 
+    /// Appends a row; after a dropped connection, the retry first checks whether the lost
+    /// attempt wrote it, so a row is never written twice.
     public func appendJournal(_ entry: JournalEntry) async throws(ApplyTargetError) {
         let sequence = try await lastJournalSequence() + 1
+        let uncertain = journalRowUncertain == sequence
         do throws(ConnectionError) {
-            _ = try await read(on: journalSession) { connection throws(ConnectionError) in try await connection.rows(JournalTable.insert(entry, sequence: sequence)) }
+            try await read(on: journalSession) { connection throws(ConnectionError) in
+                if uncertain, try await !connection.rows(JournalTable.row(sequence)).isEmpty { return }
+                _ = try await connection.rows(JournalTable.insert(entry, sequence: sequence))
+            }
         } catch {
+            if error.kind == .connectionLost || error.kind == .timeout { journalRowUncertain = sequence }
             throw ApplyTargetError(error, while: "writing the journal")
         }
+        journalRowUncertain = nil
         journalSequence = sequence
     }
 
