@@ -50,6 +50,7 @@ import Testing
     @Test("killed (SIGKILL) right after each statement N, then resumed: no violation, converged", arguments: Scenario.all)
     func crashAfterEveryStatement(_ scenario: Scenario) throws {
         var survived = 0
+        var lastPending: Int32 = -1
         for statement in 1... {
             let state = temporaryState()
             defer { try? FileManager.default.removeItem(atPath: state) }
@@ -57,10 +58,13 @@ import Testing
             if crashed.exitCode == 0 {
                 // Fewer statements than N: the whole plan ran; every crash point has been tried.
                 #expect(statement > 10, "the plan ran only \(statement - 1) statements")
+                #expect(lastPending == 0, "after its last statement (killed before it recorded completion), diff still saw changes: the log was not read")
                 break
             }
             #expect(crashed.exitCode == 128 + SIGKILL, "crash-after=\(statement): \(crashed.stderr)")
             #expect(FileManager.default.fileExists(atPath: state + ".log"), "crash-after=\(statement): no log beside the state")
+            // `diff` reads what the server holds, its log included.
+            lastPending = try run(["diff", "-f", scenario.manifest, "--catalog", state, "--detailed-exitcode"] + scenario.allow.flatMap { ["--allow", $0] }).exitCode
             let refused = try run(scenario.apply + ["--simulate-state", state])
             #expect(refused.exitCode == 5, "crash-after=\(statement): a new apply while the dead one holds the lock")
             try expectResumable(scenario, state: state, "crash-after=\(statement)")
