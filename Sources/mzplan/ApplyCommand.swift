@@ -110,21 +110,17 @@ struct ApplyCommand: AsyncParsableCommand {
         }
         let store = simulateState.map(SimulationStore.init(path:))
         let environment = try loadEnvironment(store: store, console: console)
-        let snapshot = environment.snapshot()
         if simulateLockHeld {
             environment.holdLock(LockHolder(planFingerprint: "sha256:other", host: "elsewhere", pid: 4242, startedAtMs: environment.timeMs))
         }
-        if !resume, !abort, let holder = environment.lockHolder {
-            console.report([Diagnostic(.error, code: "apply.lock", "another apply holds the lock (\(holder)); wait for it, or continue a dead one with `mzplan apply --resume` or undo it with `--abort`")])
-            throw ExitCode(ExitStatus.lockHeld)
-        }
-        let printer = ProgressPrinter(mode: progress, console: console, startMs: environment.timeMs)
+        try refuseHeldLock(environment.lockHolder, console: console)
+        let snapshot = environment.snapshot()
         let savedPlan = planFile == nil ? nil : try loadPlan(snapshot: snapshot, allow: allow, console: console)
-        let report: ApplyReport
+        let run: SimulatedApply.Run
         if resume {
-            report = try await driver(for: environment, store: store, printer: printer, console: console).resume(expecting: savedPlan)
+            run = .resume(expecting: savedPlan)
         } else if abort {
-            report = try await driver(for: environment, store: store, printer: printer, console: console).abort(expecting: savedPlan)
+            run = .abort(expecting: savedPlan)
         } else {
             let plan = try savedPlan ?? loadPlan(snapshot: snapshot, allow: allow, console: console)
             if dryRun {
@@ -132,33 +128,29 @@ struct ApplyCommand: AsyncParsableCommand {
                 return
             }
             try showAndConfirm(plan, console: console)
-            report = try await driver(for: environment, store: store, printer: printer, console: console).apply(plan)
+            run = .apply(plan)
         }
-        var simulation: [(String, JSONValue)] = []
-        if let plan = try? Plan.decode(Array((environment.journalEntries.last { $0.status == .planned }?.detail ?? "").utf8), file: "journal") {
-            if report.outcome == .completed || report.outcome == .notCutOver {
-                // A restart's downtime runs on after the last statement: measure all of it.
-                environment.settle()
-                let notCutOver = Set(report.moves.filter { $0.state != .done }.map(\.move.object))
-                for violation in environment.checkInvariants(plan: plan, notCutOver: notCutOver) {
-                    printer.print(ApplyEvent(.violation, tsMs: environment.timeMs, object: violation.object, fields: [("message", .string(violation.message))]))
-                }
-            }
-            let bounds = ApplyBounds(plan: plan, snapshot: snapshot)
-            simulation = [("simulation", .object([
-                ("lower_bound_ms", .uint(bounds.lowerBoundMs)),
-                ("critical_path_ms", .uint(bounds.criticalPathMs)),
-                ("cluster_work_ms", .uint(bounds.clusterWorkMs)),
-                ("sequential_ms", .uint(bounds.sequentialMs)),
-                ("recreate_staleness_ms", .uint(bounds.recreateStalenessMs.values.reduce(0, +))),
-                ("violations", .int(environment.violations.count)),
-            ])), ("clusters", .array(environment.resizeOutcomes(plan: plan).map { outcome in
-                .object([("name", .string(outcome.name)), ("strategy", .string(outcome.strategy.rawValue)), ("downtime_ms", .uint(outcome.downtimeMs))])
-            }))]
+        let interruption = ApplyInterruption()
+        SignalTrap.shared.stopApplying(with: interruption)
+        let crashAfter = Set(simulateFault.map(\.crashAfter))
+        let simulation = SimulatedApply(
+            environment: environment,
+            store: store,
+            settings: ProcessTable.settings(timeoutMs: timeout.flatMap(ApplyCommand.milliseconds), interruption: interruption),
+            pace: simulatePace
+        ) { statement in
+            if crashAfter.contains(statement) { kill(getpid(), SIGKILL) }
         }
-        try save(environment, to: store, console: console)
-        printer.print(report.summaryEvent(staleness: environment.stalenessMs, extra: simulation))
-        throw ExitCode(report.exitStatus)
+        let printer = ProgressPrinter(mode: progress, console: console, startMs: environment.timeMs)
+        let outcome: SimulatedApply.Outcome
+        do throws(SimulationStoreError) {
+            outcome = try await simulation(run, emit: printer.print)
+        } catch {
+            console.report([Diagnostic(.error, code: "io.write", "cannot write the simulated state '\(error.path)': \(error.message)")])
+            throw ExitCode(ExitStatus.failure)
+        }
+        printer.print(outcome.summary)
+        throw ExitCode(outcome.report.exitStatus)
     }
 
     /// The saved environment (its log replayed) when `--simulate-state` names an existing file,
@@ -176,38 +168,12 @@ struct ApplyCommand: AsyncParsableCommand {
         }
     }
 
-    /// The driver of a simulated apply: the environment as a server that logs every change to
-    /// `store` (saved first, so the log extends it), paced, interruptible, and crashing where
-    /// `--simulate-fault` says.
-    private func driver(for environment: SimulatedEnvironment, store: SimulationStore?, printer: ProgressPrinter, console: Console) throws -> ApplyDriver {
-        try save(environment, to: store, console: console)
-        let interruption = ApplyInterruption()
-        SignalTrap.shared.stopApplying(with: interruption)
-        let crashAfter = Set(simulateFault.map(\.crashAfter))
-        let server: SimulatedServer
-        do throws(SimulationStoreError) {
-            server = try SimulatedServer(environment, store: store, pace: simulatePace, interruption: interruption) { statement in
-                if crashAfter.contains(statement) { kill(getpid(), SIGKILL) }
-            }
-        } catch {
-            console.report([Diagnostic(.error, code: "io.write", "cannot write the simulated server's log '\(error.path)': \(error.message)")])
-            throw ExitCode(ExitStatus.failure)
-        }
-        return ApplyDriver(
-            target: server,
-            clock: server,
-            settings: ProcessTable.settings(timeoutMs: timeout.flatMap(ApplyCommand.milliseconds), interruption: interruption),
-            emit: printer.print
-        )
-    }
-
-    private func save(_ environment: SimulatedEnvironment, to store: SimulationStore?, console: Console) throws {
-        do throws(SimulationStoreError) {
-            try store?.save(environment)
-        } catch {
-            console.report([Diagnostic(.error, code: "io.write", "cannot save the simulated state to '\(error.path)': \(error.message)")])
-            throw ExitCode(ExitStatus.failure)
-        }
+    /// A new apply (not `--resume` or `--abort`) is refused before it plans when another holds
+    /// the lock: planning against a catalog in the middle of someone else's apply means nothing.
+    func refuseHeldLock(_ holder: LockHolder?, console: Console) throws {
+        guard !resume, !abort, let holder else { return }
+        console.report([Diagnostic(.error, code: "apply.lock", "another apply holds the lock (\(holder)); wait for it, or continue a dead one with `mzplan apply --resume` or undo it with `--abort`")])
+        throw ExitCode(ExitStatus.lockHeld)
     }
 
     func loadPlan(snapshot: CatalogSnapshot, allow: [HazardCode], console: Console) throws -> Plan {

@@ -56,6 +56,14 @@ struct LiveApply {
             console.report([Diagnostic(.error, code: "catalog.connect", error.message)])
             throw ExitCode(ExitStatus.failure)
         }
+        let holder: LockHolder?
+        do throws(ApplyTargetError) {
+            holder = try await target.lockState().map { $0.holder ?? .unknown }
+        } catch {
+            console.report([Diagnostic(.error, code: "catalog.connect", error.message)])
+            throw ExitCode(ExitStatus.failure)
+        }
+        try command.refuseHeldLock(holder, console: console)
         let savedPlan = command.planFile == nil ? nil : try command.loadPlan(snapshot: snapshot, allow: allow, console: console)
         let manifestPlan = savedPlan == nil && !command.resume && !command.abort ? try command.loadPlan(snapshot: snapshot, allow: allow, console: console) : nil
         if !command.dryRun {

@@ -12,6 +12,9 @@ public struct LockHolder: Hashable, Sendable, CustomStringConvertible {
         self.startedAtMs = startedAtMs
     }
 
+    /// A holder whose comment is missing or unreadable: the lock is held, by whom is unknown.
+    public static let unknown = LockHolder(planFingerprint: "unknown", host: "unknown", pid: 0, startedAtMs: 0)
+
     public var description: String {
         "pid \(pid) on \(host), plan \(planFingerprint.prefix(19))…, started at \(startedAtMs) ms"
     }

@@ -108,7 +108,7 @@ public final class LiveApplyTarget: ApplyTarget {
             // unless it is this target, whose connection dropped while it created the schema.
             guard let state = try await lockState() else { throw ApplyTargetError(error) }
             guard state.comment == nil, lockCreationUncertain else {
-                return state.holder ?? LockHolder(planFingerprint: "unknown", host: "unknown", pid: 0, startedAtMs: 0)
+                return state.holder ?? .unknown
             }
         } catch let error as StatementError {
             if error.kind == .connectionLost { lockCreationUncertain = true }

@@ -1,0 +1,92 @@
+public import MZPlanCore
+
+/// `mzplan apply --simulate` (SPEC §8, §10.4): the apply engine against a ``SimulatedServer`` over
+/// the environment, then what only a simulation can tell — the invariants, the bounds the benchmark
+/// compares with, each resized cluster's downtime — with the state saved before and after. The
+/// CLI parses, confirms and renders; the live counterpart is the CLI's `LiveApply`.
+public struct SimulatedApply {
+    /// What to run.
+    public enum Run {
+        case apply(Plan)
+        case resume(expecting: Plan?)
+        case abort(expecting: Plan?)
+    }
+
+    /// How one run ended: the report, and its `summary` event with the simulation's members.
+    public struct Outcome {
+        public var report: ApplyReport
+        public var summary: ApplyEvent
+    }
+
+    public let environment: SimulatedEnvironment
+    public let store: SimulationStore?
+    public let settings: ApplyDriver.Settings
+    public let pace: Double?
+    public let afterStatement: SimulatedServer.StatementHook
+
+    /// - Parameters:
+    ///   - store: `--simulate-state`: saved before the run (its log extends that) and after.
+    ///   - settings: the driver's; its interruption also ends paced waits.
+    ///   - pace: virtual seconds per real second; nil: no waiting.
+    ///   - afterStatement: called after each statement ran and was logged (`--simulate-fault`).
+    public init(
+        environment: SimulatedEnvironment,
+        store: SimulationStore?,
+        settings: ApplyDriver.Settings,
+        pace: Double? = nil,
+        afterStatement: @escaping SimulatedServer.StatementHook = { _ in }
+    ) {
+        self.environment = environment
+        self.store = store
+        self.settings = settings
+        self.pace = pace
+        self.afterStatement = afterStatement
+    }
+
+    /// Runs `run`, emitting progress (and a `violation` event per broken invariant).
+    public func callAsFunction(_ run: Run, emit: @escaping (ApplyEvent) -> Void) async throws(SimulationStoreError) -> Outcome {
+        let before = environment.snapshot()
+        try store?.save(environment)
+        let server = try SimulatedServer(environment, store: store, pace: pace, interruption: settings.interruption, afterStatement: afterStatement)
+        let driver = ApplyDriver(target: server, clock: server, settings: settings, emit: emit)
+        let report: ApplyReport
+        switch run {
+        case .apply(let plan): report = await driver.apply(plan)
+        case .resume(let expected): report = await driver.resume(expecting: expected)
+        case .abort(let expected): report = await driver.abort(expecting: expected)
+        }
+        let measured = measure(report, before: before, emit: emit)
+        try store?.save(environment)
+        return Outcome(report: report, summary: report.summaryEvent(staleness: environment.stalenessMs, extra: measured))
+    }
+
+    /// The invariants (after a run that went to its end) and the summary's `simulation` and
+    /// `clusters` members, for the plan the journal holds.
+    private func measure(_ report: ApplyReport, before: CatalogSnapshot, emit: (ApplyEvent) -> Void) -> [(String, JSONValue)] {
+        guard let row = environment.journalEntries.last(where: { $0.status == .planned }),
+              let plan = try? Plan.decode(Array(row.detail.utf8), file: "journal")
+        else { return [] }
+        if report.outcome == .completed || report.outcome == .notCutOver {
+            // A restart's downtime runs on after the last statement: measure all of it.
+            environment.settle()
+            let notCutOver = Set(report.moves.filter { $0.state != .done }.map(\.move.object))
+            for violation in environment.checkInvariants(plan: plan, notCutOver: notCutOver) {
+                emit(ApplyEvent(.violation, tsMs: environment.timeMs, object: violation.object, fields: [("message", .string(violation.message))]))
+            }
+        }
+        let bounds = ApplyBounds(plan: plan, snapshot: before)
+        return [
+            ("simulation", .object([
+                ("lower_bound_ms", .uint(bounds.lowerBoundMs)),
+                ("critical_path_ms", .uint(bounds.criticalPathMs)),
+                ("cluster_work_ms", .uint(bounds.clusterWorkMs)),
+                ("sequential_ms", .uint(bounds.sequentialMs)),
+                ("recreate_staleness_ms", .uint(bounds.recreateStalenessMs.values.reduce(0, +))),
+                ("violations", .int(environment.violations.count)),
+            ])),
+            ("clusters", .array(environment.resizeOutcomes(plan: plan).map { outcome in
+                .object([("name", .string(outcome.name)), ("strategy", .string(outcome.strategy.rawValue)), ("downtime_ms", .uint(outcome.downtimeMs))])
+            })),
+        ]
+    }
+}
