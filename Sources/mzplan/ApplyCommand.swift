@@ -28,11 +28,7 @@ struct ApplyCommand: AsyncParsableCommand {
 
     @OptionGroup var manifest: ApplyManifestOptions
 
-    @Option(help: ArgumentHelp(
-        "Apply to the live Materialize: postgres://USER[:PASSWORD]@HOST[:PORT]/DB?sslmode=disable|require|verify-full (default: MZPLAN_URL). Prefer PGPASSWORD for the password.",
-        valueName: "url"
-    ))
-    var url: String?
+    @OptionGroup var connection: ConnectionOptions
 
     @Option(help: ArgumentHelp("Run against the simulator loaded from this catalog snapshot.", valueName: "snapshot.json"))
     var simulate: String?
@@ -77,10 +73,10 @@ struct ApplyCommand: AsyncParsableCommand {
         if planFile == nil && manifest.files.isEmpty && !resume && !abort {
             throw ValidationError("Missing a plan: pass plan.json or -f mzplan.yaml.")
         }
-        if url != nil && (simulate != nil || simulateState != nil) {
+        if connection.url != nil && (simulate != nil || simulateState != nil) {
             throw ValidationError("Pass either --url or --simulate, not both.")
         }
-        if simulate == nil && simulateState == nil && url == nil && (ProcessInfo.processInfo.environment["MZPLAN_URL"] ?? "").isEmpty {
+        if simulate == nil && simulateState == nil && !connection.isGiven {
             throw ValidationError("Missing a target: pass --url URL (or set MZPLAN_URL), or --simulate snapshot.json.")
         }
         if !isSimulated && (!simulateFault.isEmpty || simulatePace != nil) {
@@ -189,15 +185,8 @@ struct ApplyCommand: AsyncParsableCommand {
                 throw ExitCode(ExitStatus.failure)
             }
         }
-        do throws(DiagnosticsError) {
-            let loaded = try ManifestLoader.load(manifest.files.map { path throws(DiagnosticsError) in try ManifestSource.read(path: path) })
-            let result = try Planner.plan(manifest: loaded.manifest, catalog: snapshot, allow: allow, createdAtMs: Clock.planTimestamp())
-            console.report(loaded.warnings + result.warnings)
-            return result.plan
-        } catch {
-            console.report(error.diagnostics)
-            throw ExitCode(ExitStatus.failure)
-        }
+        let loaded = try PlanRequest.reported(console) { () throws(DiagnosticsError) in try ManifestLoader.load(paths: manifest.files) }
+        return try PlanRequest.plan(loaded, catalog: snapshot, allow: allow, console: console)
     }
 
     /// Prints the plan to stderr (not with `--progress ndjson`), then asks: `yes` on a TTY unless

@@ -18,11 +18,7 @@ struct CatalogDumpCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp(
-        "postgres://USER[:PASSWORD]@HOST[:PORT]/DB?sslmode=disable|require|verify-full (default: MZPLAN_URL, then the PG* variables).",
-        valueName: "url"
-    ))
-    var url: String?
+    @OptionGroup var connection: ConnectionOptions
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the snapshot to this file instead of stdout.", valueName: "snapshot.json"))
     var output: String?
@@ -31,7 +27,7 @@ struct CatalogDumpCommand: AsyncParsableCommand {
         let console = Console()
         let snapshot: CatalogSnapshot
         do throws(DiagnosticsError) {
-            snapshot = try await LiveCatalog.read(url: url, console: console)
+            snapshot = try await LiveCatalog.read(connection, console: console)
         } catch {
             console.report(error.diagnostics)
             throw ExitCode(ExitStatus.failure)

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import MZPlanCore
 
 /// Where the catalog comes from: `--catalog snapshot.json`, or the live catalog at `--url`
@@ -9,17 +8,13 @@ struct CatalogSourceOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A catalog snapshot (from `mzplan catalog dump`).", valueName: "snapshot.json"))
     var catalog: String?
 
-    @Option(help: ArgumentHelp(
-        "Read the live catalog: postgres://USER[:PASSWORD]@HOST[:PORT]/DB?sslmode=disable|require|verify-full (default: MZPLAN_URL). Prefer PGPASSWORD for the password.",
-        valueName: "url"
-    ))
-    var url: String?
+    @OptionGroup var connection: ConnectionOptions
 
     /// Whether a catalog source was given, `MZPLAN_URL` included.
-    var isGiven: Bool { catalog != nil || url != nil || Self.environmentHasURL() }
+    var isGiven: Bool { catalog != nil || connection.isGiven }
 
     func validate() throws {
-        if catalog != nil, url != nil {
+        if catalog != nil, connection.url != nil {
             throw ValidationError("Pass either --catalog or --url, not both.")
         }
     }
@@ -29,10 +24,6 @@ struct CatalogSourceOptions: ParsableArguments {
         if let catalog {
             return try CatalogSnapshotFile.read(path: catalog)
         }
-        return try await LiveCatalog.read(url: url, console: console)
-    }
-
-    private static func environmentHasURL() -> Bool {
-        !(ProcessInfo.processInfo.environment["MZPLAN_URL"] ?? "").isEmpty
+        return try await LiveCatalog.read(connection, console: console)
     }
 }

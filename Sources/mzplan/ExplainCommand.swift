@@ -36,7 +36,7 @@ struct ExplainCommand: AsyncParsableCommand {
         let console = Console()
         let allow = try HazardCodeArgument.parse(manifest.allow, console: console)
         do throws(DiagnosticsError) {
-            let loaded = try ManifestLoader.load(manifest.files.map { path throws(DiagnosticsError) in try ManifestSource.read(path: path) })
+            let loaded = try ManifestLoader.load(paths: manifest.files)
             let snapshot = try await catalog.load(console: console)
             let explanation = try Explanation.explain(name, manifest: loaded.manifest, catalog: snapshot, allow: allow)
             console.output(format == .json ? explanation.json() : explanation.text())

@@ -17,7 +17,7 @@ struct LiveApply {
         let logger = LiveCatalog.makeLogger(environment: environment)
         let configuration: ConnectionConfiguration
         do throws(ConnectionError) {
-            configuration = try ConnectionConfiguration.resolve(url: command.url, environment: environment)
+            configuration = try command.connection.configuration(environment: environment)
         } catch {
             console.report([Diagnostic(.error, code: "catalog.connect", error.message)])
             throw ExitCode(ExitStatus.failure)

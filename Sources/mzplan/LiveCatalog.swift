@@ -8,13 +8,13 @@ import MZPlanPostgres
 /// diagnostic line (code `catalog.connect`), never showing the password.
 enum LiveCatalog {
     static func read(
-        url: String?,
+        _ options: ConnectionOptions,
         console: Console,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) async throws(DiagnosticsError) -> CatalogSnapshot {
         let logger = makeLogger(environment: environment)
         do throws(ConnectionError) {
-            let configuration = try ConnectionConfiguration.resolve(url: url, environment: environment)
+            let configuration = try options.configuration(environment: environment)
             let connection = try await MaterializeConnection.connect(configuration, logger: logger)
             let result: CatalogReadResult
             do throws(ConnectionError) {

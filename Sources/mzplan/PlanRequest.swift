@@ -11,22 +11,34 @@ struct PlanRequest {
     func plan(allow: [HazardCode]) async throws -> Plan {
         // The manifests load while the catalog is read: on a large catalog both take a while.
         let files = manifest.files
-        async let manifestResult = Result { () throws(DiagnosticsError) in
-            try ManifestLoader.load(files.map { path throws(DiagnosticsError) in try ManifestSource.read(path: path) })
-        }
+        async let manifestResult = Result { () throws(DiagnosticsError) in try ManifestLoader.load(paths: files) }
         let catalogResult: Result<CatalogSnapshot, DiagnosticsError>
         do throws(DiagnosticsError) {
             catalogResult = .success(try await catalog.load(console: console))
         } catch {
             catalogResult = .failure(error)
         }
-        do throws(DiagnosticsError) {
-            let loaded = try await manifestResult.get()
-            let snapshot = try catalogResult.get()
+        let manifestLoaded = await manifestResult
+        let loaded = try Self.reported(console) { () throws(DiagnosticsError) in try manifestLoaded.get() }
+        let snapshot = try Self.reported(console) { () throws(DiagnosticsError) in try catalogResult.get() }
+        ProcessLifetime.keep(snapshot)
+        return try Self.plan(loaded, catalog: snapshot, allow: allow, console: console)
+    }
+
+    /// Plans the loaded manifests against `snapshot`, printing the warnings of both; what stops
+    /// the planning is printed and ends the command with exit 1.
+    static func plan(_ loaded: LoadedManifest, catalog snapshot: CatalogSnapshot, allow: [HazardCode], console: Console) throws -> Plan {
+        try reported(console) { () throws(DiagnosticsError) in
             let result = try Planner.plan(manifest: loaded.manifest, catalog: snapshot, allow: allow, createdAtMs: Clock.planTimestamp())
-            ProcessLifetime.keep(snapshot)
             console.report(loaded.warnings + result.warnings)
             return result.plan
+        }
+    }
+
+    /// The value of `work`, or its diagnostics printed and exit 1.
+    static func reported<T>(_ console: Console, _ work: () throws(DiagnosticsError) -> T) throws -> T {
+        do throws(DiagnosticsError) {
+            return try work()
         } catch {
             console.report(error.diagnostics)
             throw ExitCode(ExitStatus.failure)

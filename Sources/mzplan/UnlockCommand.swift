@@ -21,11 +21,7 @@ struct UnlockCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp(
-        "postgres://USER[:PASSWORD]@HOST[:PORT]/DB?sslmode=disable|require|verify-full (default: MZPLAN_URL, then the PG* variables).",
-        valueName: "url"
-    ))
-    var url: String?
+    @OptionGroup var connection: ConnectionOptions
 
     @Flag(help: "Do not ask for confirmation.")
     var force = false
@@ -35,7 +31,7 @@ struct UnlockCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let configuration: ConnectionConfiguration
         do throws(ConnectionError) {
-            configuration = try ConnectionConfiguration.resolve(url: url, environment: environment)
+            configuration = try connection.configuration(environment: environment)
         } catch {
             console.report([Diagnostic(.error, code: "catalog.connect", error.message)])
             throw ExitCode(ExitStatus.failure)

@@ -12,6 +12,11 @@ public enum ManifestLoader {
     /// a manifest naming 20 000 objects one by one has about 40 000).
     static let nodeBudget = 200_000
 
+    /// Reads the files at `paths` (a missing one is a diagnostic naming it), then ``load(_:)``.
+    public static func load(paths: [String]) throws(DiagnosticsError) -> LoadedManifest {
+        try load(paths.map { path throws(DiagnosticsError) in try ManifestSource.read(path: path) })
+    }
+
     /// Parses, validates and merges one or more files (SPEC §2: `-f` may repeat). Throws every error found (all at
     /// once, sorted by position, with warnings too) as DiagnosticsError; on success returns warnings separately.
     public static func load(_ sources: [ManifestSource]) throws(DiagnosticsError) -> LoadedManifest {
