@@ -57,36 +57,35 @@ public struct SimulatedApply {
         }
         let measured = measure(report, before: before, emit: emit)
         try store?.save(environment)
-        return Outcome(report: report, summary: report.summaryEvent(staleness: environment.stalenessMs, extra: measured))
+        return Outcome(report: report, summary: report.summaryEvent(staleness: environment.stalenessMs, simulation: measured?.simulation, clusters: measured?.clusters))
     }
 
-    /// The invariants (after a run that went to its end) and the summary's `simulation` and
-    /// `clusters` members, for the plan the journal holds.
-    private func measure(_ report: ApplyReport, before: CatalogSnapshot, emit: (ApplyEvent) -> Void) -> [(String, JSONValue)] {
+    /// The invariants (after a run that went to its end), the bounds and each resized cluster's
+    /// downtime, for the plan the journal holds.
+    private func measure(_ report: ApplyReport, before: CatalogSnapshot, emit: (ApplyEvent) -> Void) -> (simulation: ApplyEvent.Simulation, clusters: [ApplyEvent.ClusterDowntime])? {
         guard let row = environment.journalEntries.last(where: { $0.status == .planned }),
               let plan = try? Plan.decode(Array(row.detail.utf8), file: "journal")
-        else { return [] }
+        else { return nil }
         if report.outcome == .completed || report.outcome == .notCutOver {
             // A restart's downtime runs on after the last statement: measure all of it.
             environment.settle()
             let notCutOver = Set(report.moves.filter { $0.state != .done }.map(\.move.object))
             for violation in environment.checkInvariants(plan: plan, notCutOver: notCutOver) {
-                emit(ApplyEvent(.violation, tsMs: environment.timeMs, object: violation.object, fields: [("message", .string(violation.message))]))
+                emit(ApplyEvent(.violation(message: violation.message), tsMs: environment.timeMs, object: violation.object))
             }
         }
         let bounds = ApplyBounds(plan: plan, snapshot: before)
-        return [
-            ("simulation", .object([
-                ("lower_bound_ms", .uint(bounds.lowerBoundMs)),
-                ("critical_path_ms", .uint(bounds.criticalPathMs)),
-                ("cluster_work_ms", .uint(bounds.clusterWorkMs)),
-                ("sequential_ms", .uint(bounds.sequentialMs)),
-                ("recreate_staleness_ms", .uint(bounds.recreateStalenessMs.values.reduce(0, +))),
-                ("violations", .int(environment.violations.count)),
-            ])),
-            ("clusters", .array(environment.resizeOutcomes(plan: plan).map { outcome in
-                .object([("name", .string(outcome.name)), ("strategy", .string(outcome.strategy.rawValue)), ("downtime_ms", .uint(outcome.downtimeMs))])
-            })),
-        ]
+        let simulation = ApplyEvent.Simulation(
+            lowerBoundMs: bounds.lowerBoundMs,
+            criticalPathMs: bounds.criticalPathMs,
+            clusterWorkMs: bounds.clusterWorkMs,
+            sequentialMs: bounds.sequentialMs,
+            recreateStalenessMs: bounds.recreateStalenessMs.values.reduce(0, +),
+            violations: environment.violations.count
+        )
+        let clusters = environment.resizeOutcomes(plan: plan).map { outcome in
+            ApplyEvent.ClusterDowntime(name: outcome.name, strategy: outcome.strategy.rawValue, downtimeMs: outcome.downtimeMs)
+        }
+        return (simulation, clusters)
     }
 }

@@ -27,7 +27,7 @@ final class ProgressPrinter {
         case .ndjson:
             console.output(event.ndjson() + "\n")
         case .none:
-            if event.name == .summary { FileHandle.standardError.write(Data(line(event).utf8)) }
+            if case .summary = event.kind { FileHandle.standardError.write(Data(line(event).utf8)) }
         case .auto, .bar:
             FileHandle.standardError.write(Data((live ? redraw(event) : line(event)).utf8))
         }
@@ -37,12 +37,12 @@ final class ProgressPrinter {
     private func redraw(_ event: ApplyEvent) -> String {
         var text = String(repeating: "\u{1B}[1A\u{1B}[2K", count: drawnLines)
         let name = event.object?.description ?? ""
-        switch event.name {
+        switch event.kind {
         case .stepFinished:
             startedMs[name] = event.tsMs
-        case .objectStatus:
-            let state = event["ready"]?.boolValue == true ? "ready, confirming" : (event["waiting_for"]?.stringValue ?? "waiting")
-            let lag = event["lag_ms"]?.uintValue.map { String(format: "lag %.1f s", Double($0) / 1000) } ?? "lag ?"
+        case .objectStatus(let status):
+            let state = status.ready ? "ready, confirming" : (status.waitingFor ?? "waiting")
+            let lag = status.lagMs.map { String(format: "lag %.1f s", Double($0) / 1000) } ?? "lag ?"
             if let index = pending.firstIndex(where: { $0.object == name }) {
                 pending[index].text = "\(state), \(lag)"
             } else {
@@ -68,52 +68,48 @@ final class ProgressPrinter {
         let elapsed = String(format: "%7.1fs", Double(event.tsMs &- startMs) / 1000)
         let object = event.object.map { " \($0)" } ?? ""
         let step = event.step.map { " step \($0)" } ?? ""
-        switch event.name {
-        case .plan:
-            return "\(elapsed)  plan \(event["fingerprint"]?.stringValue ?? ""): \(event["moves"]?.intValue ?? 0) moves, \(event["steps"]?.intValue ?? 0) steps\n"
-        case .stepStarted:
-            let target = event.object == nil ? event["cluster"]?.stringValue.map { " \($0)" } ?? "" : object
-            return "\(elapsed) \(step) \(event["action"]?.stringValue ?? "")\(target)\n"
+        switch event.kind {
+        case .plan(let fingerprint, let moves, let steps, _):
+            return "\(elapsed)  plan \(fingerprint): \(moves) moves, \(steps) steps\n"
+        case .stepStarted(let action, let cluster, _):
+            let target = event.object == nil ? cluster.map { " \($0)" } ?? "" : object
+            return "\(elapsed) \(step) \(action)\(target)\n"
         case .stepFinished:
             return ""
-        case .objectStatus:
-            let state = event["ready"]?.boolValue == true ? "ready" : (event["waiting_for"]?.stringValue ?? "waiting")
+        case .objectStatus(let status):
+            let state = status.ready ? "ready" : (status.waitingFor ?? "waiting")
             let key = event.object?.description ?? ""
             let category = String(state.prefix { $0 != ":" && !$0.isNumber })
             guard lastState[key] != category else { return "" }
             lastState[key] = category
-            let lag = event["lag_ms"]?.uintValue.map { ", lag \($0) ms" } ?? ""
+            let lag = status.lagMs.map { ", lag \($0) ms" } ?? ""
             return "\(elapsed)   \(object.dropFirst()): \(state)\(lag)\n"
         case .ready:
             return "\(elapsed) \(step) ready\(object)\n"
-        case .cutover:
-            return "\(elapsed) \(step) cut over\(object) → \(event["cluster"]?.stringValue ?? "")\n"
-        case .warning:
-            return "\(elapsed)  warning\(object): \(event["message"]?.stringValue ?? "")\n"
-        case .violation:
-            return "\(elapsed)  VIOLATION\(object): \(event["message"]?.stringValue ?? "")\n"
-        case .summary:
-            return summary(event)
+        case .cutover(let cluster):
+            return "\(elapsed) \(step) cut over\(object) → \(cluster ?? "")\n"
+        case .warning(_, let message):
+            return "\(elapsed)  warning\(object): \(message)\n"
+        case .violation(let message):
+            return "\(elapsed)  VIOLATION\(object): \(message)\n"
+        case .summary(let summary):
+            return Self.text(summary)
         }
     }
 
-    private func summary(_ event: ApplyEvent) -> String {
-        let clock = event["simulation"] == nil ? "" : " (virtual)"
-        let makespan = DurationText.describe(milliseconds: event["makespan_ms"]?.uintValue ?? 0)
-        var text = "\nSummary: \(event["outcome"]?.stringValue ?? "") in \(makespan)\(clock), \(event["statements"]?.intValue ?? 0) statements, \(event["polls"]?.intValue ?? 0) readiness polls\n"
-        for move in event["moves"]?.arrayValue ?? [] {
-            let name = move["object"]?.stringValue ?? ""
-            let strategy = move["strategy"]?.stringValue ?? ""
-            let state = move["state"]?.stringValue ?? ""
-            let wait = DurationText.describe(milliseconds: move["wait_ms"]?.uintValue ?? 0)
-            let stale = move["staleness_ms"]?.uintValue.map { ", staleness \(DurationText.describe(milliseconds: $0))" } ?? ""
-            text += "  \(state == "done" ? "✓" : "✗") \(name) \(move["from"]?.stringValue ?? "") → \(move["to"]?.stringValue ?? "") [\(strategy)] waited \(wait)\(stale)\(state == "done" ? "" : " (\(state))")\n"
+    private static func text(_ summary: ApplyEvent.Summary) -> String {
+        let clock = summary.simulation == nil ? "" : " (virtual)"
+        let makespan = DurationText.describe(milliseconds: summary.makespanMs)
+        var text = "\nSummary: \(summary.outcome) in \(makespan)\(clock), \(summary.statements) statements, \(summary.polls) readiness polls\n"
+        for move in summary.moves {
+            let done = move.state == .done
+            let wait = DurationText.describe(milliseconds: move.waitMs)
+            let stale = move.stalenessMs.map { ", staleness \(DurationText.describe(milliseconds: $0))" } ?? ""
+            text += "  \(done ? "✓" : "✗") \(move.object) \(move.from) → \(move.to) [\(move.strategy.rawValue)] waited \(wait)\(stale)\(done ? "" : " (\(move.state.rawValue))")\n"
         }
-        for cluster in event["clusters"]?.arrayValue ?? [] {
-            let downtime = DurationText.describe(milliseconds: cluster["downtime_ms"]?.uintValue ?? 0)
-            text += "  cluster \(cluster["name"]?.stringValue ?? "") resized [\(cluster["strategy"]?.stringValue ?? "")]: downtime \(downtime)\n"
+        for cluster in summary.clusters ?? [] {
+            text += "  cluster \(cluster.name) resized [\(cluster.strategy)]: downtime \(DurationText.describe(milliseconds: cluster.downtimeMs))\n"
         }
-        text += (event["message"]?.stringValue ?? "") + "\n"
-        return text
+        return text + summary.message + "\n"
     }
 }

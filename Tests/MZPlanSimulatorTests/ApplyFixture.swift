@@ -115,3 +115,15 @@ enum GeneratedScenario {
         return try ApplyFixture.make(snapshot: snapshot, manifest: yaml)
     }
 }
+
+extension ApplyEvent {
+    /// Why a polled object is not ready (object-status events).
+    var waitingFor: String? {
+        if case .objectStatus(let status) = kind { status.waitingFor } else { nil }
+    }
+
+    /// A warning's code (warning events).
+    var warningCode: String? {
+        if case .warning(let code, _) = kind { code } else { nil }
+    }
+}

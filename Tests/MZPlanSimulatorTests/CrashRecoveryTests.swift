@@ -9,7 +9,7 @@ import Testing
         let environment = fixture.environment()
         let events = EventLog()
         _ = await ApplyFixture.driver(environment, events: events).apply(fixture.plan)
-        let started = events.events.filter { $0.name == .stepStarted }
+        let started = events.events.filter { $0.name == "step-started" }
         let firstCutover = started.firstIndex { $0.step.flatMap(fixture.plan.step)?.phase == .cutover }! + 1
         return (environment.statementsExecuted, environment.placementSignature(), firstCutover)
     }

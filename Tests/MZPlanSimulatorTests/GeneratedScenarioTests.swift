@@ -24,7 +24,7 @@ import Testing
         let fixture = try GeneratedScenario.make(moves: 50)
         let events = EventLog()
         let report = await ApplyFixture.driver(fixture.environment(), events: events).apply(fixture.plan)
-        let statusTimes = Set(events.events.filter { $0.name == .objectStatus }.map(\.tsMs))
+        let statusTimes = Set(events.events.filter { $0.name == "object-status" }.map(\.tsMs))
         #expect(report.polls == statusTimes.count)
     }
 

@@ -18,7 +18,7 @@ import Testing
         let events = EventLog()
         let report = await ApplyFixture.driver(environment, timeoutMs: 600_000, events: events).apply(fixture.plan)
         #expect(report.outcome == .timedOut, "\(report.message)")
-        #expect(events.events.contains { ($0["waiting_for"]?.stringValue ?? "").contains("OOM-looping") })
+        #expect(events.events.contains { ($0.waitingFor ?? "").contains("OOM-looping") })
         let serving = try #require(environment.snapshot().clusters.first { $0.name == "serving" })
         #expect(serving.replicas.allSatisfy { ($0.oomKills24h ?? 0) >= 3 })
         #expect((environment.downtimeMs["serving"] ?? 0) > 0, "the indexes already on serving stop serving")

@@ -16,7 +16,7 @@ import Testing
         for result in report.moves where result.move.strategy == .replace || result.move.strategy == .rebuild {
             #expect(environment.stalenessMs[result.move.object, default: 0] == 0, "\(result.move.object)")
         }
-        #expect(events.events.first?.name == .plan)
+        #expect(events.events.first?.name == "plan")
         let times = events.events.map(\.tsMs)
         #expect(times == times.sorted())
     }
@@ -40,8 +40,8 @@ import Testing
         var peak: [String: Int] = [:]
         for event in events.events {
             guard let step = event.step.flatMap(fixture.plan.step), step.phase == .hydrate, step.wait != nil, let cluster = step.cluster else { continue }
-            if event.name == .stepFinished { waiting[cluster, default: []].insert(step.id) }
-            if event.name == .ready { waiting[cluster]?.remove(step.id) }
+            if event.name == "step-finished" { waiting[cluster, default: []].insert(step.id) }
+            if event.name == "ready" { waiting[cluster]?.remove(step.id) }
             peak[cluster] = max(peak[cluster] ?? 0, waiting[cluster]?.count ?? 0)
         }
         #expect(peak["transform"] == 2)
@@ -104,7 +104,7 @@ import Testing
         let report = await ApplyFixture.driver(environment, timeoutMs: 300_000, events: events).apply(fixture.plan)
         #expect(report.exitStatus == .timedOut)
         #expect(report.message.contains("customer_ltv_mzplan"))
-        let reported = events.events.contains { $0.name == .objectStatus && ($0["waiting_for"]?.stringValue ?? "").contains("OOM-looping") }
+        let reported = events.events.contains { $0.name == "object-status" && ($0.waitingFor ?? "").contains("OOM-looping") }
         #expect(reported)
         // Nothing on serving was cut over, and the originals are untouched.
         #expect(report.moves.first { $0.move.object.name == "customer_ltv" }?.state == .pending)

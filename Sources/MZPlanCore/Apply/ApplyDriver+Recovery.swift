@@ -50,10 +50,7 @@ extension ApplyDriver {
                 done.formUnion(Self.predecessors(of: step, in: plan))
             }
             waiting.subtract(done)
-            emit(ApplyEvent(.warning, tsMs: clock.nowMs(), fields: [
-                ("code", .string("resume")),
-                ("message", .string("resuming: \(done.count + waiting.count) of \(ran.count) journaled steps verified in the catalog; \(waiting.count) waits re-checked")),
-            ]))
+            emit(ApplyEvent(.warning(code: "resume", message: "resuming: \(done.count + waiting.count) of \(ran.count) journaled steps verified in the catalog; \(waiting.count) waits re-checked"), tsMs: clock.nowMs()))
             return try await run(plan, done: done, waiting: waiting)
         } catch {
             if holdsLock, error.kind != .crashed { try? await target.releaseLock() }
@@ -123,7 +120,7 @@ extension ApplyDriver {
             }
             for sql in drops {
                 statements += 1
-                emit(ApplyEvent(.stepStarted, tsMs: clock.nowMs(), fields: [("action", .string("abort")), ("sql", .string(sql))]))
+                emit(ApplyEvent(.stepStarted(action: "abort", cluster: nil, sql: sql), tsMs: clock.nowMs()))
                 try await retrying { () async throws(ApplyTargetError) in try await self.target.execute(sql, timeoutMs: nil) }
             }
             try await journal(plan, 0, "abort", .aborted, detail: drops.joined(separator: ";\n"))

@@ -113,7 +113,7 @@ public final class ApplyDriver {
                 if let gap {
                     skipReasons[step.id] = gap
                     try await journal(plan, step.id, step.action.rawValue, .skipped, detail: gap)
-                    emit(ApplyEvent(.warning, tsMs: clock.nowMs(), step: step.id, object: step.object, fields: [("code", .string("frontier-gap")), ("message", .string(gap))]))
+                    emit(ApplyEvent(.warning(code: "frontier-gap", message: gap), tsMs: clock.nowMs(), step: step.id, object: step.object))
                 }
                 machine.cutoverChecked(step.id, gap: gap)
             case .poll(let probes):
@@ -128,9 +128,7 @@ public final class ApplyDriver {
 
     /// Journals, runs and reports one step; returns a report only when its statement timed out.
     private func execute(_ step: Step, timeoutMs: UInt64?, plan: Plan, machine: inout ApplyStateMachine) async throws(ApplyTargetError) -> ApplyReport? {
-        emit(ApplyEvent(.stepStarted, tsMs: clock.nowMs(), step: step.id, object: step.object, fields: [
-            ("action", .string(step.action.rawValue)), ("cluster", .string(step.cluster)), ("sql", .string(step.sql)),
-        ]))
+        emit(ApplyEvent(.stepStarted(action: step.action.rawValue, cluster: step.cluster, sql: step.sql), tsMs: clock.nowMs(), step: step.id, object: step.object))
         try await journal(plan, step.id, step.action.rawValue, .started)
         let started = clock.nowMs()
         switch try await runStatement(step, plan: plan, timeoutMs: timeoutMs) {
@@ -141,9 +139,9 @@ public final class ApplyDriver {
             try await journal(plan, step.id, step.action.rawValue, .finished)
             machine.executed(step.id, nowMs: finished)
             if step.wait != nil { waitStartMs[step.id] = finished }
-            emit(ApplyEvent(.stepFinished, tsMs: finished, step: step.id, object: step.object, fields: [("action", .string(step.action.rawValue))]))
+            emit(ApplyEvent(.stepFinished(action: step.action.rawValue), tsMs: finished, step: step.id, object: step.object))
             if [.applyReplacement, .setCluster, .recreateObject, .swapCluster].contains(step.action) {
-                emit(ApplyEvent(.cutover, tsMs: finished, step: step.id, object: step.object, fields: [("cluster", .string(step.cluster))]))
+                emit(ApplyEvent(.cutover(cluster: step.cluster), tsMs: finished, step: step.id, object: step.object))
             }
         case .some(let error) where error.isTimeout && settings.interruption.requested != nil:
             try await journal(plan, step.id, step.action.rawValue, .failed, detail: "cancelled by \(settings.interruption.requested?.name ?? "a signal"): \(error.message)")
@@ -171,7 +169,7 @@ public final class ApplyDriver {
             guard result.ready else { continue }
             waitedMs[result.step, default: 0] += polledAt - (waitStartMs[result.step] ?? polledAt)
             let step = plan.step(result.step)
-            emit(ApplyEvent(.ready, tsMs: polledAt, step: result.step, object: step?.wait?.object, fields: [("stands_in_for", .string(step?.wait?.standsInFor?.description))]))
+            emit(ApplyEvent(.ready(standsInFor: step?.wait?.standsInFor), tsMs: polledAt, step: result.step, object: step?.wait?.object))
         }
     }
 
@@ -224,7 +222,7 @@ public final class ApplyDriver {
                 case .connectionLost:
                     drops += 1
                     guard drops <= policy.reconnects else { return error }
-                    emit(ApplyEvent(.warning, tsMs: clock.nowMs(), step: step.id, object: step.object, fields: [("code", .string("connection-lost")), ("message", .string("connection lost; reconnecting and checking whether step \(step.id) ran"))]))
+                    emit(ApplyEvent(.warning(code: "connection-lost", message: "connection lost; reconnecting and checking whether step \(step.id) ran"), tsMs: clock.nowMs(), step: step.id, object: step.object))
                     let catalog = try await retrying { () async throws(ApplyTargetError) in try await self.target.readCatalog() }
                     if PostCondition.holds(step, in: plan, catalog: catalog) { return nil }
                 case .sql where error.isSerializationFailure && attempts < policy.serializationAttempts:
@@ -285,24 +283,19 @@ public final class ApplyDriver {
     // MARK: Events and reports
 
     func emitPlan(_ plan: Plan) {
-        emit(ApplyEvent(.plan, tsMs: clock.nowMs(), fields: [
-            ("fingerprint", .string(plan.fingerprint)),
-            ("moves", .int(plan.moves.count)),
-            ("steps", .int(plan.steps.count)),
-            ("blocked", .int(plan.summary.blocked)),
-        ]))
+        emit(ApplyEvent(.plan(fingerprint: plan.fingerprint, moves: plan.moves.count, steps: plan.steps.count, blocked: plan.summary.blocked), tsMs: clock.nowMs()))
     }
 
     private func emitStatus(_ result: ApplyStateMachine.PollResult, at now: UInt64) {
         let sample = result.sample
-        emit(ApplyEvent(.objectStatus, tsMs: now, step: result.step, object: sample.object, fields: [
-            ("hydrated", .bool(sample.hydratedOnHealthyReplica)),
-            ("upper_ms", .uint(sample.upperMs)),
-            ("lag_ms", .uint(sample.lagMs)),
-            ("status", .string(sample.status)),
-            ("ready", .bool(result.blocker == nil)),
-            ("waiting_for", .string(result.blocker)),
-        ]))
+        emit(ApplyEvent(.objectStatus(ApplyEvent.ObjectStatus(
+            hydrated: sample.hydratedOnHealthyReplica,
+            upperMs: sample.upperMs,
+            lagMs: sample.lagMs,
+            status: sample.status,
+            ready: result.blocker == nil,
+            waitingFor: result.blocker
+        )), tsMs: now, step: result.step, object: sample.object))
     }
 
     func failure(_ plan: Plan, _ error: ApplyTargetError) -> ApplyReport {

@@ -1,44 +1,213 @@
 /// One progress event (SPEC §6.5): NDJSON with `--progress ndjson`, a line otherwise.
 ///
 /// Every event has `event` and `ts_ms` (virtual time under `--simulate`), then `step` and
-/// `object` where they apply, then the event's own fields.
+/// `object` where they apply, then the fields of its ``Kind``, encoded in one place
+/// (``ndjson()``) and read, typed, by the progress printer.
 public struct ApplyEvent: Sendable {
-    public enum Name: String, Sendable {
-        case plan
-        case stepStarted = "step-started"
-        case stepFinished = "step-finished"
-        case objectStatus = "object-status"
-        case ready
-        case cutover
-        case warning
-        case violation
-        case summary
+    /// What happened, with its fields.
+    public enum Kind: Sendable {
+        case plan(fingerprint: String, moves: Int, steps: Int, blocked: Int)
+        /// A statement starts: a step's, or one of `--abort`'s drops (`action` "abort").
+        case stepStarted(action: String, cluster: String?, sql: String)
+        case stepFinished(action: String)
+        case objectStatus(ObjectStatus)
+        case ready(standsInFor: QualifiedName?)
+        case cutover(cluster: String?)
+        case warning(code: String, message: String)
+        case violation(message: String)
+        case summary(Summary)
     }
 
-    public var name: Name
+    /// A waiting object's state at one readiness poll.
+    public struct ObjectStatus: Sendable {
+        public var hydrated: Bool
+        public var upperMs: UInt64?
+        public var lagMs: UInt64?
+        public var status: String?
+        public var ready: Bool
+        /// Why it is not ready yet.
+        public var waitingFor: String?
+
+        public init(hydrated: Bool, upperMs: UInt64?, lagMs: UInt64?, status: String?, ready: Bool, waitingFor: String?) {
+            self.hydrated = hydrated
+            self.upperMs = upperMs
+            self.lagMs = lagMs
+            self.status = status
+            self.ready = ready
+            self.waitingFor = waitingFor
+        }
+    }
+
+    /// The last event: how the run ended and what happened to each move.
+    public struct Summary: Sendable {
+        public var outcome: String
+        public var exitCode: Int32
+        public var message: String
+        public var makespanMs: UInt64
+        public var statements: Int
+        public var polls: Int
+        public var moves: [Move]
+        /// Simulated runs: the bounds the benchmark compares with.
+        public var simulation: Simulation?
+        /// Simulated runs: each resized cluster's measured downtime.
+        public var clusters: [ClusterDowntime]?
+    }
+
+    /// One move in the summary.
+    public struct Move: Sendable {
+        public var object: QualifiedName
+        public var kind: ObjectKind
+        public var strategy: Strategy
+        public var from: String
+        public var to: String
+        public var state: ApplyReport.MoveResult.State
+        public var waitMs: UInt64
+        /// Simulated runs: how long the object was missing or not hydrated.
+        public var stalenessMs: UInt64?
+        public var reason: String?
+    }
+
+    /// What a simulated apply measured against its bounds (``ApplyReport`` has the rest).
+    public struct Simulation: Sendable {
+        public var lowerBoundMs: UInt64
+        public var criticalPathMs: UInt64
+        public var clusterWorkMs: UInt64
+        public var sequentialMs: UInt64
+        public var recreateStalenessMs: UInt64
+        public var violations: Int
+
+        public init(lowerBoundMs: UInt64, criticalPathMs: UInt64, clusterWorkMs: UInt64, sequentialMs: UInt64, recreateStalenessMs: UInt64, violations: Int) {
+            self.lowerBoundMs = lowerBoundMs
+            self.criticalPathMs = criticalPathMs
+            self.clusterWorkMs = clusterWorkMs
+            self.sequentialMs = sequentialMs
+            self.recreateStalenessMs = recreateStalenessMs
+            self.violations = violations
+        }
+    }
+
+    /// A resized cluster's strategy and measured downtime.
+    public struct ClusterDowntime: Sendable {
+        public var name: String
+        public var strategy: String
+        public var downtimeMs: UInt64
+
+        public init(name: String, strategy: String, downtimeMs: UInt64) {
+            self.name = name
+            self.strategy = strategy
+            self.downtimeMs = downtimeMs
+        }
+    }
+
+    public var kind: Kind
     public var tsMs: UInt64
     public var step: Int?
     public var object: QualifiedName?
-    public var fields: [(String, JSONValue)]
 
-    public init(_ name: Name, tsMs: UInt64, step: Int? = nil, object: QualifiedName? = nil, fields: [(String, JSONValue)] = []) {
-        self.name = name
+    public init(_ kind: Kind, tsMs: UInt64, step: Int? = nil, object: QualifiedName? = nil) {
+        self.kind = kind
         self.tsMs = tsMs
         self.step = step
         self.object = object
-        self.fields = fields
+    }
+
+    /// The `event` member's value.
+    public var name: String {
+        switch kind {
+        case .plan: "plan"
+        case .stepStarted: "step-started"
+        case .stepFinished: "step-finished"
+        case .objectStatus: "object-status"
+        case .ready: "ready"
+        case .cutover: "cutover"
+        case .warning: "warning"
+        case .violation: "violation"
+        case .summary: "summary"
+        }
     }
 
     /// The event as one JSON line (no trailing newline).
     public func ndjson() -> String {
-        var members: [(String, JSONValue)] = [("event", .string(name.rawValue)), ("ts_ms", .uint(tsMs))]
+        var members: [(String, JSONValue)] = [("event", .string(name)), ("ts_ms", .uint(tsMs))]
         if let step { members.append(("step", .int(step))) }
         if let object { members.append(("object", .string(object.description))) }
         return JSONValue.object(members + fields).serialized(pretty: false)
     }
 
-    /// A field's value, when present.
-    public subscript(field: String) -> JSONValue? {
-        fields.first { $0.0 == field }?.1
+    private var fields: [(String, JSONValue)] {
+        switch kind {
+        case .plan(let fingerprint, let moves, let steps, let blocked):
+            [("fingerprint", .string(fingerprint)), ("moves", .int(moves)), ("steps", .int(steps)), ("blocked", .int(blocked))]
+        case .stepStarted(let action, let cluster, let sql):
+            [("action", .string(action)), ("cluster", .string(cluster)), ("sql", .string(sql))]
+        case .stepFinished(let action):
+            [("action", .string(action))]
+        case .objectStatus(let status):
+            [
+                ("hydrated", .bool(status.hydrated)),
+                ("upper_ms", .uint(status.upperMs)),
+                ("lag_ms", .uint(status.lagMs)),
+                ("status", .string(status.status)),
+                ("ready", .bool(status.ready)),
+                ("waiting_for", .string(status.waitingFor)),
+            ]
+        case .ready(let standsInFor):
+            [("stands_in_for", .string(standsInFor?.description))]
+        case .cutover(let cluster):
+            [("cluster", .string(cluster))]
+        case .warning(let code, let message):
+            [("code", .string(code)), ("message", .string(message))]
+        case .violation(let message):
+            [("message", .string(message))]
+        case .summary(let summary):
+            summary.fields
+        }
+    }
+}
+
+extension ApplyEvent.Summary {
+    fileprivate var fields: [(String, JSONValue)] {
+        var members: [(String, JSONValue)] = [
+            ("outcome", .string(outcome)),
+            ("exit_code", .int(Int(exitCode))),
+            ("message", .string(message)),
+            ("makespan_ms", .uint(makespanMs)),
+            ("statements", .int(statements)),
+            ("polls", .int(polls)),
+            ("moves", .array(moves.map(\.json))),
+        ]
+        if let simulation {
+            members.append(("simulation", .object([
+                ("lower_bound_ms", .uint(simulation.lowerBoundMs)),
+                ("critical_path_ms", .uint(simulation.criticalPathMs)),
+                ("cluster_work_ms", .uint(simulation.clusterWorkMs)),
+                ("sequential_ms", .uint(simulation.sequentialMs)),
+                ("recreate_staleness_ms", .uint(simulation.recreateStalenessMs)),
+                ("violations", .int(simulation.violations)),
+            ])))
+        }
+        if let clusters {
+            members.append(("clusters", .array(clusters.map { cluster in
+                .object([("name", .string(cluster.name)), ("strategy", .string(cluster.strategy)), ("downtime_ms", .uint(cluster.downtimeMs))])
+            })))
+        }
+        return members
+    }
+}
+
+extension ApplyEvent.Move {
+    fileprivate var json: JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("object", .string(object.description)),
+            ("kind", .string(kind.rawValue)),
+            ("strategy", .string(strategy.rawValue)),
+            ("from", .string(from)),
+            ("to", .string(to)),
+            ("state", .string(state.rawValue)),
+            ("wait_ms", .uint(waitMs)),
+        ]
+        if let stalenessMs { members.append(("staleness_ms", .uint(stalenessMs))) }
+        members.append(("reason", .string(reason)))
+        return .object(members)
     }
 }

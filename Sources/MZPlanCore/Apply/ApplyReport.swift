@@ -75,30 +75,23 @@ public struct ApplyReport: Sendable {
         }
     }
 
-    /// The `summary` event; `staleness` (measured by the simulator) is added per move when given.
-    public func summaryEvent(staleness: [QualifiedName: UInt64]? = nil, extra: [(String, JSONValue)] = []) -> ApplyEvent {
-        let moves = moves.map { result -> JSONValue in
-            var members: [(String, JSONValue)] = [
-                ("object", .string(result.move.object.description)),
-                ("kind", .string(result.move.kind.rawValue)),
-                ("strategy", .string(result.move.strategy.rawValue)),
-                ("from", .string(result.move.from)),
-                ("to", .string(result.move.to)),
-                ("state", .string(result.state.rawValue)),
-                ("wait_ms", .uint(result.waitMs)),
-            ]
-            if let staleness { members.append(("staleness_ms", .uint(staleness[result.move.object] ?? 0))) }
-            members.append(("reason", .string(result.reason)))
-            return .object(members)
+    /// The `summary` event; `staleness` (measured by the simulator) is added per move when given,
+    /// with the simulation's bounds and resize downtimes.
+    public func summaryEvent(
+        staleness: [QualifiedName: UInt64]? = nil,
+        simulation: ApplyEvent.Simulation? = nil,
+        clusters: [ApplyEvent.ClusterDowntime]? = nil
+    ) -> ApplyEvent {
+        let moves = moves.map { result in
+            ApplyEvent.Move(
+                object: result.move.object, kind: result.move.kind, strategy: result.move.strategy,
+                from: result.move.from, to: result.move.to, state: result.state, waitMs: result.waitMs,
+                stalenessMs: staleness.map { $0[result.move.object] ?? 0 }, reason: result.reason
+            )
         }
-        return ApplyEvent(.summary, tsMs: finishedAtMs, fields: [
-            ("outcome", .string(outcomeName)),
-            ("exit_code", .int(Int(exitStatus.rawValue))),
-            ("message", .string(message)),
-            ("makespan_ms", .uint(makespanMs)),
-            ("statements", .int(statements)),
-            ("polls", .int(polls)),
-            ("moves", .array(moves)),
-        ] + extra)
+        return ApplyEvent(.summary(ApplyEvent.Summary(
+            outcome: outcomeName, exitCode: exitStatus.rawValue, message: message, makespanMs: makespanMs,
+            statements: statements, polls: polls, moves: moves, simulation: simulation, clusters: clusters
+        )), tsMs: finishedAtMs)
     }
 }
