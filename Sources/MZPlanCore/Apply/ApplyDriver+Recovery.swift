@@ -70,53 +70,15 @@ extension ApplyDriver {
             if let holder = try await takeLock(plan) {
                 return report(plan, .lockHeld(holder), "another apply holds the lock (\(holder))", status: [:])
             }
-            let ran = Set(entries.filter { $0.status == .started || $0.status == .finished }.map(\.stepID))
-            let finished = Set(entries.filter { $0.status == .finished }.map(\.stepID))
             let catalog = try await retrying { () async throws(ApplyTargetError) in try await self.target.readCatalog() }
-            let existing = Dictionary(catalog.objects.map { ($0.qualifiedName, $0) }, uniquingKeysWith: { first, _ in first })
-            var drops: [String] = []
-            var halfDone: [Move] = []
-            for move in plan.moves {
-                let steps = move.steps.compactMap(plan.step)
-                // Past its point of no return (an old object dropped, a replacement applied): a move
-                // is kept when it finished, and must be finished with --resume when it did not.
-                if steps.contains(where: { ran.contains($0.id) && Self.isIrreversible($0.action) }) {
-                    if !steps.allSatisfy({ finished.contains($0.id) }) { halfDone.append(move) }
-                    continue
-                }
-                for step in steps where ran.contains(step.id) {
-                    guard let name = step.object, existing[name] != nil else { continue }
-                    switch step.action {
-                    case .createIndex: drops.append("DROP INDEX \(name.sql)")
-                    case .createReplacement: drops.append("DROP MATERIALIZED VIEW \(name.sql)")
-                    case .createSink: drops.append("DROP SINK \(name.sql)")
-                    default: break
-                    }
-                }
-            }
-            let replacements = plan.steps.filter { $0.action == .createReplacement && ran.contains($0.id) && $0.object.map { existing[$0] != nil } == true }
-            if !replacements.isEmpty, catalog.version.flatMap(MaterializeVersion.init)?.droppingReplacementMaySealTarget == true {
+            let drops: [String]
+            switch AbortPlan.undo(plan, entries: entries, catalog: catalog) {
+            case .failure(let refusal):
                 try await releaseLock()
                 holdsLock = false
-                let names = replacements.compactMap(\.object).map { "'\($0)'" }.joined(separator: ", ")
-                return report(plan, .failed, "cannot abort: it would drop the replacement\(replacements.count == 1 ? "" : "s") \(names), and \(MaterializeVersion.replacementDropRisk); finish with `mzplan apply --resume`, or upgrade first", status: [:])
-            }
-            if let swap = plan.steps.first(where: { $0.action == .swapCluster && ran.contains($0.id) }) {
-                try await releaseLock()
-                holdsLock = false
-                return report(plan, .failed, "cannot abort: the blue-green resize of '\(swap.cluster ?? "")' swapped its clusters (step \(swap.id)); run `mzplan apply --resume` to finish it", status: [:])
-            }
-            if !halfDone.isEmpty {
-                try await releaseLock()
-                holdsLock = false
-                let names = halfDone.map { "'\($0.object)'" }.joined(separator: ", ")
-                return report(plan, .failed, "cannot abort: \(names) passed the point of no return (its old object is dropped or replaced) and did not finish; run `mzplan apply --resume` to finish it", status: [:])
-            }
-            let dropped = Set(drops)
-            for step in plan.steps where step.action == .createCluster && ran.contains(step.id) {
-                guard let cluster = step.cluster, catalog.clusters.contains(where: { $0.name == cluster }) else { continue }
-                let remaining = catalog.objects.filter { $0.cluster == cluster && !dropped.contains(Self.dropStatement($0)) }
-                if remaining.isEmpty { drops.append("DROP CLUSTER \(SQLIdentifier.quote(cluster))") }
+                return report(plan, .failed, refusal.message, status: [:])
+            case .success(let statements):
+                drops = statements.map { Statement.drop($0).sql }
             }
             for sql in drops {
                 statements += 1
@@ -173,24 +135,5 @@ extension ApplyDriver {
             pending.append(contentsOf: predecessor.after)
         }
         return Array(seen)
-    }
-
-    /// Steps after which a move cannot be undone by dropping what it created.
-    static func isIrreversible(_ action: Step.Action) -> Bool {
-        switch action {
-        case .applyReplacement, .setCluster, .dropIndex, .renameIndex, .dropSink, .renameSink, .dropSource, .dropMaterializedView, .recreateObject:
-            true
-        default:
-            false
-        }
-    }
-
-    static func dropStatement(_ object: CatalogObject) -> String {
-        switch object.kind {
-        case .index: "DROP INDEX \(object.qualifiedName.sql)"
-        case .materializedView: "DROP MATERIALIZED VIEW \(object.qualifiedName.sql)"
-        case .sink: "DROP SINK \(object.qualifiedName.sql)"
-        default: ""
-        }
     }
 }
