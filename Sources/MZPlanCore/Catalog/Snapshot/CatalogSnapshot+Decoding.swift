@@ -12,9 +12,9 @@ extension CatalogSnapshot {
 
     /// ``decode(_:file:)`` reading `objects` in two halves from `parallelThreshold` bytes on.
     static func decode(_ bytes: [UInt8], file: String, parallelThreshold: Int) throws(DiagnosticsError) -> CatalogSnapshot {
-        let result = bytes.withUnsafeBufferPointer { buffer -> Result<CatalogSnapshot, SnapshotReadError> in
+        let result = bytes.withUnsafeBufferPointer { buffer -> Result<CatalogSnapshot, JSONReadError> in
             var reader = SnapshotReader(buffer, parallelThreshold: parallelThreshold)
-            do throws(SnapshotReadError) {
+            do throws(JSONReadError) {
                 let snapshot = try reader.readSnapshot()
                 try validate(snapshot, reader)
                 return .success(snapshot)
@@ -30,12 +30,12 @@ extension CatalogSnapshot {
 
     /// Cross-field rules: unique cluster and object ids, unique cluster names, and every object's
     /// cluster named in `clusters`.
-    private static func validate(_ snapshot: CatalogSnapshot, _ reader: SnapshotReader) throws(SnapshotReadError) {
+    private static func validate(_ snapshot: CatalogSnapshot, _ reader: SnapshotReader) throws(JSONReadError) {
         var clusterIDs: [String: Int] = [:]
         var clusterNames = Set<String>()
         for (index, cluster) in snapshot.clusters.enumerated() {
             if let first = clusterIDs.updateValue(index, forKey: cluster.id) {
-                throw SnapshotReadError(at: reader.clusterIDOffsets[index], "catalog.duplicate-id",
+                throw JSONReadError(at: reader.clusterIDOffsets[index], "catalog.duplicate-id",
                                         "duplicate cluster id \"\(cluster.id)\" (also at $.clusters[\(first)])")
                     .under(".clusters[\(index)].id")
             }
@@ -46,13 +46,13 @@ extension CatalogSnapshot {
         for index in snapshot.objects.indices {
             let id = snapshot.objects[index].id
             if let first = objectIDs.updateValue(index, forKey: id) {
-                throw SnapshotReadError(at: reader.objectIDOffsets[index], "catalog.duplicate-id",
+                throw JSONReadError(at: reader.objectIDOffsets[index], "catalog.duplicate-id",
                                         "duplicate object id \"\(id)\" (also at $.objects[\(first)])")
                     .under(".objects[\(index)].id")
             }
             if let cluster = snapshot.objects[index].cluster, !clusterNames.contains(cluster) {
                 let known = Suggestion.didYouMean(cluster, among: clusterNames)
-                throw SnapshotReadError(at: reader.objectClusterOffsets[index], "catalog.unknown-cluster",
+                throw JSONReadError(at: reader.objectClusterOffsets[index], "catalog.unknown-cluster",
                                         "cluster \"\(cluster)\" is not in $.clusters\(known)")
                     .under(".objects[\(index)].cluster")
             }

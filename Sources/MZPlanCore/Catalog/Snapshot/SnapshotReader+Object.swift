@@ -1,6 +1,6 @@
 extension SnapshotReader {
     /// Reads one element of `objects`.
-    mutating func readObject() throws(SnapshotReadError) -> CatalogObject {
+    mutating func readObject() throws(JSONReadError) -> CatalogObject {
         let start = scanner.valueStart()
         var id: String?
         var database: String?
@@ -10,7 +10,7 @@ extension SnapshotReader {
         var object = CatalogObject(id: "", database: "", schema: "", name: "", kind: .table)
         var idOffset = start
         var clusterOffset = -1
-        try readMembers { reader, key, field throws(SnapshotReadError) in
+        try readMembers { reader, key, field throws(JSONReadError) in
             if reader.scanner.matches(key, "id") {
                 field = ".id"; idOffset = reader.scanner.valueStart(); id = try reader.scanner.string()
             } else if reader.scanner.matches(key, "database") {
@@ -76,16 +76,16 @@ extension SnapshotReader {
         return object
     }
 
-    private mutating func optionalUInt64() throws(SnapshotReadError) -> UInt64? {
+    private mutating func optionalUInt64() throws(JSONReadError) -> UInt64? {
         try scanner.null() ? nil : scanner.uint64()
     }
 
-    private mutating func readKind() throws(SnapshotReadError) -> ObjectKind {
+    private mutating func readKind() throws(JSONReadError) -> ObjectKind {
         let offset = scanner.valueStart()
         let text = try scanner.string()
         guard let kind = ObjectKind(rawValue: text) else {
             let expected = ObjectKind.allCases.map(\.rawValue).joined(separator: ", ")
-            throw SnapshotReadError(at: offset, "catalog.invalid-value", "expected one of \(expected); found \"\(text)\"")
+            throw JSONReadError(at: offset, "catalog.invalid-value", "expected one of \(expected); found \"\(text)\"")
         }
         return kind
     }

@@ -8,7 +8,7 @@
 /// exact JSON path. The second reader always finishes before this function returns: it reads
 /// from the caller's buffer.
 extension SnapshotReader {
-    mutating func readObjects() throws(SnapshotReadError) -> [CatalogObject] {
+    mutating func readObjects() throws(JSONReadError) -> [CatalogObject] {
         try scanner.expect(UInt8(ascii: "["), "an array")
         var objects: [CatalogObject] = []
         if scanner.consume(UInt8(ascii: "]")) { return objects }
@@ -23,7 +23,7 @@ extension SnapshotReader {
                 scanner.index = half.end
                 return objects
             }
-            do throws(SnapshotReadError) {
+            do throws(JSONReadError) {
                 objects.append(try readObject())
             } catch {
                 throw error.under("[\(objects.count)]")
@@ -70,7 +70,7 @@ extension SnapshotReader {
         var reader = SnapshotReader(bytes.buffer)
         reader.scanner.index = start
         var objects: [CatalogObject] = []
-        do throws(SnapshotReadError) {
+        do throws(JSONReadError) {
             repeat {
                 objects.append(try reader.readObject())
             } while try reader.scanner.next(closing: UInt8(ascii: "]"))

@@ -18,17 +18,17 @@ struct SnapshotReader {
         self.parallelThreshold = parallelThreshold
     }
 
-    mutating func readSnapshot() throws(SnapshotReadError) -> CatalogSnapshot {
+    mutating func readSnapshot() throws(JSONReadError) -> CatalogSnapshot {
         let start = scanner.valueStart()
         var snapshot = CatalogSnapshot()
         var format: String?
-        try readMembers(expecting: "'{' at the start of the snapshot") { reader, key, name throws(SnapshotReadError) in
+        try readMembers(expecting: "'{' at the start of the snapshot") { reader, key, name throws(JSONReadError) in
             if reader.scanner.matches(key, "objects") {
                 name = ".objects"
                 snapshot.objects = try reader.scanner.null() ? [] : reader.readObjects()
             } else if reader.scanner.matches(key, "clusters") {
                 name = ".clusters"
-                snapshot.clusters = try reader.scanner.null() ? [] : reader.readArray { reader throws(SnapshotReadError) in try reader.readCluster() }
+                snapshot.clusters = try reader.scanner.null() ? [] : reader.readArray { reader throws(JSONReadError) in try reader.readCluster() }
             } else if reader.scanner.matches(key, "format") {
                 name = ".format"
                 format = try reader.readFormat()
@@ -40,37 +40,37 @@ struct SnapshotReader {
                 snapshot.version = try reader.optionalString()
             } else if reader.scanner.matches(key, "sizes") {
                 name = ".sizes"
-                snapshot.sizes = try reader.scanner.null() ? nil : reader.readArray { reader throws(SnapshotReadError) in try reader.readSize() }
+                snapshot.sizes = try reader.scanner.null() ? nil : reader.readArray { reader throws(JSONReadError) in try reader.readSize() }
             } else {
                 try reader.scanner.skipValue(depth: 2)
             }
         }
         try scanner.expectEnd()
         guard format != nil else {
-            throw SnapshotReadError(at: start, "catalog.missing-field", "missing required field \"format\" (expected \"\(CatalogSnapshot.format)\")")
+            throw JSONReadError(at: start, "catalog.missing-field", "missing required field \"format\" (expected \"\(CatalogSnapshot.format)\")")
         }
         return snapshot
     }
 
-    private mutating func readFormat() throws(SnapshotReadError) -> String {
+    private mutating func readFormat() throws(JSONReadError) -> String {
         let offset = scanner.valueStart()
         let found = try scanner.null() ? nil : scanner.string()
         guard found == CatalogSnapshot.format else {
             let shown = found.map { "\"\($0)\"" } ?? "null"
-            throw SnapshotReadError(at: offset, "catalog.format", "unsupported snapshot format \(shown); expected \"\(CatalogSnapshot.format)\"")
+            throw JSONReadError(at: offset, "catalog.format", "unsupported snapshot format \(shown); expected \"\(CatalogSnapshot.format)\"")
         }
         return CatalogSnapshot.format
     }
 
     // MARK: Clusters and replicas
 
-    private mutating func readCluster() throws(SnapshotReadError) -> CatalogCluster {
+    private mutating func readCluster() throws(JSONReadError) -> CatalogCluster {
         let start = scanner.valueStart()
         var id: String?
         var name: String?
         var cluster = CatalogCluster(id: "", name: "")
         var idOffset = start
-        try readMembers { reader, key, field throws(SnapshotReadError) in
+        try readMembers { reader, key, field throws(JSONReadError) in
             if reader.scanner.matches(key, "id") {
                 field = ".id"; idOffset = reader.scanner.valueStart(); id = try reader.scanner.string()
             } else if reader.scanner.matches(key, "name") {
@@ -83,7 +83,7 @@ struct SnapshotReader {
                 field = ".replication_factor"; cluster.replicationFactor = try reader.scanner.null() ? nil : reader.scanner.int()
             } else if reader.scanner.matches(key, "replicas") {
                 field = ".replicas"
-                cluster.replicas = try reader.scanner.null() ? [] : reader.readArray { reader throws(SnapshotReadError) in try reader.readReplica() }
+                cluster.replicas = try reader.scanner.null() ? [] : reader.readArray { reader throws(JSONReadError) in try reader.readReplica() }
             } else {
                 try reader.scanner.skipValue(depth: 4)
             }
@@ -96,12 +96,12 @@ struct SnapshotReader {
         return cluster
     }
 
-    private mutating func readReplica() throws(SnapshotReadError) -> CatalogReplica {
+    private mutating func readReplica() throws(JSONReadError) -> CatalogReplica {
         let start = scanner.valueStart()
         var id: String?
         var name: String?
         var replica = CatalogReplica(id: "", name: "")
-        try readMembers { reader, key, field throws(SnapshotReadError) in
+        try readMembers { reader, key, field throws(JSONReadError) in
             if reader.scanner.matches(key, "id") {
                 field = ".id"; id = try reader.scanner.string()
             } else if reader.scanner.matches(key, "name") {
@@ -124,12 +124,12 @@ struct SnapshotReader {
     }
 
     /// One entry of `sizes`: a name, or an object from `mz_cluster_replica_sizes` (SPEC §10.2).
-    private mutating func readSize() throws(SnapshotReadError) -> ReplicaSize {
+    private mutating func readSize() throws(JSONReadError) -> ReplicaSize {
         if scanner.peek() == UInt8(ascii: "\"") { return ReplicaSize(try scanner.string()) }
         let start = scanner.valueStart()
         var name: String?
         var size = ReplicaSize("")
-        try readMembers(expecting: "a size name or an object with \"size\"") { reader, key, field throws(SnapshotReadError) in
+        try readMembers(expecting: "a size name or an object with \"size\"") { reader, key, field throws(JSONReadError) in
             if reader.scanner.matches(key, "size") {
                 field = ".size"; name = try reader.scanner.string()
             } else if reader.scanner.matches(key, "processes") {
@@ -156,14 +156,14 @@ struct SnapshotReader {
     @inline(__always)
     mutating func readMembers(
         expecting expected: String = "an object",
-        _ member: (inout SnapshotReader, KeyBytes, inout String) throws(SnapshotReadError) -> Void
-    ) throws(SnapshotReadError) {
+        _ member: (inout SnapshotReader, KeyBytes, inout String) throws(JSONReadError) -> Void
+    ) throws(JSONReadError) {
         try scanner.expect(UInt8(ascii: "{"), expected)
         if scanner.consume(UInt8(ascii: "}")) { return }
         repeat {
             let key = try scanner.key()
             var field = ""
-            do throws(SnapshotReadError) {
+            do throws(JSONReadError) {
                 try member(&self, key, &field)
             } catch {
                 throw error.under(field)
@@ -173,13 +173,13 @@ struct SnapshotReader {
 
     /// Reads `[ element, … ]`, prefixing element errors with `[index]`.
     mutating func readArray<Element>(
-        _ element: (inout SnapshotReader) throws(SnapshotReadError) -> Element
-    ) throws(SnapshotReadError) -> [Element] {
+        _ element: (inout SnapshotReader) throws(JSONReadError) -> Element
+    ) throws(JSONReadError) -> [Element] {
         try scanner.expect(UInt8(ascii: "["), "an array")
         var result: [Element] = []
         if scanner.consume(UInt8(ascii: "]")) { return result }
         repeat {
-            do throws(SnapshotReadError) {
+            do throws(JSONReadError) {
                 result.append(try element(&self))
             } catch {
                 throw error.under("[\(result.count)]")
@@ -189,18 +189,18 @@ struct SnapshotReader {
     }
 
     /// An array of strings; null reads as empty.
-    mutating func stringArray() throws(SnapshotReadError) -> [String] {
+    mutating func stringArray() throws(JSONReadError) -> [String] {
         if try scanner.null() { return [] }
-        return try readArray { reader throws(SnapshotReadError) in try reader.scanner.string() }
+        return try readArray { reader throws(JSONReadError) in try reader.scanner.string() }
     }
 
-    mutating func optionalString() throws(SnapshotReadError) -> String? {
+    mutating func optionalString() throws(JSONReadError) -> String? {
         try scanner.null() ? nil : internedString()
     }
 
     /// A string, sharing storage with an equal earlier one when it is long enough to be heap-allocated
     /// and short enough to be a name rather than SQL.
-    mutating func internedString() throws(SnapshotReadError) -> String {
+    mutating func internedString() throws(JSONReadError) -> String {
         let value = try scanner.string()
         guard value.utf8.count > 15 && value.utf8.count <= 64 else { return value }
         if let existing = interned[value] { return existing }
@@ -208,8 +208,8 @@ struct SnapshotReader {
         return value
     }
 
-    func missing(_ field: String, at offset: Int) -> SnapshotReadError {
-        SnapshotReadError(at: offset, "catalog.missing-field", "missing required field \"\(field)\"")
+    func missing(_ field: String, at offset: Int) -> JSONReadError {
+        JSONReadError(at: offset, "catalog.missing-field", "missing required field \"\(field)\"")
     }
 
     mutating func noteObject(idOffset: Int, clusterOffset: Int) {

@@ -41,7 +41,7 @@ struct JSONScanner {
 
     /// Consumes `byte` (after whitespace) or fails naming `what` was expected.
     @inline(__always)
-    mutating func expect(_ byte: UInt8, _ what: String) throws(SnapshotReadError) {
+    mutating func expect(_ byte: UInt8, _ what: String) throws(JSONReadError) {
         guard peek() == byte else { throw unexpected(expected: what) }
         index += 1
     }
@@ -55,7 +55,7 @@ struct JSONScanner {
     }
 
     /// After a member or element: true when a `,` follows, false when `closing` does.
-    mutating func next(closing: UInt8) throws(SnapshotReadError) -> Bool {
+    mutating func next(closing: UInt8) throws(JSONReadError) -> Bool {
         switch peek() {
         case UInt8(ascii: ","): index += 1; return true
         case closing: index += 1; return false
@@ -64,12 +64,12 @@ struct JSONScanner {
     }
 
     /// Checks that nothing but whitespace follows the document.
-    mutating func expectEnd() throws(SnapshotReadError) {
+    mutating func expectEnd() throws(JSONReadError) {
         if peek() != nil { throw .syntax(at: index, "unexpected \(describeByte(at: index)) after the end of the document") }
     }
 
     /// Reads an object key and the `:` after it; returns the key's raw bytes (escapes decoded when present).
-    mutating func key() throws(SnapshotReadError) -> KeyBytes {
+    mutating func key() throws(JSONReadError) -> KeyBytes {
         guard peek() == UInt8(ascii: "\"") else { throw unexpected(expected: "a string key") }
         let start = index + 1
         var cursor = start
@@ -108,13 +108,13 @@ struct JSONScanner {
     // MARK: Values
 
     /// True (and consumed) when the next value is `null`.
-    mutating func null() throws(SnapshotReadError) -> Bool {
+    mutating func null() throws(JSONReadError) -> Bool {
         guard peek() == UInt8(ascii: "n") else { return false }
         try literal("null")
         return true
     }
 
-    mutating func bool() throws(SnapshotReadError) -> Bool {
+    mutating func bool() throws(JSONReadError) -> Bool {
         switch peek() {
         case UInt8(ascii: "t"): try literal("true"); return true
         case UInt8(ascii: "f"): try literal("false"); return false
@@ -123,24 +123,24 @@ struct JSONScanner {
     }
 
     /// A non-negative integer that fits in UInt64.
-    mutating func uint64() throws(SnapshotReadError) -> UInt64 {
+    mutating func uint64() throws(JSONReadError) -> UInt64 {
         let start = valueStart()
         guard let first = peek(), first == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else {
             throw .type(at: index, expected: "a non-negative integer", found: describeValue())
         }
         let text = try numberText()
         if first == UInt8(ascii: "-") {
-            throw SnapshotReadError(at: start, "catalog.number", "expected a non-negative integer; found \(text)")
+            throw JSONReadError(at: start, "catalog.number", "expected a non-negative integer; found \(text)")
         }
         var value: UInt64 = 0
         for byte in text.utf8 {
             guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else {
-                throw SnapshotReadError(at: start, "catalog.number", "expected an integer without fraction or exponent; found \(text)")
+                throw JSONReadError(at: start, "catalog.number", "expected an integer without fraction or exponent; found \(text)")
             }
             let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
             let (sum, overflow2) = times10.addingReportingOverflow(UInt64(byte - UInt8(ascii: "0")))
             if overflow1 || overflow2 {
-                throw SnapshotReadError(at: start, "catalog.number", "integer \(text) is too large (at most \(UInt64.max))")
+                throw JSONReadError(at: start, "catalog.number", "integer \(text) is too large (at most \(UInt64.max))")
             }
             value = sum
         }
@@ -148,17 +148,17 @@ struct JSONScanner {
     }
 
     /// A non-negative integer that fits in Int.
-    mutating func int() throws(SnapshotReadError) -> Int {
+    mutating func int() throws(JSONReadError) -> Int {
         let start = valueStart()
         let value = try uint64()
         guard value <= UInt64(Int.max) else {
-            throw SnapshotReadError(at: start, "catalog.number", "integer \(value) is too large (at most \(Int.max))")
+            throw JSONReadError(at: start, "catalog.number", "integer \(value) is too large (at most \(Int.max))")
         }
         return Int(value)
     }
 
     /// Skips any JSON value, checking its grammar. `depth` is the nesting depth of the value itself.
-    mutating func skipValue(depth: Int) throws(SnapshotReadError) {
+    mutating func skipValue(depth: Int) throws(JSONReadError) {
         guard let byte = peek() else { throw unexpected(expected: "a value") }
         switch byte {
         case UInt8(ascii: "{"), UInt8(ascii: "["):
@@ -183,7 +183,7 @@ struct JSONScanner {
 
     // MARK: Helpers
 
-    private mutating func literal(_ word: StaticString) throws(SnapshotReadError) {
+    private mutating func literal(_ word: StaticString) throws(JSONReadError) {
         let count = word.utf8CodeUnitCount
         let start = index
         for offset in 0..<count {
@@ -195,7 +195,7 @@ struct JSONScanner {
     }
 
     /// A non-negative JSON number of any form (`1`, `0.25`, `2e3`), such as credits per hour.
-    mutating func double() throws(SnapshotReadError) -> Double {
+    mutating func double() throws(JSONReadError) -> Double {
         let start = valueStart()
         guard let first = peek(), first == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else {
             throw .type(at: index, expected: "a non-negative number", found: describeValue())
@@ -203,20 +203,20 @@ struct JSONScanner {
         let range = try numberRange()
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
         guard first != UInt8(ascii: "-"), let value = Double(text), value.isFinite else {
-            throw SnapshotReadError(at: start, "catalog.number", "expected a non-negative finite number; found \(text.prefix(40))")
+            throw JSONReadError(at: start, "catalog.number", "expected a non-negative finite number; found \(text.prefix(40))")
         }
         return value
     }
 
     /// Consumes one JSON number (validating its grammar) and returns its text, cut at 40 bytes.
-    private mutating func numberText() throws(SnapshotReadError) -> String {
+    private mutating func numberText() throws(JSONReadError) -> String {
         let range = try numberRange()
         let shown = UnsafeBufferPointer(rebasing: bytes[range.lowerBound..<min(range.upperBound, range.lowerBound + 40)])
         return String(decoding: shown, as: UTF8.self) + (range.count > 40 ? "…" : "")
     }
 
     /// Consumes one JSON number, validating its grammar, and returns where it lies.
-    mutating func numberRange() throws(SnapshotReadError) -> Range<Int> {
+    mutating func numberRange() throws(JSONReadError) -> Range<Int> {
         let start = index
         var cursor = index
         func digits() -> Int {
@@ -243,7 +243,7 @@ struct JSONScanner {
     }
 
     /// An error for the byte at the cursor: end of input, or an unexpected character.
-    func unexpected(expected: String) -> SnapshotReadError {
+    func unexpected(expected: String) -> JSONReadError {
         guard index < bytes.count else { return .syntax(at: index, "unexpected end of input; expected \(expected)") }
         return .syntax(at: index, "expected \(expected); found \(describeByte(at: index))")
     }

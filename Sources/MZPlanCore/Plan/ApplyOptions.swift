@@ -23,15 +23,4 @@ public struct ApplyOptions: Hashable, Sendable {
         self.hydrationTimeoutMs = hydrationTimeoutMs
         self.maxParallelHydrations = max(1, maxParallelHydrations)
     }
-
-    /// The options a manifest sets.
-    public init(_ options: PlanOptions) {
-        self.init(
-            lagThresholdMs: options.lagThresholdMs,
-            stablePolls: options.stablePolls,
-            pollIntervalMs: options.pollIntervalMs,
-            hydrationTimeoutMs: options.hydrationTimeoutMs,
-            maxParallelHydrations: options.maxParallelHydrations
-        )
-    }
 }

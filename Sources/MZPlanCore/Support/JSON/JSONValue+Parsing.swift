@@ -4,9 +4,9 @@
 extension JSONValue {
     /// Parses one JSON document. Integers become `.uint` (`.int` when negative), other numbers `.double`.
     public static func parse(_ bytes: [UInt8], file: String) throws(DiagnosticsError) -> JSONValue {
-        let result: Result<JSONValue, SnapshotReadError> = bytes.withUnsafeBufferPointer { buffer in
+        let result: Result<JSONValue, JSONReadError> = bytes.withUnsafeBufferPointer { buffer in
             var scanner = JSONScanner(buffer)
-            do throws(SnapshotReadError) {
+            do throws(JSONReadError) {
                 let value = try scanner.value(depth: 1)
                 try scanner.expectEnd()
                 return .success(value)
@@ -68,7 +68,7 @@ extension JSONValue {
 }
 
 extension JSONScanner {
-    mutating func value(depth: Int) throws(SnapshotReadError) -> JSONValue {
+    mutating func value(depth: Int) throws(JSONReadError) -> JSONValue {
         guard depth <= Self.maximumDepth else { throw .syntax(at: index, "nested deeper than \(Self.maximumDepth) levels") }
         switch peek() {
         case UInt8(ascii: "{"):
@@ -79,7 +79,7 @@ extension JSONScanner {
                 let key = try key()
                 let name = key.decoded.map { String(decoding: $0, as: UTF8.self) }
                     ?? String(decoding: UnsafeBufferPointer(rebasing: bytes[key.range]), as: UTF8.self)
-                do throws(SnapshotReadError) {
+                do throws(JSONReadError) {
                     members.append((name, try value(depth: depth + 1)))
                 } catch {
                     throw error.under("." + name)
@@ -91,7 +91,7 @@ extension JSONScanner {
             var values: [JSONValue] = []
             if consume(UInt8(ascii: "]")) { return .array(values) }
             repeat {
-                do throws(SnapshotReadError) {
+                do throws(JSONReadError) {
                     values.append(try value(depth: depth + 1))
                 } catch {
                     throw error.under("[\(values.count)]")
@@ -107,7 +107,7 @@ extension JSONScanner {
     }
 
     /// An integer as `.uint` (or `.int` when negative); a fraction or exponent as `.double`.
-    private mutating func number() throws(SnapshotReadError) -> JSONValue {
+    private mutating func number() throws(JSONReadError) -> JSONValue {
         let start = index
         guard let first = peek(), first == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else {
             throw unexpected(expected: "a value")

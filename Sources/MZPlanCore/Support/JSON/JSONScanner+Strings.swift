@@ -1,7 +1,7 @@
 extension JSONScanner {
     /// A JSON string. Without escapes it is made straight from its bytes (UTF-8-checked only when it has
     /// non-ASCII bytes); with escapes it is decoded through a buffer.
-    mutating func string() throws(SnapshotReadError) -> String {
+    mutating func string() throws(JSONReadError) -> String {
         guard peek() == UInt8(ascii: "\"") else { throw .type(at: index, expected: "a string", found: describeValue()) }
         let start = index + 1
         var cursor = start
@@ -25,7 +25,7 @@ extension JSONScanner {
 
     /// The slow path of `string()`: decodes escapes into a buffer. Bytes before `plainUntil` need no decoding;
     /// `nonASCII` says whether they contained any byte ≥ 0x80 (then the whole string is UTF-8-checked).
-    private mutating func escapedString(from start: Int, plainUntil: Int, nonASCII: Bool) throws(SnapshotReadError) -> String {
+    private mutating func escapedString(from start: Int, plainUntil: Int, nonASCII: Bool) throws(JSONReadError) -> String {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(plainUntil - start + 16)
         buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<plainUntil]))
@@ -89,7 +89,7 @@ extension JSONScanner {
         return String(decoding: buffer, as: UTF8.self)
     }
 
-    private func hex4(at offset: Int) throws(SnapshotReadError) -> UInt32 {
+    private func hex4(at offset: Int) throws(JSONReadError) -> UInt32 {
         guard offset + 4 <= bytes.count else { throw .syntax(at: offset - 2, "invalid \\u escape: expected 4 hex digits") }
         var value: UInt32 = 0
         for position in offset..<offset + 4 {

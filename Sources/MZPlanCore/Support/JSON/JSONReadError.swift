@@ -1,9 +1,9 @@
-/// A failure while reading snapshot JSON: the byte where it happened, a stable code, and the JSON
+/// A failure while reading JSON (a snapshot, a plan, a journal row, a simulator state): the byte where it happened, a stable code, and the JSON
 /// path to the offending value.
 ///
 /// The path is assembled while the error unwinds (each level prepends its key or index), so reading
 /// a well-formed file never builds a path string.
-struct SnapshotReadError: Error {
+struct JSONReadError: Error {
     /// Byte offset of the offending byte in the input.
     var offset: Int
     /// A `catalog.*` diagnostic code.
@@ -19,7 +19,7 @@ struct SnapshotReadError: Error {
     }
 
     /// The same error one level further out: `component` is `.key` or `[index]`.
-    func under(_ component: String) -> SnapshotReadError {
+    func under(_ component: String) -> JSONReadError {
         var copy = self
         copy.path = component + path
         return copy
@@ -58,12 +58,12 @@ struct SnapshotReadError: Error {
     }
 }
 
-extension SnapshotReadError {
-    static func syntax(at offset: Int, _ message: String) -> SnapshotReadError {
-        SnapshotReadError(at: offset, "catalog.syntax", message)
+extension JSONReadError {
+    static func syntax(at offset: Int, _ message: String) -> JSONReadError {
+        JSONReadError(at: offset, "catalog.syntax", message)
     }
 
-    static func type(at offset: Int, expected: String, found: String) -> SnapshotReadError {
-        SnapshotReadError(at: offset, "catalog.type", "expected \(expected); found \(found)")
+    static func type(at offset: Int, expected: String, found: String) -> JSONReadError {
+        JSONReadError(at: offset, "catalog.type", "expected \(expected); found \(found)")
     }
 }
