@@ -12,7 +12,6 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "mzplan", targets: ["mzplan"]),
-        .library(name: "MZPlanCore", targets: ["MZPlanCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),

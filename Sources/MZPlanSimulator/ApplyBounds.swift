@@ -1,4 +1,4 @@
-public import MZPlanCore
+package import MZPlanCore
 
 /// Reference figures for a plan's simulated makespan and staleness (SPEC §9), from the same
 /// model the simulator uses.
@@ -11,16 +11,16 @@ public import MZPlanCore
 /// - Sequential: every step one at a time, each hydration alone on its cluster.
 /// - Drop-and-recreate staleness: an MV or index move that drops and recreates is stale for
 ///   its whole hydration.
-public struct ApplyBounds: Sendable {
-    public var criticalPathMs: UInt64
-    public var clusterWorkMs: UInt64
-    public var sequentialMs: UInt64
+package struct ApplyBounds: Sendable {
+    package var criticalPathMs: UInt64
+    package var clusterWorkMs: UInt64
+    package var sequentialMs: UInt64
     /// Per MV and index move, the staleness drop-and-recreate would cost.
-    public var recreateStalenessMs: [QualifiedName: UInt64]
+    package var recreateStalenessMs: [QualifiedName: UInt64]
 
-    public var lowerBoundMs: UInt64 { max(criticalPathMs, clusterWorkMs) }
+    package var lowerBoundMs: UInt64 { max(criticalPathMs, clusterWorkMs) }
 
-    public init(plan: Plan, snapshot: CatalogSnapshot) {
+    package init(plan: Plan, snapshot: CatalogSnapshot) {
         let options = plan.execution?.options ?? ApplyOptions()
         let confirm = UInt64(options.stablePolls - 1) * options.pollIntervalMs
         var hydration: [QualifiedName: UInt64] = [:]

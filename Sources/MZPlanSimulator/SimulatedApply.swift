@@ -1,35 +1,35 @@
-public import MZPlanCore
+package import MZPlanCore
 
 /// `mzplan apply --simulate` (SPEC §8, §10.4): the apply engine against a ``SimulatedServer`` over
 /// the environment, then what only a simulation can tell — the invariants, the bounds the benchmark
 /// compares with, each resized cluster's downtime — with the state saved before and after. The
 /// CLI parses, confirms and renders; the live counterpart is the CLI's `LiveApply`.
-public struct SimulatedApply {
+package struct SimulatedApply {
     /// What to run.
-    public enum Run {
+    package enum Run {
         case apply(Plan)
         case resume(expecting: Plan?)
         case abort(expecting: Plan?)
     }
 
     /// How one run ended: the report, and its `summary` event with the simulation's members.
-    public struct Outcome {
-        public var report: ApplyReport
-        public var summary: ApplyEvent
+    package struct Outcome {
+        package var report: ApplyReport
+        package var summary: ApplyEvent
     }
 
-    public let environment: SimulatedEnvironment
-    public let store: SimulationStore?
-    public let settings: ApplyDriver.Settings
-    public let pace: Double?
-    public let afterStatement: SimulatedServer.StatementHook
+    package let environment: SimulatedEnvironment
+    package let store: SimulationStore?
+    package let settings: ApplyDriver.Settings
+    package let pace: Double?
+    package let afterStatement: SimulatedServer.StatementHook
 
     /// - Parameters:
     ///   - store: `--simulate-state`: saved before the run (its log extends that) and after.
     ///   - settings: the driver's; its interruption also ends paced waits.
     ///   - pace: virtual seconds per real second; nil: no waiting.
     ///   - afterStatement: called after each statement ran and was logged (`--simulate-fault`).
-    public init(
+    package init(
         environment: SimulatedEnvironment,
         store: SimulationStore?,
         settings: ApplyDriver.Settings,
@@ -44,7 +44,7 @@ public struct SimulatedApply {
     }
 
     /// Runs `run`, emitting progress (and a `violation` event per broken invariant).
-    public func callAsFunction(_ run: Run, emit: @escaping (ApplyEvent) -> Void) async throws(SimulationStoreError) -> Outcome {
+    package func callAsFunction(_ run: Run, emit: @escaping (ApplyEvent) -> Void) async throws(SimulationStoreError) -> Outcome {
         let before = environment.snapshot()
         try store?.save(environment)
         let server = try SimulatedServer(environment, store: store, pace: pace, interruption: settings.interruption, afterStatement: afterStatement)

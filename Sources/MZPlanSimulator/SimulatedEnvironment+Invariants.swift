@@ -1,11 +1,11 @@
-public import MZPlanCore
+package import MZPlanCore
 
 extension SimulatedEnvironment {
     /// The invariants of SPEC §8 after a run: the violations seen while it ran (skipped times,
     /// an index dropped before its replacement was ready, two ingestions at once), plus no
     /// object lost, every move not listed in `notCutOver` on its target, and no index or
     /// materialized view on a cluster resized blue-green or gracefully that stopped serving.
-    public func checkInvariants(plan: Plan, notCutOver: Set<QualifiedName> = []) -> [SimulatorViolation] {
+    package func checkInvariants(plan: Plan, notCutOver: Set<QualifiedName> = []) -> [SimulatorViolation] {
         var found = violations
         let names = Set(order.compactMap { objects[$0]?.qualifiedName })
         for name in originalNames.sorted() where !names.contains(name) {
@@ -26,14 +26,14 @@ extension SimulatedEnvironment {
     }
 
     /// Each resize of `plan` with its strategy and the downtime measured on its cluster.
-    public func resizeOutcomes(plan: Plan) -> [(name: String, strategy: ResizeStrategy, downtimeMs: UInt64)] {
+    package func resizeOutcomes(plan: Plan) -> [(name: String, strategy: ResizeStrategy, downtimeMs: UInt64)] {
         plan.clusters.compactMap { change in
             change.strategy.map { (change.name, $0, downtimeMs[change.name] ?? 0) }
         }
     }
 
     /// Names the run created and did not clean up (temporaries, replacements).
-    public func leftovers() -> [QualifiedName] {
+    package func leftovers() -> [QualifiedName] {
         order.compactMap { objects[$0] }.filter { !originalNames.contains($0.qualifiedName) }.map(\.qualifiedName).sorted()
     }
 }

@@ -1,4 +1,4 @@
-public import MZPlanCore
+package import MZPlanCore
 
 // `--simulate-state FILE`: the whole simulated environment, journal and lock included, so that a
 // later `--resume` continues it (``SimulationStore`` keeps it current after every statement). The
@@ -6,7 +6,7 @@ public import MZPlanCore
 
 extension SimulatedEnvironment {
     /// The environment as a snapshot document with a `simulator` member.
-    public func savedState() -> String {
+    package func savedState() -> String {
         let raw = CatalogSnapshot(takenAtMs: timeMs, version: "simulated", clusters: clusters, objects: order.compactMap { objects[$0] }, sizes: sizes)
         guard case .object(var members)? = try? JSONValue.parse(Array(raw.encode().utf8), file: "state") else { return raw.encode() }
         func map<V>(_ values: [String: V], _ encode: (V) -> JSONValue) -> JSONValue {
@@ -36,7 +36,7 @@ extension SimulatedEnvironment {
     }
 
     /// An environment saved by ``savedState()``.
-    public static func restore(_ bytes: [UInt8], file: String) throws(DiagnosticsError) -> SimulatedEnvironment {
+    package static func restore(_ bytes: [UInt8], file: String) throws(DiagnosticsError) -> SimulatedEnvironment {
         let snapshot = try CatalogSnapshot.decode(bytes, file: file)
         let document = try JSONValue.parse(bytes, file: file)
         guard let state = document["simulator"] else {

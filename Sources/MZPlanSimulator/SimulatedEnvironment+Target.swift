@@ -1,11 +1,11 @@
-public import MZPlanCore
+package import MZPlanCore
 
 extension SimulatedEnvironment: ApplyTarget, ApplyClock {
-    public func readCatalog() async throws(ApplyTargetError) -> CatalogSnapshot {
+    package func readCatalog() async throws(ApplyTargetError) -> CatalogSnapshot {
         snapshot()
     }
 
-    public func execute(_ sql: String, timeoutMs: UInt64?) async throws(ApplyTargetError) {
+    package func execute(_ sql: String, timeoutMs: UInt64?) async throws(ApplyTargetError) {
         statementsExecuted += 1
         let number = statementsExecuted
         if faults.dropConnectionBeforeStatement == number {
@@ -29,7 +29,7 @@ extension SimulatedEnvironment: ApplyTarget, ApplyClock {
         }
     }
 
-    public func readiness(_ probes: [ReadinessProbe]) async throws(ApplyTargetError) -> [ReadinessSample] {
+    package func readiness(_ probes: [ReadinessProbe]) async throws(ApplyTargetError) -> [ReadinessSample] {
         probes.map { probe in
             guard let found = self.object(named: probe.object) else { return ReadinessSample(object: probe.object, exists: false) }
             let original = probe.standsInFor.flatMap { self.object(named: $0) }
@@ -54,39 +54,39 @@ extension SimulatedEnvironment: ApplyTarget, ApplyClock {
         }
     }
 
-    public func acquireLock(_ holder: LockHolder) async throws(ApplyTargetError) -> LockHolder? {
+    package func acquireLock(_ holder: LockHolder) async throws(ApplyTargetError) -> LockHolder? {
         if let lock { return lock }
         lock = holder
         return nil
     }
 
-    public func releaseLock() async throws(ApplyTargetError) {
+    package func releaseLock() async throws(ApplyTargetError) {
         lock = nil
     }
 
-    public func appendJournal(_ entry: JournalEntry) async throws(ApplyTargetError) {
+    package func appendJournal(_ entry: JournalEntry) async throws(ApplyTargetError) {
         journal.append(entry)
     }
 
-    public func readJournal() async throws(ApplyTargetError) -> [JournalEntry] {
+    package func readJournal() async throws(ApplyTargetError) -> [JournalEntry] {
         journal
     }
 
-    public func nowMs() -> UInt64 { timeMs }
+    package func nowMs() -> UInt64 { timeMs }
 
-    public func sleep(untilMs deadlineMs: UInt64) async {
+    package func sleep(untilMs deadlineMs: UInt64) async {
         advance(to: deadlineMs)
     }
 
     /// Pretends another apply holds the lock.
-    public func holdLock(_ holder: LockHolder) {
+    package func holdLock(_ holder: LockHolder) {
         lock = holder
     }
 
     /// The lock's holder, if any.
-    public var lockHolder: LockHolder? { lock }
+    package var lockHolder: LockHolder? { lock }
     /// The journal rows, oldest first.
-    public var journalEntries: [JournalEntry] { journal }
+    package var journalEntries: [JournalEntry] { journal }
 }
 
 extension SimulatedEnvironment {

@@ -6,7 +6,7 @@ extension SimulatedEnvironment {
 
     /// Moves virtual time to `target`: hydration progresses (shared per cluster), staleness
     /// accrues for missing or unhydrated objects, frontiers advance.
-    public func advance(to target: UInt64) {
+    package func advance(to target: UInt64) {
         while timeMs < target {
             var hydrating: [String: [String]] = [:]
             var healthy: [String: Bool] = [:]
@@ -57,7 +57,7 @@ extension SimulatedEnvironment {
     /// Lets virtual time run until every object a restart took offline serves again, for at
     /// most `limitMs` (a cluster without replicas never rehydrates): the downtime of the last
     /// resize is measured whole even when it is the apply's last statement.
-    public func settle(limitMs: UInt64 = 24 * 3_600_000) {
+    package func settle(limitMs: UInt64 = 24 * 3_600_000) {
         let end = timeMs + limitMs
         while !interrupted.isEmpty, timeMs < end {
             let work = interrupted.reduce(0.0) { $0 + (hydrationLeft[$1] ?? 0) }

@@ -1,4 +1,4 @@
-public import MZPlanCore
+package import MZPlanCore
 
 /// A deterministic, virtual-clock model of a Materialize environment, loaded from a snapshot
 /// (SPEC §8); the test bed for apply and what `mzplan apply --simulate` runs against.
@@ -12,8 +12,8 @@ public import MZPlanCore
 /// without a healthy replica; a cluster whose dataflows need more memory than a replica has
 /// OOM-loops (``updateMemoryPressure()``). A new size replaces a cluster's replicas: everything on it stops
 /// serving until it has rehydrated (``downtimeMs``), unless the resize waits until ready.
-public final class SimulatedEnvironment {
-    public internal(set) var timeMs: UInt64
+package final class SimulatedEnvironment {
+    package internal(set) var timeMs: UInt64
     var objects = ObjectTable()
     /// Ids of the objects alive, in creation order.
     var order: [String] { objects.ids }
@@ -34,28 +34,28 @@ public final class SimulatedEnvironment {
     var originalNames: Set<QualifiedName> = []
     /// Subsources and progress relations dropped with their source, by source name.
     var droppedSubsources: [QualifiedName: [CatalogObject]] = [:]
-    public var faults: SimulatorFaults
-    public internal(set) var violations: [SimulatorViolation] = []
+    package var faults: SimulatorFaults
+    package internal(set) var violations: [SimulatorViolation] = []
     /// Time each object (by name) was missing or not hydrated.
-    public internal(set) var stalenessMs: [QualifiedName: UInt64] = [:]
+    package internal(set) var stalenessMs: [QualifiedName: UInt64] = [:]
     /// Objects that served until a restart of their cluster and have not rehydrated since.
     var interrupted: Set<String> = []
     /// Per cluster name: time during which some object on it was not serving after a restart.
-    public internal(set) var downtimeMs: [String: UInt64] = [:]
+    package internal(set) var downtimeMs: [String: UInt64] = [:]
     /// The same, counting only indexes and materialized views.
-    public internal(set) var computeDowntimeMs: [String: UInt64] = [:]
-    public internal(set) var statementsExecuted = 0
+    package internal(set) var computeDowntimeMs: [String: UInt64] = [:]
+    package internal(set) var statementsExecuted = 0
     var lock: LockHolder?
     var journal: [JournalEntry] = []
     /// How many times the state file was rewritten; its write-ahead log names the one it extends.
-    public internal(set) var generation = 0
+    package internal(set) var generation = 0
     var pendingConflicts = 0
     /// Caches of the per-tick passes, keyed on ``ObjectTable/generation``.
     var asOfByPosition: (generation: Int, values: [UInt64?])?
     /// Originals missing, and whether each position holds an original, by generation.
     var missingOriginals: (generation: Int, names: [QualifiedName], original: [Bool]) = (-1, [], [])
 
-    public init(_ snapshot: CatalogSnapshot, faults: SimulatorFaults = SimulatorFaults()) {
+    package init(_ snapshot: CatalogSnapshot, faults: SimulatorFaults = SimulatorFaults()) {
         timeMs = snapshot.takenAtMs ?? snapshot.objects.compactMap(\.upperMs).max() ?? 0
         clusters = snapshot.clusters
         sizes = snapshot.sizes
@@ -136,7 +136,7 @@ public final class SimulatedEnvironment {
     }
 
     /// The current catalog, as `mzplan catalog dump` would write it.
-    public func snapshot() -> CatalogSnapshot {
+    package func snapshot() -> CatalogSnapshot {
         CatalogSnapshot(
             takenAtMs: timeMs,
             version: "simulated",
@@ -153,7 +153,7 @@ public final class SimulatedEnvironment {
     }
 
     /// The sorted placement of every object and the clusters: what "the same final catalog" compares.
-    public func placementSignature() -> [String] {
+    package func placementSignature() -> [String] {
         let objectLines = objects.all.map { "\($0.kind.rawValue) \($0.qualifiedName) @ \($0.cluster ?? "-")\($0.replacementFor == nil ? "" : " replacement")" }
         let clusterLines = clusters.map { "cluster \($0.name) \($0.size ?? "?") x\($0.replicationFactor ?? 0)" }
         return (clusterLines + objectLines).sorted()

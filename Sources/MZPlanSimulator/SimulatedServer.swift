@@ -1,15 +1,15 @@
-public import MZPlanCore
+package import MZPlanCore
 
 /// The simulated environment as a server that outlives its client (SPEC §10.4): what `mzplan apply
 /// --simulate` runs against. Every change an apply makes goes to the ``SimulationStore``'s
 /// write-ahead log before the call returns; with a pace, virtual time passes at that many virtual
 /// seconds per real second, so a person can watch the apply and interrupt it.
-public final class SimulatedServer: ApplyTarget, ApplyClock {
+package final class SimulatedServer: ApplyTarget, ApplyClock {
     /// Called after each statement has run and been logged, with its number in this run (1-based):
     /// `--simulate-fault crash-after=N` kills the process there.
-    public typealias StatementHook = (Int) -> Void
+    package typealias StatementHook = (Int) -> Void
 
-    public let environment: SimulatedEnvironment
+    package let environment: SimulatedEnvironment
     private let log: SimulationLog?
     private let pace: Double?
     private let interruption: ApplyInterruption
@@ -18,7 +18,7 @@ public final class SimulatedServer: ApplyTarget, ApplyClock {
 
     /// A server over `environment`, logging to `store` when given (its state file must be saved
     /// first: the log extends that generation).
-    public init(
+    package init(
         _ environment: SimulatedEnvironment,
         store: SimulationStore? = nil,
         pace: Double? = nil,
@@ -32,11 +32,11 @@ public final class SimulatedServer: ApplyTarget, ApplyClock {
         self.afterStatement = afterStatement
     }
 
-    public func readCatalog() async throws(ApplyTargetError) -> CatalogSnapshot {
+    package func readCatalog() async throws(ApplyTargetError) -> CatalogSnapshot {
         try await environment.readCatalog()
     }
 
-    public func execute(_ sql: String, timeoutMs: UInt64?) async throws(ApplyTargetError) {
+    package func execute(_ sql: String, timeoutMs: UInt64?) async throws(ApplyTargetError) {
         statements += 1
         let outcome: Result<Void, ApplyTargetError>
         do throws(ApplyTargetError) {
@@ -50,35 +50,35 @@ public final class SimulatedServer: ApplyTarget, ApplyClock {
         try outcome.get()
     }
 
-    public func readiness(_ probes: [ReadinessProbe]) async throws(ApplyTargetError) -> [ReadinessSample] {
+    package func readiness(_ probes: [ReadinessProbe]) async throws(ApplyTargetError) -> [ReadinessSample] {
         try await environment.readiness(probes)
     }
 
-    public func acquireLock(_ holder: LockHolder) async throws(ApplyTargetError) -> LockHolder? {
+    package func acquireLock(_ holder: LockHolder) async throws(ApplyTargetError) -> LockHolder? {
         let current = try await environment.acquireLock(holder)
         if current == nil { try record(.acquireLock(holder)) }
         return current
     }
 
-    public func releaseLock() async throws(ApplyTargetError) {
+    package func releaseLock() async throws(ApplyTargetError) {
         try await environment.releaseLock()
         try record(.releaseLock)
     }
 
-    public func appendJournal(_ entry: JournalEntry) async throws(ApplyTargetError) {
+    package func appendJournal(_ entry: JournalEntry) async throws(ApplyTargetError) {
         try await environment.appendJournal(entry)
         try record(.appendJournal(entry))
     }
 
-    public func readJournal() async throws(ApplyTargetError) -> [JournalEntry] {
+    package func readJournal() async throws(ApplyTargetError) -> [JournalEntry] {
         try await environment.readJournal()
     }
 
-    public func nowMs() -> UInt64 { environment.timeMs }
+    package func nowMs() -> UInt64 { environment.timeMs }
 
     /// Advances virtual time to `deadlineMs`; paced, in slices of a tenth of a real second, and
     /// ending early when an interrupt is requested.
-    public func sleep(untilMs deadlineMs: UInt64) async {
+    package func sleep(untilMs deadlineMs: UInt64) async {
         guard let pace else {
             await environment.sleep(untilMs: deadlineMs)
             try? record(.advance(toMs: environment.timeMs))

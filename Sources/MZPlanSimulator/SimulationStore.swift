@@ -1,24 +1,24 @@
 import Foundation
-public import MZPlanCore
+package import MZPlanCore
 
 /// `--simulate-state FILE` as the simulated server's disk (SPEC §10.4): the state file (a snapshot
 /// with a `simulator` member, see ``SimulatedEnvironment/savedState()``) and its write-ahead log
 /// `FILE.log`. The state file is only ever replaced whole (written, flushed, renamed over); between
 /// two rewrites every change goes to the log first, so a process killed at any moment — SIGKILL
 /// included — leaves exactly what a server would hold.
-public struct SimulationStore: Sendable {
+package struct SimulationStore: Sendable {
     /// The state file.
-    public let path: String
+    package let path: String
 
     /// The write-ahead log beside it.
-    public var logPath: String { path + ".log" }
+    package var logPath: String { path + ".log" }
 
-    public init(path: String) {
+    package init(path: String) {
         self.path = path
     }
 
     /// The saved environment with its log replayed, or nil when there is no state file yet.
-    public func load() throws(DiagnosticsError) -> SimulatedEnvironment? {
+    package func load() throws(DiagnosticsError) -> SimulatedEnvironment? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         let environment = try SimulatedEnvironment.restore([UInt8](data), file: path)
         if let log = FileManager.default.contents(atPath: logPath) {
@@ -31,7 +31,7 @@ public struct SimulationStore: Sendable {
 
     /// Rewrites the state file from `environment` as a new generation (write, fsync, rename) and
     /// removes the log it folds in.
-    public func save(_ environment: SimulatedEnvironment) throws(SimulationStoreError) {
+    package func save(_ environment: SimulatedEnvironment) throws(SimulationStoreError) {
         environment.generation += 1
         let temporary = path + ".tmp"
         let bytes = Array(environment.savedState().utf8)
@@ -57,9 +57,9 @@ public struct SimulationStore: Sendable {
 }
 
 /// The state file or its log could not be written.
-public struct SimulationStoreError: Error, Sendable {
-    public let path: String
-    public let message: String
+package struct SimulationStoreError: Error, Sendable {
+    package let path: String
+    package let message: String
 
     init(path: String, errno code: Int32) {
         self.path = path

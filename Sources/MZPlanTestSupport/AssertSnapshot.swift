@@ -1,5 +1,5 @@
 import Foundation
-public import Testing
+package import Testing
 
 /// Compares `actual` with the golden file `Tests/<Target>/Snapshots/<folder>/<name>.<ext>`,
 /// where `<folder>` mirrors the calling test file's folder inside its target.
@@ -7,7 +7,7 @@ public import Testing
 /// When the golden file is missing, or `MZPLAN_RECORD_SNAPSHOTS=1` is set, writes `actual` as
 /// the new baseline and records an issue "recorded new baseline" (so a recording run never
 /// passes silently). Otherwise records an issue with a line diff when the bytes differ.
-public func assertSnapshot(
+package func assertSnapshot(
     _ actual: String,
     named name: String,
     pathExtension: String = "txt",

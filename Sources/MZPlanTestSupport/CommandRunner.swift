@@ -1,13 +1,13 @@
-public import Foundation
+package import Foundation
 
 /// What one run of the `mzplan` executable produced.
-public struct CommandResult: Sendable {
-    public var stdout: String
-    public var stderr: String
+package struct CommandResult: Sendable {
+    package var stdout: String
+    package var stderr: String
     /// The exit status; a process killed by signal `n` reports `128 + n`, as shells do.
-    public var exitCode: Int32
+    package var exitCode: Int32
 
-    public init(stdout: String, stderr: String, exitCode: Int32) {
+    package init(stdout: String, stderr: String, exitCode: Int32) {
         self.stdout = stdout
         self.stderr = stderr
         self.exitCode = exitCode
@@ -15,11 +15,11 @@ public struct CommandResult: Sendable {
 }
 
 /// Why ``runMzplan(_:environment:stdin:currentDirectory:)`` could not run the executable.
-public enum CommandRunnerError: Error, CustomStringConvertible {
+package enum CommandRunnerError: Error, CustomStringConvertible {
     /// No built `mzplan` in any of the searched paths.
     case executableNotFound(searched: [String])
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .executableNotFound(let searched):
             "no built mzplan executable (run `swift build` first); searched: \(searched.joined(separator: ", "))"
@@ -42,7 +42,7 @@ public enum CommandRunnerError: Error, CustomStringConvertible {
 ///   - stdin: text written to the child's standard input, which is then closed.
 ///   - currentDirectory: the child's working directory; the test process's when nil.
 ///   - signals: signals sent to the child while it runs, each that many seconds after it started.
-public func runMzplan(
+package func runMzplan(
     _ arguments: [String],
     environment: [String: String] = [:],
     stdin: String? = nil,
@@ -100,7 +100,7 @@ public func runMzplan(
 /// ``runMzplan(_:environment:stdin:currentDirectory:)`` on a thread of its own, for long runs from
 /// async tests: waiting for the child must not hold one of Swift concurrency's few threads, which
 /// the tests running beside it need.
-public func runMzplanDetached(_ arguments: [String], currentDirectory: URL? = nil) async throws -> CommandResult {
+package func runMzplanDetached(_ arguments: [String], currentDirectory: URL? = nil) async throws -> CommandResult {
     try await withCheckedThrowingContinuation { continuation in
         DispatchQueue.global().async {
             continuation.resume(with: Result { try runMzplan(arguments, currentDirectory: currentDirectory) })
@@ -110,7 +110,7 @@ public func runMzplanDetached(_ arguments: [String], currentDirectory: URL? = ni
 
 /// The directory holding `Package.swift`, found by walking up from `file`, which defaults to the
 /// caller's source file.
-public func repositoryRoot(file: StaticString = #filePath) -> URL {
+package func repositoryRoot(file: StaticString = #filePath) -> URL {
     var directory = URL(fileURLWithPath: "\(file)").deletingLastPathComponent()
     while directory.path != "/" {
         if FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {

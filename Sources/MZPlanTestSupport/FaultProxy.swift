@@ -1,4 +1,4 @@
-public import Foundation
+package import Foundation
 
 /// A loopback TCP proxy in front of a server that cuts connections on cue, for testing what an
 /// apply does when the network fails (SPEC §10.4): every connection to ``port`` is forwarded to
@@ -7,9 +7,9 @@ public import Foundation
 /// to act on them, with its reply withheld.
 ///
 /// Plain TCP only (the tests connect with `sslmode=disable`); a rule matches bytes within one read.
-public final class FaultProxy: @unchecked Sendable {
+package final class FaultProxy: @unchecked Sendable {
     /// When a matching message is cut off.
-    public enum Moment: Sendable {
+    package enum Moment: Sendable {
         /// The server never sees it.
         case beforeForwarding
         /// The server receives it and has `settle` seconds to run it; its reply is lost.
@@ -23,7 +23,7 @@ public final class FaultProxy: @unchecked Sendable {
     }
 
     /// The port clients connect to.
-    public let port: Int
+    package let port: Int
     private let upstreamPort: Int
     private let listener: Int32
     private let settle: Double
@@ -33,7 +33,7 @@ public final class FaultProxy: @unchecked Sendable {
     private var cutCount = 0
 
     /// Listens on a free loopback port, forwarding to `upstreamPort`.
-    public init(upstreamPort: Int, settle: Double = 0.2) throws {
+    package init(upstreamPort: Int, settle: Double = 0.2) throws {
         self.upstreamPort = upstreamPort
         self.settle = settle
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -55,15 +55,15 @@ public final class FaultProxy: @unchecked Sendable {
     }
 
     /// Cuts the connection that sends `text` next (`times` times in all).
-    public func cut(whenClientSends text: String, _ moment: Moment = .beforeForwarding, times: Int = 1) {
+    package func cut(whenClientSends text: String, _ moment: Moment = .beforeForwarding, times: Int = 1) {
         lock.withLock { rules.append(Rule(text: Array(text.utf8), moment: moment, remaining: times)) }
     }
 
     /// How many connections the rules have cut so far.
-    public var cuts: Int { lock.withLock { cutCount } }
+    package var cuts: Int { lock.withLock { cutCount } }
 
     /// Stops listening and closes every connection.
-    public func close() {
+    package func close() {
         shutdown(listener, Int32(SHUT_RDWR))
         Foundation.close(listener)
         for descriptor in lock.withLock({ open }) { shutdown(descriptor, Int32(SHUT_RDWR)) }

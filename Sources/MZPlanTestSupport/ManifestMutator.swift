@@ -1,8 +1,8 @@
 /// Mutates a YAML manifest for fuzz tests: the damage a hurried edit, a bad merge, a binary file
 /// or a hostile input can do. Every mutation is driven by the caller's seeded generator.
-public struct ManifestMutator: Sendable {
+package struct ManifestMutator: Sendable {
     /// One kind of damage.
-    public enum Mutation: String, CaseIterable, Sendable {
+    package enum Mutation: String, CaseIterable, Sendable {
         /// Removes one to three lines.
         case deleteLines
         /// Exchanges two lines.
@@ -23,22 +23,22 @@ public struct ManifestMutator: Sendable {
         case reindent
     }
 
-    public let original: [UInt8]
+    package let original: [UInt8]
     private let lines: [[UInt8]]
 
-    public init(_ original: [UInt8]) {
+    package init(_ original: [UInt8]) {
         self.original = original
         lines = original.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Array.init)
     }
 
     /// A mutated copy of the original, and which mutation made it.
-    public func mutate(using generator: inout some RandomNumberGenerator) -> (Mutation, [UInt8]) {
+    package func mutate(using generator: inout some RandomNumberGenerator) -> (Mutation, [UInt8]) {
         let mutation = Mutation.allCases.randomElement(using: &generator)!
         return (mutation, apply(mutation, using: &generator))
     }
 
     /// The original with `mutation` applied once.
-    public func apply(_ mutation: Mutation, using generator: inout some RandomNumberGenerator) -> [UInt8] {
+    package func apply(_ mutation: Mutation, using generator: inout some RandomNumberGenerator) -> [UInt8] {
         var lines = self.lines
         func line() -> Int { Int.random(in: 0..<lines.count, using: &generator) }
         switch mutation {

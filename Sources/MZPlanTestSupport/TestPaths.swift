@@ -1,4 +1,4 @@
-public import Foundation
+package import Foundation
 
 /// Where a test file's target folder, fixtures and golden files live on disk.
 ///
@@ -45,6 +45,6 @@ struct TestPaths {
 ///
 /// `fixtureURL("orders/mzplan.yaml")` from `Tests/MZPlanCoreTests/Planning/PlannerTests.swift`
 /// is `Tests/MZPlanCoreTests/Fixtures/orders/mzplan.yaml`.
-public func fixtureURL(_ relativePath: String, file: StaticString = #filePath) -> URL {
+package func fixtureURL(_ relativePath: String, file: StaticString = #filePath) -> URL {
     TestPaths(testFile: "\(file)").fixture(relativePath)
 }

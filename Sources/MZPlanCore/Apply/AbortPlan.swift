@@ -1,9 +1,9 @@
 /// What `--abort` undoes (SPEC §6.7), decided from the plan, its journal and the catalog alone:
 /// the objects the unfinished apply created for moves not yet past their point of no return, then
 /// the clusters it created that nothing is left on — or why it must not abort.
-public enum AbortPlan {
+package enum AbortPlan {
     /// Why an apply cannot be aborted; each says what to do instead.
-    public enum Refusal: Error, Hashable, Sendable {
+    package enum Refusal: Error, Hashable, Sendable {
         /// Dropping these replacements may seal their views on this Materialize version.
         case replacementsMaySeal([QualifiedName])
         /// A blue-green resize swapped its clusters at this step.
@@ -11,7 +11,7 @@ public enum AbortPlan {
         /// These moves passed their point of no return and did not finish.
         case pastNoReturn([QualifiedName])
 
-        public var message: String {
+        package var message: String {
             switch self {
             case .replacementsMaySeal(let names):
                 "cannot abort: it would drop the replacement\(names.count == 1 ? "" : "s") \(Self.list(names)), and \(MaterializeVersion.replacementDropRisk); finish with `mzplan apply --resume`, or upgrade first"
@@ -29,7 +29,7 @@ public enum AbortPlan {
 
     /// The drops that undo the apply `entries` journal for `plan`, in order, given what `catalog`
     /// holds now.
-    public static func undo(_ plan: Plan, entries: [JournalEntry], catalog: CatalogSnapshot) -> Result<[DropStatement], Refusal> {
+    package static func undo(_ plan: Plan, entries: [JournalEntry], catalog: CatalogSnapshot) -> Result<[DropStatement], Refusal> {
         let ran = Set(entries.filter { $0.status == .started || $0.status == .finished }.map(\.stepID))
         let finished = Set(entries.filter { $0.status == .finished }.map(\.stepID))
         let existing = Set(catalog.objects.map(\.qualifiedName))

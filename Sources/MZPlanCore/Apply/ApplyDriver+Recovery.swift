@@ -5,7 +5,7 @@
 extension ApplyDriver {
     /// Continues the last unfinished apply in the journal. `expected`, when given (a saved plan
     /// passed along), must be that apply's plan, else the outcome is `stale`.
-    public func resume(expecting expected: Plan? = nil) async -> ApplyReport {
+    package func resume(expecting expected: Plan? = nil) async -> ApplyReport {
         startedAtMs = clock.nowMs()
         do throws(ApplyTargetError) {
             guard let (plan, entries) = try await openApply() else {
@@ -60,7 +60,7 @@ extension ApplyDriver {
 
     /// Drops what the last unfinished apply created for moves not yet cut over, and the
     /// clusters it created that are empty again; then closes the journal and releases the lock.
-    public func abort(expecting expected: Plan? = nil) async -> ApplyReport {
+    package func abort(expecting expected: Plan? = nil) async -> ApplyReport {
         startedAtMs = clock.nowMs()
         do throws(ApplyTargetError) {
             guard let (plan, entries) = try await openApply() else {

@@ -5,22 +5,22 @@
 /// by a catalog read that decides, by the step's ``PostCondition``, whether the statement ran
 /// (then it is not run again); a simulated crash stops everything at once, leaving lock and
 /// journal as they are for `--resume` or `--abort`.
-public final class ApplyDriver {
+package final class ApplyDriver {
     /// How the apply identifies itself and how long it may wait.
-    public struct Settings: Sendable {
+    package struct Settings: Sendable {
         /// `--timeout`; nil: the plan's `hydration_timeout`.
-        public var timeoutMs: UInt64?
-        public var host: String
-        public var pid: Int
+        package var timeoutMs: UInt64?
+        package var host: String
+        package var pid: Int
         /// Whether a process on this host with this pid is running; `--resume` and `--abort`
         /// take a lock over only from an apply that is provably dead.
-        public var processIsRunning: @Sendable (Int) -> Bool
+        package var processIsRunning: @Sendable (Int) -> Bool
         /// How serialization failures and dropped connections are retried.
-        public var retry: RetryPolicy
+        package var retry: RetryPolicy
         /// Raised by SIGINT/SIGTERM: no new statement starts once it is.
-        public var interruption: ApplyInterruption
+        package var interruption: ApplyInterruption
 
-        public init(
+        package init(
             timeoutMs: UInt64? = nil,
             host: String = "localhost",
             pid: Int = 0,
@@ -60,7 +60,7 @@ public final class ApplyDriver {
     /// This apply took the lock: only then does a failure release it.
     var holdsLock = false
 
-    public init(target: any ApplyTarget, clock: any ApplyClock, settings: Settings = Settings(), emit: @escaping (ApplyEvent) -> Void = { _ in }) {
+    package init(target: any ApplyTarget, clock: any ApplyClock, settings: Settings = Settings(), emit: @escaping (ApplyEvent) -> Void = { _ in }) {
         self.target = target
         self.clock = clock
         self.settings = settings
@@ -68,7 +68,7 @@ public final class ApplyDriver {
     }
 
     /// Applies `plan` from the start: refuses blocked and stale plans and a held lock.
-    public func apply(_ plan: Plan) async -> ApplyReport {
+    package func apply(_ plan: Plan) async -> ApplyReport {
         startedAtMs = clock.nowMs()
         emitPlan(plan)
         if plan.isBlocked {

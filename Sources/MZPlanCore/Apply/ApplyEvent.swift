@@ -3,9 +3,9 @@
 /// Every event has `event` and `ts_ms` (virtual time under `--simulate`), then `step` and
 /// `object` where they apply, then the fields of its ``Kind``, encoded in one place
 /// (``ndjson()``) and read, typed, by the progress printer.
-public struct ApplyEvent: Sendable {
+package struct ApplyEvent: Sendable {
     /// What happened, with its fields.
-    public enum Kind: Sendable {
+    package enum Kind: Sendable {
         case plan(fingerprint: String, moves: Int, steps: Int, blocked: Int)
         /// A statement starts: a step's, or one of `--abort`'s drops (`action` "abort").
         case stepStarted(action: String, cluster: String?, sql: String)
@@ -19,16 +19,16 @@ public struct ApplyEvent: Sendable {
     }
 
     /// A waiting object's state at one readiness poll.
-    public struct ObjectStatus: Sendable {
-        public var hydrated: Bool
-        public var upperMs: UInt64?
-        public var lagMs: UInt64?
-        public var status: String?
-        public var ready: Bool
+    package struct ObjectStatus: Sendable {
+        package var hydrated: Bool
+        package var upperMs: UInt64?
+        package var lagMs: UInt64?
+        package var status: String?
+        package var ready: Bool
         /// Why it is not ready yet.
-        public var waitingFor: String?
+        package var waitingFor: String?
 
-        public init(hydrated: Bool, upperMs: UInt64?, lagMs: UInt64?, status: String?, ready: Bool, waitingFor: String?) {
+        package init(hydrated: Bool, upperMs: UInt64?, lagMs: UInt64?, status: String?, ready: Bool, waitingFor: String?) {
             self.hydrated = hydrated
             self.upperMs = upperMs
             self.lagMs = lagMs
@@ -39,44 +39,44 @@ public struct ApplyEvent: Sendable {
     }
 
     /// The last event: how the run ended and what happened to each move.
-    public struct Summary: Sendable {
-        public var outcome: String
-        public var exitCode: Int32
-        public var message: String
-        public var makespanMs: UInt64
-        public var statements: Int
-        public var polls: Int
-        public var moves: [Move]
+    package struct Summary: Sendable {
+        package var outcome: String
+        package var exitCode: Int32
+        package var message: String
+        package var makespanMs: UInt64
+        package var statements: Int
+        package var polls: Int
+        package var moves: [Move]
         /// Simulated runs: the bounds the benchmark compares with.
-        public var simulation: Simulation?
+        package var simulation: Simulation?
         /// Simulated runs: each resized cluster's measured downtime.
-        public var clusters: [ClusterDowntime]?
+        package var clusters: [ClusterDowntime]?
     }
 
     /// One move in the summary.
-    public struct Move: Sendable {
-        public var object: QualifiedName
-        public var kind: ObjectKind
-        public var strategy: Strategy
-        public var from: String
-        public var to: String
-        public var state: ApplyReport.MoveResult.State
-        public var waitMs: UInt64
+    package struct Move: Sendable {
+        package var object: QualifiedName
+        package var kind: ObjectKind
+        package var strategy: Strategy
+        package var from: String
+        package var to: String
+        package var state: ApplyReport.MoveResult.State
+        package var waitMs: UInt64
         /// Simulated runs: how long the object was missing or not hydrated.
-        public var stalenessMs: UInt64?
-        public var reason: String?
+        package var stalenessMs: UInt64?
+        package var reason: String?
     }
 
     /// What a simulated apply measured against its bounds (``ApplyReport`` has the rest).
-    public struct Simulation: Sendable {
-        public var lowerBoundMs: UInt64
-        public var criticalPathMs: UInt64
-        public var clusterWorkMs: UInt64
-        public var sequentialMs: UInt64
-        public var recreateStalenessMs: UInt64
-        public var violations: Int
+    package struct Simulation: Sendable {
+        package var lowerBoundMs: UInt64
+        package var criticalPathMs: UInt64
+        package var clusterWorkMs: UInt64
+        package var sequentialMs: UInt64
+        package var recreateStalenessMs: UInt64
+        package var violations: Int
 
-        public init(lowerBoundMs: UInt64, criticalPathMs: UInt64, clusterWorkMs: UInt64, sequentialMs: UInt64, recreateStalenessMs: UInt64, violations: Int) {
+        package init(lowerBoundMs: UInt64, criticalPathMs: UInt64, clusterWorkMs: UInt64, sequentialMs: UInt64, recreateStalenessMs: UInt64, violations: Int) {
             self.lowerBoundMs = lowerBoundMs
             self.criticalPathMs = criticalPathMs
             self.clusterWorkMs = clusterWorkMs
@@ -87,24 +87,24 @@ public struct ApplyEvent: Sendable {
     }
 
     /// A resized cluster's strategy and measured downtime.
-    public struct ClusterDowntime: Sendable {
-        public var name: String
-        public var strategy: String
-        public var downtimeMs: UInt64
+    package struct ClusterDowntime: Sendable {
+        package var name: String
+        package var strategy: String
+        package var downtimeMs: UInt64
 
-        public init(name: String, strategy: String, downtimeMs: UInt64) {
+        package init(name: String, strategy: String, downtimeMs: UInt64) {
             self.name = name
             self.strategy = strategy
             self.downtimeMs = downtimeMs
         }
     }
 
-    public var kind: Kind
-    public var tsMs: UInt64
-    public var step: Int?
-    public var object: QualifiedName?
+    package var kind: Kind
+    package var tsMs: UInt64
+    package var step: Int?
+    package var object: QualifiedName?
 
-    public init(_ kind: Kind, tsMs: UInt64, step: Int? = nil, object: QualifiedName? = nil) {
+    package init(_ kind: Kind, tsMs: UInt64, step: Int? = nil, object: QualifiedName? = nil) {
         self.kind = kind
         self.tsMs = tsMs
         self.step = step
@@ -112,7 +112,7 @@ public struct ApplyEvent: Sendable {
     }
 
     /// The `event` member's value.
-    public var name: String {
+    package var name: String {
         switch kind {
         case .plan: "plan"
         case .stepStarted: "step-started"
@@ -127,7 +127,7 @@ public struct ApplyEvent: Sendable {
     }
 
     /// The event as one JSON line (no trailing newline).
-    public func ndjson() -> String {
+    package func ndjson() -> String {
         var members: [(String, JSONValue)] = [("event", .string(name)), ("ts_ms", .uint(tsMs))]
         if let step { members.append(("step", .int(step))) }
         if let object { members.append(("object", .string(object.description))) }

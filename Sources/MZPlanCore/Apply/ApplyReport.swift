@@ -1,6 +1,6 @@
 /// How an apply, resume or abort ended, and what it did per move (SPEC §6.8).
-public struct ApplyReport: Sendable {
-    public enum Outcome: Hashable, Sendable {
+package struct ApplyReport: Sendable {
+    package enum Outcome: Hashable, Sendable {
         /// Every step ran.
         case completed
         /// Done, except moves whose cutover became infeasible (exit 3).
@@ -21,34 +21,34 @@ public struct ApplyReport: Sendable {
     }
 
     /// What happened to one move.
-    public struct MoveResult: Sendable {
-        public enum State: String, Sendable {
+    package struct MoveResult: Sendable {
+        package enum State: String, Sendable {
             case done
             case notCutOver = "not-cut-over"
             case pending
         }
 
-        public var move: Move
-        public var state: State
+        package var move: Move
+        package var state: State
         /// Time spent waiting for readiness and in blocking cutovers.
-        public var waitMs: UInt64
+        package var waitMs: UInt64
         /// Why it is not done, when it is not.
-        public var reason: String?
+        package var reason: String?
     }
 
-    public var outcome: Outcome
+    package var outcome: Outcome
     /// One sentence for the user: what happened and what to do next.
-    public var message: String
-    public var moves: [MoveResult]
-    public var startedAtMs: UInt64
-    public var finishedAtMs: UInt64
-    public var statements: Int
-    public var polls: Int
+    package var message: String
+    package var moves: [MoveResult]
+    package var startedAtMs: UInt64
+    package var finishedAtMs: UInt64
+    package var statements: Int
+    package var polls: Int
 
-    public var makespanMs: UInt64 { finishedAtMs - startedAtMs }
+    package var makespanMs: UInt64 { finishedAtMs - startedAtMs }
 
     /// SPEC §2's exit code for the outcome.
-    public var exitStatus: ExitStatus {
+    package var exitStatus: ExitStatus {
         switch outcome {
         case .completed, .aborted: .success
         case .failed, .crashed: .failure
@@ -60,7 +60,7 @@ public struct ApplyReport: Sendable {
         }
     }
 
-    public var outcomeName: String {
+    package var outcomeName: String {
         switch outcome {
         case .completed: "completed"
         case .notCutOver: "not-cut-over"
@@ -77,7 +77,7 @@ public struct ApplyReport: Sendable {
 
     /// The `summary` event; `staleness` (measured by the simulator) is added per move when given,
     /// with the simulation's bounds and resize downtimes.
-    public func summaryEvent(
+    package func summaryEvent(
         staleness: [QualifiedName: UInt64]? = nil,
         simulation: ApplyEvent.Simulation? = nil,
         clusters: [ApplyEvent.ClusterDowntime]? = nil

@@ -6,8 +6,8 @@
 /// cutovers never overlap; each cutover of a view is preceded by a feasibility re-check; cleanup
 /// runs last, once nothing else is pending; a step after a skipped step is skipped too. Waiting
 /// steps are polled together, one consolidated read per poll, every `poll_interval`.
-public struct ApplyStateMachine: Sendable {
-    public enum StepStatus: Hashable, Sendable {
+package struct ApplyStateMachine: Sendable {
+    package enum StepStatus: Hashable, Sendable {
         case pending
         /// Its wait condition must hold for `stable_polls` polls.
         case waiting
@@ -15,7 +15,7 @@ public struct ApplyStateMachine: Sendable {
         case skipped(String)
     }
 
-    public enum Action: Hashable, Sendable {
+    package enum Action: Hashable, Sendable {
         case execute(Step, timeoutMs: UInt64?)
         /// Re-check feasibility in the catalog right before this cutover.
         case checkCutover(Step)
@@ -24,12 +24,12 @@ public struct ApplyStateMachine: Sendable {
         case finish(Outcome)
 
         /// Whether this ends the apply (nothing is left to stop).
-        public var isFinish: Bool {
+        package var isFinish: Bool {
             if case .finish = self { true } else { false }
         }
     }
 
-    public enum Outcome: Hashable, Sendable {
+    package enum Outcome: Hashable, Sendable {
         /// Nothing left to do; `skipped` lists steps not run because a cutover became infeasible.
         case completed(skipped: [Int])
         /// The deadline passed with these steps waiting or pending.
@@ -38,21 +38,21 @@ public struct ApplyStateMachine: Sendable {
     }
 
     /// What a poll changed for one waiting step.
-    public struct PollResult: Hashable, Sendable {
-        public var step: Int
-        public var sample: ReadinessSample
+    package struct PollResult: Hashable, Sendable {
+        package var step: Int
+        package var sample: ReadinessSample
         /// Why it is not ready, nil when this poll passed.
-        public var blocker: String?
+        package var blocker: String?
         /// Ready for `stable_polls` polls: the step is done.
-        public var ready: Bool
+        package var ready: Bool
     }
 
-    public let plan: Plan
-    public let options: ApplyOptions
+    package let plan: Plan
+    package let options: ApplyOptions
     /// When waiting for readiness gives up (`--timeout` after the start), pushed back by the time
     /// graceful resizes spent waiting under their own timeout.
-    public private(set) var deadlineMs: UInt64
-    public private(set) var status: [Int: StepStatus]
+    package private(set) var deadlineMs: UInt64
+    package private(set) var status: [Int: StepStatus]
     private var stablePolls: [Int: Int] = [:]
     private var checked: Set<Int> = []
     private var nextPollAtMs: UInt64?
@@ -63,7 +63,7 @@ public struct ApplyStateMachine: Sendable {
     /// - Parameters:
     ///   - done: steps already finished (on resume, verified in the catalog).
     ///   - waiting: steps whose statement ran but whose wait must be checked again.
-    public init(plan: Plan, options: ApplyOptions, deadlineMs: UInt64, done: Set<Int> = [], waiting: Set<Int> = []) {
+    package init(plan: Plan, options: ApplyOptions, deadlineMs: UInt64, done: Set<Int> = [], waiting: Set<Int> = []) {
         self.plan = plan
         self.options = options
         self.deadlineMs = deadlineMs
@@ -79,7 +79,7 @@ public struct ApplyStateMachine: Sendable {
     }
 
     /// The next thing to do at `nowMs`.
-    public mutating func next(nowMs: UInt64) -> Action {
+    package mutating func next(nowMs: UInt64) -> Action {
         if let failure { return .finish(.failed(step: failure.step, message: failure.message)) }
         propagateSkips()
         let open = plan.steps.filter { status[$0.id] == .pending || status[$0.id] == .waiting }
@@ -109,7 +109,7 @@ public struct ApplyStateMachine: Sendable {
     }
 
     /// The cutover's re-check: nil when it may run, else why it would skip times.
-    public mutating func cutoverChecked(_ stepID: Int, gap: String?) {
+    package mutating func cutoverChecked(_ stepID: Int, gap: String?) {
         if let gap {
             status[stepID] = .skipped(gap)
         } else {
@@ -118,7 +118,7 @@ public struct ApplyStateMachine: Sendable {
     }
 
     /// The step's statement ran at `nowMs`.
-    public mutating func executed(_ stepID: Int, nowMs: UInt64) {
+    package mutating func executed(_ stepID: Int, nowMs: UInt64) {
         guard let step = stepsByID[stepID] else { return }
         if step.wait != nil {
             status[stepID] = .waiting
@@ -132,17 +132,17 @@ public struct ApplyStateMachine: Sendable {
     }
 
     /// A graceful resize blocked for `elapsedMs` under its own timeout: readiness waits get that time back.
-    public mutating func waitedUnderOwnTimeout(_ elapsedMs: UInt64) {
+    package mutating func waitedUnderOwnTimeout(_ elapsedMs: UInt64) {
         deadlineMs = deadlineMs.addingReportingOverflow(elapsedMs).overflow ? .max : deadlineMs + elapsedMs
     }
 
     /// The step's statement failed for good: the apply stops.
-    public mutating func failed(_ stepID: Int, message: String) {
+    package mutating func failed(_ stepID: Int, message: String) {
         failure = (stepID, message)
     }
 
     /// One consolidated poll's samples, in the order of the probes of the `.poll` action.
-    public mutating func polled(_ samples: [ReadinessSample], nowMs: UInt64) -> [PollResult] {
+    package mutating func polled(_ samples: [ReadinessSample], nowMs: UInt64) -> [PollResult] {
         nextPollAtMs = nowMs + options.pollIntervalMs
         var results: [PollResult] = []
         let waiting = plan.steps.filter { status[$0.id] == .waiting }
@@ -195,7 +195,7 @@ public struct ApplyStateMachine: Sendable {
 
 extension ApplyStateMachine {
     /// How much longer than its own `TIMEOUT` a graceful resize may take before it is cancelled.
-    public static let gracefulResizeGraceMs: UInt64 = 60_000
+    package static let gracefulResizeGraceMs: UInt64 = 60_000
 }
 
 extension Step {

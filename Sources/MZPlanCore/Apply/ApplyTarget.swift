@@ -13,7 +13,7 @@
 /// - Journal: `CREATE SCHEMA IF NOT EXISTS _mzplan`, table `_mzplan.journal(plan_fingerprint,
 ///   step_id, action, status, at, detail)`; ``appendJournal(_:)`` inserts a row,
 ///   ``readJournal()`` selects all rows in insertion order.
-public protocol ApplyTarget: AnyObject {
+package protocol ApplyTarget: AnyObject {
     /// The current catalog, as a snapshot.
     func readCatalog() async throws(ApplyTargetError) -> CatalogSnapshot
     /// Runs one statement; with `timeoutMs`, it is cancelled after that long (``ApplyTargetError/Kind/timedOut``,

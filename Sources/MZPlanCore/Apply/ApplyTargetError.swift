@@ -1,6 +1,6 @@
 /// A failure reported by an ``ApplyTarget``.
-public struct ApplyTargetError: Error, Hashable, Sendable {
-    public enum Kind: String, Hashable, Sendable {
+package struct ApplyTargetError: Error, Hashable, Sendable {
+    package enum Kind: String, Hashable, Sendable {
         /// The server rejected the statement (SQLSTATE in `sqlState`).
         case sql
         /// The connection broke; the statement may or may not have run.
@@ -13,19 +13,19 @@ public struct ApplyTargetError: Error, Hashable, Sendable {
         case timedOut = "timed-out"
     }
 
-    public var kind: Kind
-    public var sqlState: String?
-    public var message: String
+    package var kind: Kind
+    package var sqlState: String?
+    package var message: String
 
-    public init(_ kind: Kind, sqlState: String? = nil, message: String) {
+    package init(_ kind: Kind, sqlState: String? = nil, message: String) {
         self.kind = kind
         self.sqlState = sqlState
         self.message = message
     }
 
     /// A statement that ran out of time: cancelled by mzplan, or by a server's `statement_timeout` (57014).
-    public var isTimeout: Bool { kind == .timedOut || sqlState == "57014" }
+    package var isTimeout: Bool { kind == .timedOut || sqlState == "57014" }
 
     /// SQLSTATE 40001: a concurrent DDL conflict, retried with backoff.
-    public var isSerializationFailure: Bool { sqlState == "40001" }
+    package var isSerializationFailure: Bool { sqlState == "40001" }
 }

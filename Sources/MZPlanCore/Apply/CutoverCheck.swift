@@ -5,9 +5,9 @@
 /// when that lies beyond `upper(M)` and M cannot catch up, because something upstream of M does
 /// not advance (a stalled or paused source, a dataflow that cannot hydrate), cutting over would skip `[upper(M), as_of)`. For `native`, the new
 /// dataflow's as_of is the largest since of its imports, and any `S ≥ U` is a gap.
-public enum CutoverCheck {
+package enum CutoverCheck {
     /// Nil when the cutover may run; otherwise the reason, for the user.
-    public static func gap(before step: Step, in plan: Plan, catalog: CatalogSnapshot) -> String? {
+    package static func gap(before step: Step, in plan: Plan, catalog: CatalogSnapshot) -> String? {
         guard let name = step.object, let graph = try? CatalogGraph(catalog), let view = catalog.object(named: name) else { return nil }
         guard !view.sealed, let upper = view.upperMs else { return nil }
         let checker = FeasibilityChecker(graph: graph, plannedIndexes: [:])

@@ -1,12 +1,12 @@
 /// The cluster the live journal session runs on. Reading a user table (`_mzplan.journal`) needs a
 /// compute cluster, and a role's default cluster may be missing or unusable (a dropped
 /// `quickstart`): the session names one explicitly, chosen before the lock is taken.
-public enum JournalCluster {
+package enum JournalCluster {
     /// `requested` when given (it must exist, have a healthy replica, and outlive the plan);
     /// otherwise a cluster with a healthy replica that the plan neither drops nor renames,
     /// preferring one the plan places objects on or takes them from, then by name.
     /// - Returns: the cluster's name, or why none can serve.
-    public static func choose(catalog: CatalogSnapshot, plan: Plan?, requested: String?) -> Result<String, Diagnostic> {
+    package static func choose(catalog: CatalogSnapshot, plan: Plan?, requested: String?) -> Result<String, Diagnostic> {
         let changing = Set((plan?.clusters ?? []).filter { $0.action == .drop || $0.action == .rename }.flatMap { [$0.name] + ($0.renamedFrom.map { [$0] } ?? []) })
         let usable = { (cluster: CatalogCluster) in cluster.replicas.contains(where: \.isHealthy) && !changing.contains(cluster.name) }
         if let requested {

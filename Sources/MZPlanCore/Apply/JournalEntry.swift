@@ -1,6 +1,6 @@
 /// One row of `_mzplan.journal`.
-public struct JournalEntry: Hashable, Sendable {
-    public enum Status: String, Hashable, Sendable {
+package struct JournalEntry: Hashable, Sendable {
+    package enum Status: String, Hashable, Sendable {
         /// Step 0: the apply began; `detail` holds the plan JSON, so `--resume` needs nothing else.
         case planned
         case started
@@ -14,14 +14,14 @@ public struct JournalEntry: Hashable, Sendable {
         case completed
     }
 
-    public var planFingerprint: String
-    public var stepID: Int
-    public var action: String
-    public var status: Status
-    public var atMs: UInt64
-    public var detail: String
+    package var planFingerprint: String
+    package var stepID: Int
+    package var action: String
+    package var status: Status
+    package var atMs: UInt64
+    package var detail: String
 
-    public init(planFingerprint: String, stepID: Int, action: String, status: Status, atMs: UInt64, detail: String = "") {
+    package init(planFingerprint: String, stepID: Int, action: String, status: Status, atMs: UInt64, detail: String = "") {
         self.planFingerprint = planFingerprint
         self.stepID = stepID
         self.action = action

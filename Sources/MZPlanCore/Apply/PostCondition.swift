@@ -5,8 +5,8 @@
 /// readiness gate, which every resumed wait goes through again). Drops: no object of that name
 /// is left on the old cluster. Renames and cutovers: the object is on its target and the
 /// stand-in is gone. A swap: the cluster under the old name has the new size.
-public enum PostCondition {
-    public static func holds(_ step: Step, in plan: Plan, catalog: CatalogSnapshot) -> Bool {
+package enum PostCondition {
+    package static func holds(_ step: Step, in plan: Plan, catalog: CatalogSnapshot) -> Bool {
         let objects = Dictionary(catalog.objects.map { ($0.qualifiedName, $0) }, uniquingKeysWith: { first, _ in first })
         let clusters = Set(catalog.clusters.map(\.name))
         let object = step.object.flatMap { objects[$0] }

@@ -6,15 +6,15 @@
 /// its dataflow's frontier on its replicas, caught up when within `lag_threshold` of `upper(O)`,
 /// and there is no lag check (`mz_wallclock_global_lag` is a one-minute maximum that a new
 /// object does not have yet). `running`: status `running`.
-public struct ReadinessGate: Sendable {
-    public var lagThresholdMs: UInt64
+package struct ReadinessGate: Sendable {
+    package var lagThresholdMs: UInt64
 
-    public init(lagThresholdMs: UInt64) {
+    package init(lagThresholdMs: UInt64) {
         self.lagThresholdMs = lagThresholdMs
     }
 
     /// Nil when the sample passes; otherwise why not, in a few words.
-    public func blocker(_ sample: ReadinessSample, probe: ReadinessProbe) -> String? {
+    package func blocker(_ sample: ReadinessSample, probe: ReadinessProbe) -> String? {
         guard sample.exists else { return "does not exist" }
         if let cluster = probe.cluster, sample.cluster != cluster {
             return "is on '\(sample.cluster ?? "no cluster")', not on '\(cluster)'"

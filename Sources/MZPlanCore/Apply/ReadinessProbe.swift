@@ -1,16 +1,16 @@
 /// One pending object the readiness gate asks about.
-public struct ReadinessProbe: Hashable, Sendable {
-    public var object: QualifiedName
+package struct ReadinessProbe: Hashable, Sendable {
+    package var object: QualifiedName
     /// The original the object stands in for; nil for a recreated source.
-    public var standsInFor: QualifiedName?
-    public var cluster: String?
-    public var condition: StepWait.Condition
+    package var standsInFor: QualifiedName?
+    package var cluster: String?
+    package var condition: StepWait.Condition
     /// A replacement view: registered read-only on its original's storage shard, so its global
     /// write frontier and wallclock lag mirror the original's; only its dataflow's per-replica
     /// frontier (and its hydration) show its own progress.
-    public var mirrorsOriginal: Bool
+    package var mirrorsOriginal: Bool
 
-    public init(object: QualifiedName, standsInFor: QualifiedName?, cluster: String?, condition: StepWait.Condition, mirrorsOriginal: Bool = false) {
+    package init(object: QualifiedName, standsInFor: QualifiedName?, cluster: String?, condition: StepWait.Condition, mirrorsOriginal: Bool = false) {
         self.object = object
         self.standsInFor = standsInFor
         self.cluster = cluster

@@ -1,26 +1,26 @@
 /// What one poll saw of a probed object.
-public struct ReadinessSample: Hashable, Sendable {
-    public var object: QualifiedName
-    public var exists: Bool
-    public var cluster: String?
+package struct ReadinessSample: Hashable, Sendable {
+    package var object: QualifiedName
+    package var exists: Bool
+    package var cluster: String?
     /// Hydrated on at least one online replica of `cluster` that is not OOM-looping.
-    public var hydratedOnHealthyReplica: Bool
-    public var upperMs: UInt64?
-    public var lagMs: UInt64?
+    package var hydratedOnHealthyReplica: Bool
+    package var upperMs: UInt64?
+    package var lagMs: UInt64?
     /// The write frontier the object's dataflow reports on its healthy replicas (the largest),
     /// from `mz_cluster_replica_frontiers`: its own progress, where ``upperMs`` may mirror another
     /// collection's (a replacement's).
-    public var dataflowUpperMs: UInt64?
+    package var dataflowUpperMs: UInt64?
     /// Source or sink status (`running`, `starting`, `stalled`, …).
-    public var status: String?
-    public var originalUpperMs: UInt64?
-    public var originalLagMs: UInt64?
+    package var status: String?
+    package var originalUpperMs: UInt64?
+    package var originalLagMs: UInt64?
     /// The original is sealed: any upper catches up.
-    public var originalSealed: Bool
+    package var originalSealed: Bool
     /// Why the cluster cannot hydrate anything, when it cannot (no replica online, all OOM-looping).
-    public var replicaProblem: String?
+    package var replicaProblem: String?
 
-    public init(
+    package init(
         object: QualifiedName,
         exists: Bool,
         cluster: String? = nil,

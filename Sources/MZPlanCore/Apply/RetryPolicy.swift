@@ -6,25 +6,25 @@
 ///   ``serializationAttempts`` times in all.
 /// - A dropped connection is reopened up to ``reconnects`` times for calls that are safe to
 ///   repeat; a statement cut off by one is sent again only when the catalog shows it did not run.
-public struct RetryPolicy: Sendable, Equatable {
+package struct RetryPolicy: Sendable, Equatable {
     /// Attempts in all for a call that keeps failing with 40001, the first included.
-    public var serializationAttempts: Int
-    public var initialDelayMs: UInt64
-    public var maxDelayMs: UInt64
+    package var serializationAttempts: Int
+    package var initialDelayMs: UInt64
+    package var maxDelayMs: UInt64
     /// Reconnects for one call.
-    public var reconnects: Int
+    package var reconnects: Int
 
-    public init(serializationAttempts: Int = 6, initialDelayMs: UInt64 = 200, maxDelayMs: UInt64 = 3_200, reconnects: Int = 3) {
+    package init(serializationAttempts: Int = 6, initialDelayMs: UInt64 = 200, maxDelayMs: UInt64 = 3_200, reconnects: Int = 3) {
         self.serializationAttempts = max(1, serializationAttempts)
         self.initialDelayMs = initialDelayMs
         self.maxDelayMs = max(initialDelayMs, maxDelayMs)
         self.reconnects = max(0, reconnects)
     }
 
-    public static let `default` = RetryPolicy()
+    package static let `default` = RetryPolicy()
 
     /// The pause after the `attempt`-th failed attempt (1-based).
-    public func delayMs(afterAttempt attempt: Int) -> UInt64 {
+    package func delayMs(afterAttempt attempt: Int) -> UInt64 {
         var delay = initialDelayMs
         for _ in 1..<max(1, attempt) where delay < maxDelayMs {
             delay *= 2

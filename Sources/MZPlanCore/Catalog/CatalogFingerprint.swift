@@ -4,8 +4,8 @@
 ///
 /// A saved plan carries it, because its desired half is fixed in the plan itself: when the
 /// current catalog gives another value, the plan is stale.
-public enum CatalogFingerprint {
-    public static func compute(_ snapshot: CatalogSnapshot) -> String {
+package enum CatalogFingerprint {
+    package static func compute(_ snapshot: CatalogSnapshot) -> String {
         compute(snapshot, cancellation: nil)
     }
 

@@ -3,19 +3,19 @@
 /// This is the type that crosses from the catalog stage into planning. It is produced by
 /// ``CatalogSnapshot/decode(_:file:)`` from a JSON file, or by the live reader, and written back
 /// by ``CatalogSnapshot/encode()``.
-public struct CatalogSnapshot: Hashable, Sendable {
+package struct CatalogSnapshot: Hashable, Sendable {
     /// The value of the `format` field.
-    public static let format = "mzplan.catalog.v1"
+    package static let format = "mzplan.catalog.v1"
 
-    public var takenAtMs: UInt64?
+    package var takenAtMs: UInt64?
     /// The Materialize version the snapshot was taken from, such as `v26.10.1`.
-    public var version: String?
-    public var clusters: [CatalogCluster]
-    public var objects: [CatalogObject]
+    package var version: String?
+    package var clusters: [CatalogCluster]
+    package var objects: [CatalogObject]
     /// Valid replica sizes (`mz_cluster_replica_sizes`), when known.
-    public var sizes: [ReplicaSize]?
+    package var sizes: [ReplicaSize]?
 
-    public init(
+    package init(
         takenAtMs: UInt64? = nil,
         version: String? = nil,
         clusters: [CatalogCluster] = [],
@@ -31,15 +31,15 @@ public struct CatalogSnapshot: Hashable, Sendable {
 }
 
 /// A user cluster and its replicas.
-public struct CatalogCluster: Hashable, Sendable {
-    public var id: String
-    public var name: String
-    public var managed: Bool?
-    public var size: String?
-    public var replicationFactor: Int?
-    public var replicas: [CatalogReplica]
+package struct CatalogCluster: Hashable, Sendable {
+    package var id: String
+    package var name: String
+    package var managed: Bool?
+    package var size: String?
+    package var replicationFactor: Int?
+    package var replicas: [CatalogReplica]
 
-    public init(
+    package init(
         id: String,
         name: String,
         managed: Bool? = nil,
@@ -57,16 +57,16 @@ public struct CatalogCluster: Hashable, Sendable {
 }
 
 /// One replica of a cluster, with the health facts the readiness gate and `capacity` hazard use.
-public struct CatalogReplica: Hashable, Sendable {
-    public var id: String
-    public var name: String
-    public var size: String?
+package struct CatalogReplica: Hashable, Sendable {
+    package var id: String
+    package var name: String
+    package var size: String?
     /// `online` or `offline`, when known.
-    public var status: String?
+    package var status: String?
     /// OOM kills in the 24 hours before the snapshot was taken.
-    public var oomKills24h: Int?
+    package var oomKills24h: Int?
 
-    public init(id: String, name: String, size: String? = nil, status: String? = nil, oomKills24h: Int? = nil) {
+    package init(id: String, name: String, size: String? = nil, status: String? = nil, oomKills24h: Int? = nil) {
         self.id = id
         self.name = name
         self.size = size
@@ -75,48 +75,48 @@ public struct CatalogReplica: Hashable, Sendable {
     }
 
     /// Online and not OOM-looping (fewer than 3 OOM kills in 24 hours).
-    public var isHealthy: Bool { status == "online" && (oomKills24h ?? 0) < 3 }
+    package var isHealthy: Bool { status == "online" && (oomKills24h ?? 0) < 3 }
 }
 
 /// One user object: table, view, materialized view, index, source, subsource or sink.
-public struct CatalogObject: Hashable, Sendable {
-    public var id: String
-    public var database: String
-    public var schema: String
-    public var name: String
-    public var kind: ObjectKind
+package struct CatalogObject: Hashable, Sendable {
+    package var id: String
+    package var database: String
+    package var schema: String
+    package var name: String
+    package var kind: ObjectKind
     /// The cluster's name; nil for tables, views and subsources.
-    public var cluster: String?
+    package var cluster: String?
     /// Materialize's `create_sql`, in resolved or plain form.
-    public var createSQL: String?
+    package var createSQL: String?
     /// A view's or materialized view's query, possibly with id annotations and a trailing `;`.
-    public var definition: String?
+    package var definition: String?
     /// For an index, the id of the indexed relation.
-    public var on: String?
+    package var on: String?
     /// For a source: `postgres`, `mysql`, `sql-server`, `kafka`, `load-generator`, `webhook`, …
-    public var sourceType: String?
+    package var sourceType: String?
     /// Logical dependencies (`mz_object_dependencies`), restricted to ids in the snapshot.
-    public var dependsOn: [String]
+    package var dependsOn: [String]
     /// What the running dataflow reads (`mz_compute_dependencies`), restricted to ids in the snapshot.
-    public var imports: [String]
-    public var sinceMs: UInt64?
-    public var upperMs: UInt64?
-    public var lagMs: UInt64?
-    public var hydrated: Bool?
-    public var hydrationTimeMs: UInt64?
+    package var imports: [String]
+    package var sinceMs: UInt64?
+    package var upperMs: UInt64?
+    package var lagMs: UInt64?
+    package var hydrated: Bool?
+    package var hydrationTimeMs: UInt64?
     /// Compaction window; nil means Materialize's default of 1000 ms.
-    public var retainHistoryMs: UInt64?
+    package var retainHistoryMs: UInt64?
     /// Source or sink status: `running|starting|stalled|paused|created|dropped`.
-    public var status: String?
+    package var status: String?
     /// The upper is the empty frontier: the collection never changes again.
-    public var sealed: Bool
+    package var sealed: Bool
     /// On a replacement materialized view in flight, the id of the view it replaces.
-    public var replacementFor: String?
+    package var replacementFor: String?
     /// The memory its dataflow's arrangements hold now, on its largest replica
     /// (`mz_object_arrangement_sizes`); nil when unknown or not maintained.
-    public var memoryBytes: UInt64?
+    package var memoryBytes: UInt64?
 
-    public init(
+    package init(
         id: String,
         database: String,
         schema: String,
@@ -165,17 +165,17 @@ public struct CatalogObject: Hashable, Sendable {
     }
 
     /// `database.schema.name` as a value.
-    public var qualifiedName: QualifiedName {
+    package var qualifiedName: QualifiedName {
         QualifiedName(database: database, schema: schema, name: name)
     }
 
     /// The effective compaction window in milliseconds.
-    public var retentionMs: UInt64 { retainHistoryMs ?? 1000 }
+    package var retentionMs: UInt64 { retainHistoryMs ?? 1000 }
 }
 
 extension CatalogSnapshot {
     /// The object with this qualified name, by a linear scan (for the few look-ups apply makes).
-    public func object(named name: QualifiedName) -> CatalogObject? {
+    package func object(named name: QualifiedName) -> CatalogObject? {
         objects.first { $0.database == name.database && $0.schema == name.schema && $0.name == name.name }
     }
 }

@@ -1,5 +1,5 @@
 /// The kind of a catalog object, spelled as in the manifest and the snapshot.
-public enum ObjectKind: String, Hashable, Sendable, CaseIterable, Comparable {
+package enum ObjectKind: String, Hashable, Sendable, CaseIterable, Comparable {
     case table
     case view
     case materializedView = "materialized-view"
@@ -9,13 +9,13 @@ public enum ObjectKind: String, Hashable, Sendable, CaseIterable, Comparable {
     case sink
 
     /// Kinds that have a cluster of their own and can be placed by a manifest.
-    public static let placeable: [ObjectKind] = [.source, .sink, .index, .materializedView]
+    package static let placeable: [ObjectKind] = [.source, .sink, .index, .materializedView]
 
     /// Whether objects of this kind run on a cluster the manifest can choose.
-    public var isPlaceable: Bool { Self.placeable.contains(self) }
+    package var isPlaceable: Bool { Self.placeable.contains(self) }
 
     /// The SQL keyword sequence for this kind, as in `DROP MATERIALIZED VIEW`.
-    public var sqlKeyword: String {
+    package var sqlKeyword: String {
         switch self {
         case .table: "TABLE"
         case .view: "VIEW"
@@ -26,5 +26,5 @@ public enum ObjectKind: String, Hashable, Sendable, CaseIterable, Comparable {
         }
     }
 
-    public static func < (lhs: ObjectKind, rhs: ObjectKind) -> Bool { lhs.rawValue < rhs.rawValue }
+    package static func < (lhs: ObjectKind, rhs: ObjectKind) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -1,7 +1,7 @@
 extension QualifiedName {
     /// Parses the display form that plan JSON uses (`db.schema.name`, parts double-quoted
     /// when they are not plain identifiers, `"` doubled inside). Nil unless exactly three parts.
-    public init?(display text: String) {
+    package init?(display text: String) {
         var parts: [String] = []
         var current = ""
         var quoted = false

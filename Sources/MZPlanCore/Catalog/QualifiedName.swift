@@ -1,31 +1,31 @@
 /// A fully qualified object name: `database.schema.name`, each part an exact identifier.
-public struct QualifiedName: Hashable, Sendable, Comparable, CustomStringConvertible {
-    public var database: String
-    public var schema: String
-    public var name: String
+package struct QualifiedName: Hashable, Sendable, Comparable, CustomStringConvertible {
+    package var database: String
+    package var schema: String
+    package var name: String
 
-    public init(database: String, schema: String, name: String) {
+    package init(database: String, schema: String, name: String) {
         self.database = database
         self.schema = schema
         self.name = name
     }
 
     /// The name as SQL: every part double-quoted, `"` doubled.
-    public var sql: String {
+    package var sql: String {
         SQLIdentifier.quote(database) + "." + SQLIdentifier.quote(schema) + "." + SQLIdentifier.quote(name)
     }
 
     /// The name for people: parts that are plain lowercase identifiers bare, others quoted.
-    public var description: String {
+    package var description: String {
         [database, schema, name].map(SQLIdentifier.display).joined(separator: ".")
     }
 
     /// The same schema and database with another object name.
-    public func renamed(_ newName: String) -> QualifiedName {
+    package func renamed(_ newName: String) -> QualifiedName {
         QualifiedName(database: database, schema: schema, name: newName)
     }
 
-    public static func < (lhs: QualifiedName, rhs: QualifiedName) -> Bool {
+    package static func < (lhs: QualifiedName, rhs: QualifiedName) -> Bool {
         (lhs.database, lhs.schema, lhs.name) < (rhs.database, rhs.schema, rhs.name)
     }
 }

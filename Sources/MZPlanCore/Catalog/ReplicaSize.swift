@@ -2,19 +2,19 @@
 ///
 /// Snapshots written before SPEC §10.2 list sizes by name only; those read as a size whose
 /// other fields are nil. A string literal makes a name-only size.
-public struct ReplicaSize: Hashable, Sendable, ExpressibleByStringLiteral {
+package struct ReplicaSize: Hashable, Sendable, ExpressibleByStringLiteral {
     /// The size's name, such as `100cc`.
-    public var name: String
+    package var name: String
     /// Processes per replica.
-    public var processes: Int?
+    package var processes: Int?
     /// Timely workers per process.
-    public var workers: Int?
+    package var workers: Int?
     /// Memory of one process, in bytes.
-    public var memoryBytes: UInt64?
+    package var memoryBytes: UInt64?
     /// What one replica of this size costs per hour.
-    public var creditsPerHour: Double?
+    package var creditsPerHour: Double?
 
-    public init(
+    package init(
         _ name: String,
         processes: Int? = nil,
         workers: Int? = nil,
@@ -28,13 +28,13 @@ public struct ReplicaSize: Hashable, Sendable, ExpressibleByStringLiteral {
         self.creditsPerHour = creditsPerHour
     }
 
-    public init(stringLiteral name: String) {
+    package init(stringLiteral name: String) {
         self.init(name)
     }
 
     /// The memory one replica has: `memory_bytes × processes` (one process when unknown); nil when
     /// the memory is unknown.
-    public var replicaMemoryBytes: UInt64? {
+    package var replicaMemoryBytes: UInt64? {
         guard let memoryBytes else { return nil }
         let (product, overflow) = memoryBytes.multipliedReportingOverflow(by: UInt64(max(processes ?? 1, 1)))
         return overflow ? .max : product
@@ -48,10 +48,10 @@ public struct ReplicaSize: Hashable, Sendable, ExpressibleByStringLiteral {
 
 extension CatalogSnapshot {
     /// The names of the valid sizes, when known.
-    public var sizeNames: [String]? { sizes?.map(\.name) }
+    package var sizeNames: [String]? { sizes?.map(\.name) }
 
     /// The size called `name`, when the snapshot lists it.
-    public func size(named name: String) -> ReplicaSize? {
+    package func size(named name: String) -> ReplicaSize? {
         sizes?.first { $0.name == name }
     }
 }

@@ -1,10 +1,10 @@
 /// Renders a ``CheckReport`` as text, JSON or GitHub workflow commands.
-public struct CheckRenderer: Sendable {
-    public init() {}
+package struct CheckRenderer: Sendable {
+    package init() {}
 
     /// The whole report in `format`, ending with a newline. `color` (text only) paints errors red
     /// and warnings yellow.
-    public func render(_ report: CheckReport, format: DiagnosticFormat, color: Bool = false) -> String {
+    package func render(_ report: CheckReport, format: DiagnosticFormat, color: Bool = false) -> String {
         switch format {
         case .text: text(report, color: color)
         case .json: report.json()
@@ -33,7 +33,7 @@ public struct CheckRenderer: Sendable {
     }
 
     /// `FAILED: 2 errors, 1 warning in 1 manifest.` or `OK: 1 manifest is valid; plan: 3 moves, none blocked.`
-    public func summary(_ report: CheckReport) -> String {
+    package func summary(_ report: CheckReport) -> String {
         let files = count(report.fileCount, "manifest")
         var findings: [String] = []
         if report.errorCount > 0 { findings.append(count(report.errorCount, "error")) }

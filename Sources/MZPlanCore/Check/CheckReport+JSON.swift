@@ -9,7 +9,7 @@
 
 extension CheckReport {
     /// The report as a JSON document, keys in a fixed order.
-    public func jsonValue() -> JSONValue {
+    package func jsonValue() -> JSONValue {
         .object([
             ("format", .string(Self.format)),
             ("ok", .bool(ok)),
@@ -24,7 +24,7 @@ extension CheckReport {
     }
 
     /// The JSON report, pretty-printed with a trailing newline.
-    public func json() -> String {
+    package func json() -> String {
         jsonValue().serialized(pretty: true) + "\n"
     }
 }

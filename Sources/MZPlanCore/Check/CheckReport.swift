@@ -2,28 +2,28 @@
 /// hazards) and, when a catalog was given, the plan.
 ///
 /// This is the type that crosses from checking into rendering (``CheckRenderer``).
-public struct CheckReport: Sendable {
+package struct CheckReport: Sendable {
     /// The value of the `format` field of the JSON report.
-    public static let format = "mzplan.check.v1"
+    package static let format = "mzplan.check.v1"
 
     /// Every finding, in the order they are shown.
-    public var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
     /// The plan, or nil when no catalog was given or the manifests did not get that far.
-    public var plan: Plan?
+    package var plan: Plan?
     /// How many manifest files were checked, for the summary line.
-    public var fileCount: Int
+    package var fileCount: Int
 
-    public init(diagnostics: [Diagnostic], plan: Plan? = nil, fileCount: Int = 1) {
+    package init(diagnostics: [Diagnostic], plan: Plan? = nil, fileCount: Int = 1) {
         self.diagnostics = diagnostics
         self.plan = plan
         self.fileCount = fileCount
     }
 
     /// No errors and nothing blocked.
-    public var ok: Bool { errorCount == 0 && !(plan?.isBlocked ?? false) }
+    package var ok: Bool { errorCount == 0 && !(plan?.isBlocked ?? false) }
 
-    public var errorCount: Int { count(.error) }
-    public var warningCount: Int { count(.warning) }
+    package var errorCount: Int { count(.error) }
+    package var warningCount: Int { count(.warning) }
 
     private func count(_ severity: Diagnostic.Severity) -> Int {
         diagnostics.count { $0.severity == severity }

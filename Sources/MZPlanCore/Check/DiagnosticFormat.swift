@@ -1,5 +1,5 @@
 /// How `mzplan check` prints its report: for people, for programs, or for GitHub Actions.
-public enum DiagnosticFormat: String, Hashable, Sendable, CaseIterable {
+package enum DiagnosticFormat: String, Hashable, Sendable, CaseIterable {
     /// Compiler-style `file:line:col: severity: message`, the source line and a caret, then a summary line.
     case text
     /// One JSON document, `mzplan.check.v1` (see ``CheckReport/jsonValue()``).

@@ -4,15 +4,15 @@
 /// Escaping follows the runner's rules: in the message `%`, `\r` and `\n` become `%25`, `%0D`
 /// and `%0A`; in property values `:` and `,` are escaped too (`%3A`, `%2C`), so a file name or a
 /// code cannot end a property early.
-public struct GitHubAnnotation: Hashable, Sendable {
-    public var diagnostic: Diagnostic
+package struct GitHubAnnotation: Hashable, Sendable {
+    package var diagnostic: Diagnostic
 
-    public init(_ diagnostic: Diagnostic) {
+    package init(_ diagnostic: Diagnostic) {
         self.diagnostic = diagnostic
     }
 
     /// `error`, `warning` or `notice`.
-    public var command: String {
+    package var command: String {
         switch diagnostic.severity {
         case .error: "error"
         case .warning: "warning"
@@ -21,7 +21,7 @@ public struct GitHubAnnotation: Hashable, Sendable {
     }
 
     /// The workflow command line, without a trailing newline.
-    public var line: String {
+    package var line: String {
         var properties: [(String, String)] = []
         if let location = diagnostic.location {
             properties.append(("file", location.file))
@@ -34,7 +34,7 @@ public struct GitHubAnnotation: Hashable, Sendable {
     }
 
     /// Escapes a message: `%`, `\r`, `\n`.
-    public static func escapeData(_ text: String) -> String {
+    package static func escapeData(_ text: String) -> String {
         var result = ""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -48,7 +48,7 @@ public struct GitHubAnnotation: Hashable, Sendable {
     }
 
     /// Escapes a property value: as a message, plus `:` and `,`.
-    public static func escapeProperty(_ text: String) -> String {
+    package static func escapeProperty(_ text: String) -> String {
         var result = ""
         for scalar in escapeData(text).unicodeScalars {
             switch scalar {

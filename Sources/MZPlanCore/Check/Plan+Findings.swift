@@ -4,7 +4,7 @@ extension Plan {
     /// a warning for warning hazards. Each is placed at the manifest rule that asked for the move
     /// (``Move/rule``, recorded when planning) or at the cluster key, for a cluster change, when
     /// `manifest` has one; code `hazard.<code>`.
-    public func findings(manifest: Manifest) -> [Diagnostic] {
+    package func findings(manifest: Manifest) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for change in clusters {
             let place = manifest.clusters.first { $0.name == change.name }?.location

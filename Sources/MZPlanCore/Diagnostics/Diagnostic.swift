@@ -3,9 +3,9 @@
 /// Rendered compiler-style: `mzplan.yaml:12:5: error: unknown key 'replication_factr'
 /// (did you mean 'replication_factor'?)`, followed by the offending source line and a
 /// caret under the column when the snippet is known.
-public struct Diagnostic: Hashable, Sendable, Error, CustomStringConvertible {
+package struct Diagnostic: Hashable, Sendable, Error, CustomStringConvertible {
     /// How serious a finding is. Only errors change the exit code.
-    public enum Severity: String, Hashable, Sendable, Comparable, CaseIterable {
+    package enum Severity: String, Hashable, Sendable, Comparable, CaseIterable {
         case error
         case warning
         case note
@@ -18,20 +18,20 @@ public struct Diagnostic: Hashable, Sendable, Error, CustomStringConvertible {
             }
         }
 
-        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+        package static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
     }
 
-    public var severity: Severity
+    package var severity: Severity
     /// A stable, machine-readable code such as `manifest.unknown-key` or `catalog.missing-field`.
-    public var code: String
+    package var code: String
     /// One sentence: what is wrong, and what to do next.
-    public var message: String
+    package var message: String
     /// Where the problem is, when it has a place in a file.
-    public var location: SourceLocation?
+    package var location: SourceLocation?
     /// The offending source line followed by a line with a caret under the column.
-    public var snippet: String?
+    package var snippet: String?
 
-    public init(
+    package init(
         _ severity: Severity,
         code: String,
         _ message: String,
@@ -46,7 +46,7 @@ public struct Diagnostic: Hashable, Sendable, Error, CustomStringConvertible {
     }
 
     /// `file:line:col: severity: message`, without the snippet.
-    public var headline: String {
+    package var headline: String {
         if let location {
             return "\(location): \(severity.rawValue): \(message)"
         }
@@ -54,7 +54,7 @@ public struct Diagnostic: Hashable, Sendable, Error, CustomStringConvertible {
     }
 
     /// The headline and, when known, the snippet on the following lines.
-    public var description: String {
+    package var description: String {
         guard let snippet, !snippet.isEmpty else { return headline }
         return headline + "\n" + snippet
     }

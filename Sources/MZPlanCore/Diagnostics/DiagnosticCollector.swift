@@ -1,30 +1,30 @@
 /// Gathers recoverable findings so that a command can report all problems at once.
-public struct DiagnosticCollector: Sendable {
-    public private(set) var diagnostics: [Diagnostic] = []
+package struct DiagnosticCollector: Sendable {
+    package private(set) var diagnostics: [Diagnostic] = []
 
-    public init() {}
+    package init() {}
 
-    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    package var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
-    public mutating func append(_ diagnostic: Diagnostic) {
+    package mutating func append(_ diagnostic: Diagnostic) {
         diagnostics.append(diagnostic)
     }
 
-    public mutating func append(contentsOf other: [Diagnostic]) {
+    package mutating func append(contentsOf other: [Diagnostic]) {
         diagnostics.append(contentsOf: other)
     }
 
-    public mutating func error(_ code: String, _ message: String, at location: SourceLocation? = nil, snippet: String? = nil) {
+    package mutating func error(_ code: String, _ message: String, at location: SourceLocation? = nil, snippet: String? = nil) {
         append(Diagnostic(.error, code: code, message, at: location, snippet: snippet))
     }
 
-    public mutating func warning(_ code: String, _ message: String, at location: SourceLocation? = nil, snippet: String? = nil) {
+    package mutating func warning(_ code: String, _ message: String, at location: SourceLocation? = nil, snippet: String? = nil) {
         append(Diagnostic(.warning, code: code, message, at: location, snippet: snippet))
     }
 
     /// The findings ordered by file position (findings without a place last), then by severity.
     /// Stable, so equal keys keep their discovery order.
-    public var sorted: [Diagnostic] {
+    package var sorted: [Diagnostic] {
         diagnostics.enumerated().sorted { lhs, rhs in
             switch (lhs.element.location, rhs.element.location) {
             case let (l?, r?) where l != r: return l < r
@@ -40,7 +40,7 @@ public struct DiagnosticCollector: Sendable {
     }
 
     /// Throws every collected finding when at least one is an error.
-    public func throwIfErrors() throws(DiagnosticsError) {
+    package func throwIfErrors() throws(DiagnosticsError) {
         if hasErrors { throw DiagnosticsError(sorted) }
     }
 }

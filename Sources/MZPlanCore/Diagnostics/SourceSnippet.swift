@@ -4,14 +4,14 @@
 /// Columns count unicode scalars, as ``SourceLocation`` does. Tabs before the column are copied
 /// into the caret line so the caret lines up however wide the terminal renders a tab. Very long
 /// lines are cut to a window around the column, marked with `…`.
-public struct SourceSnippet: Sendable {
+package struct SourceSnippet: Sendable {
     /// Lines longer than this many scalars are shown as a window around the column.
-    public static let maximumWidth = 120
+    package static let maximumWidth = 120
 
     private let lines: [Substring]
 
     /// Splits `text` at `\n`, `\r\n` and `\r`, the line breaks YAML counts.
-    public init(text: String) {
+    package init(text: String) {
         var lines: [Substring] = []
         var start = text.startIndex
         var index = text.startIndex
@@ -30,7 +30,7 @@ public struct SourceSnippet: Sendable {
     }
 
     /// The snippet for a 1-based `line` and `column`, or nil when the line does not exist.
-    public func snippet(line: Int, column: Int) -> String? {
+    package func snippet(line: Int, column: Int) -> String? {
         guard line >= 1, line <= lines.count else { return nil }
         var scalars = Array(lines[line - 1].unicodeScalars)
         var caretIndex = max(0, column - 1)
@@ -56,7 +56,7 @@ public struct SourceSnippet: Sendable {
     }
 
     /// `diagnostic` with its snippet filled in, when it has none and a location (which must be in this file).
-    public func attach(to diagnostic: Diagnostic) -> Diagnostic {
+    package func attach(to diagnostic: Diagnostic) -> Diagnostic {
         guard diagnostic.snippet == nil, let location = diagnostic.location else { return diagnostic }
         var result = diagnostic
         result.snippet = snippet(line: location.line, column: location.column)

@@ -1,8 +1,8 @@
 /// "Did you mean …?" support: the closest candidates to a misspelt word.
-public enum Suggestion {
+package enum Suggestion {
     /// The candidates within a small edit distance of `word`, closest first, at most `limit`.
     /// The allowed distance grows with the word's length (1 for short words, up to a third).
-    public static func closest(to word: String, among candidates: some Sequence<String>, limit: Int = 3) -> [String] {
+    package static func closest(to word: String, among candidates: some Sequence<String>, limit: Int = 3) -> [String] {
         let target = Array(word.lowercased().unicodeScalars)
         let maximum = max(1, target.count / 3)
         var scored: [(distance: Int, candidate: String)] = []
@@ -16,7 +16,7 @@ public enum Suggestion {
     }
 
     /// ` (did you mean 'x'?)`, ` (did you mean 'x' or 'y'?)`, or an empty string.
-    public static func didYouMean(_ word: String, among candidates: some Sequence<String>) -> String {
+    package static func didYouMean(_ word: String, among candidates: some Sequence<String>) -> String {
         let found = closest(to: word, among: candidates)
         guard !found.isEmpty else { return "" }
         return " (did you mean " + found.map { "'\($0)'" }.joined(separator: " or ") + "?)"

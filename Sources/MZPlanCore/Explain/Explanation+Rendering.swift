@@ -3,7 +3,7 @@
 
 extension Explanation {
     /// The account for a terminal.
-    public func text() -> String {
+    package func text() -> String {
         var lines = ["\(RenderText.object(object.qualifiedName))  (\(object.kind.rawValue), \(object.id))"]
         lines.append("  " + RenderText.visible(summary))
         lines.append("  is on:       " + (object.cluster.map(RenderText.cluster) ?? "no cluster"))
@@ -52,7 +52,7 @@ extension Explanation {
     /// (as in plan JSON, or null), `rebuilt_by`, `alternatives` [{`strategy`, `why_not`}], `steps`
     /// (as in plan JSON), `depends_on_moved`, `used_by_moved`, `memory_bytes` (the object's, or
     /// null), `plan_cost` (the plan's bill in one sentence, or null).
-    public func json() -> String {
+    package func json() -> String {
         JSONValue.object([
             ("object", .string(object.qualifiedName.description)),
             ("id", .string(object.id)),

@@ -1,9 +1,9 @@
 /// Why one object is where it is, where the manifest wants it and what the plan does to it
 /// (`mzplan explain`, SPEC §10.3). Built by planning the manifest against the catalog, so every
 /// answer is the plan's own.
-public struct Explanation: Sendable {
+package struct Explanation: Sendable {
     /// What placed the object where the manifest wants it.
-    public enum Decision: Sendable {
+    package enum Decision: Sendable {
         /// A manifest rule: its pattern as written, its cluster, position and precedence.
         case rule(pattern: String, cluster: String, at: SourceLocation, precedence: Int)
         /// No rule matches: the object stays where it is.
@@ -17,36 +17,36 @@ public struct Explanation: Sendable {
     }
 
     /// One strategy not taken, and why.
-    public struct Alternative: Sendable {
-        public var strategy: Strategy
-        public var whyNot: String
+    package struct Alternative: Sendable {
+        package var strategy: Strategy
+        package var whyNot: String
     }
 
-    public var object: CatalogObject
-    public var decision: Decision
+    package var object: CatalogObject
+    package var decision: Decision
     /// Where the plan leaves the object (its current cluster when it does not move it).
-    public var desiredCluster: String?
+    package var desiredCluster: String?
     /// The plan's move of this object, when it moves.
-    public var move: Move?
+    package var move: Move?
     /// The object's closure rebuilt by another object's move (a source recreate), when it is.
-    public var rebuiltBy: Move?
-    public var alternatives: [Alternative]
+    package var rebuiltBy: Move?
+    package var alternatives: [Alternative]
     /// Every step that touches the object, in order.
-    public var steps: [Step]
+    package var steps: [Step]
     /// Objects it depends on that the plan also moves or rebuilds.
-    public var movedDependencies: [QualifiedName]
+    package var movedDependencies: [QualifiedName]
     /// Objects that depend on it that the plan also moves or rebuilds.
-    public var movedDependents: [QualifiedName]
+    package var movedDependents: [QualifiedName]
     /// One sentence: what happens to the object and why.
-    public var summary: String
+    package var summary: String
     /// The whole plan's bill (``PlanSummary/costSentence``), when credits are known.
-    public var cost: String?
+    package var cost: String?
 }
 
 extension Explanation {
     /// Explains the object `name` (manifest name syntax, the first manifest file's defaults).
     /// - Throws: the planning errors, an unparsable name, or an unknown name with the closest ones.
-    public static func explain(_ name: String, manifest: Manifest, catalog: CatalogSnapshot, allow: [HazardCode] = []) throws(DiagnosticsError) -> Explanation {
+    package static func explain(_ name: String, manifest: Manifest, catalog: CatalogSnapshot, allow: [HazardCode] = []) throws(DiagnosticsError) -> Explanation {
         let pattern: NamePattern
         do {
             pattern = try NamePattern.parse(name, defaultDatabase: manifest.defaultDatabase, defaultSchema: manifest.defaultSchema)

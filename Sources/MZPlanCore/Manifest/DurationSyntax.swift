@@ -4,10 +4,10 @@
 /// A bare number is refused (its unit would be a guess), fractions are refused (`1500ms`, not
 /// `1.5s`), and so is zero: every duration mzplan takes is a wait or a threshold that must be positive.
 /// The largest accepted value is 7 days.
-public enum DurationSyntax {
+package enum DurationSyntax {
     /// Why a duration was refused, and what to write instead.
-    public struct Invalid: Error {
-        public var message: String
+    package struct Invalid: Error {
+        package var message: String
         init(_ message: String) { self.message = message }
     }
 
@@ -16,7 +16,7 @@ public enum DurationSyntax {
     private static let units: [(suffix: String, milliseconds: UInt64)] = [("h", 3_600_000), ("m", 60_000), ("s", 1000), ("ms", 1)]
 
     /// The duration in milliseconds, or a message saying what is wrong and what to write.
-    public static func milliseconds(_ text: String) throws(Invalid) -> UInt64 {
+    package static func milliseconds(_ text: String) throws(Invalid) -> UInt64 {
         let example = "write a duration such as 500ms, 2s, 30m or 1h30m"
         var scalars = text.unicodeScalars[...]
         guard !scalars.isEmpty else { throw Invalid("the duration is empty; \(example)") }

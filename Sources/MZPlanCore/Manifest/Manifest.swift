@@ -3,17 +3,17 @@
 /// This is the type that crosses from the manifest stage into planning. Every name in it is
 /// already qualified with its file's `database`/`schema` defaults, and every rule keeps the
 /// position it was written at, so later stages can report `file:line:col`.
-public struct Manifest: Hashable, Sendable {
+package struct Manifest: Hashable, Sendable {
     /// Target clusters in order of first appearance across files.
-    public var clusters: [ClusterSpec]
+    package var clusters: [ClusterSpec]
     /// Patterns of objects never touched, even when a rule matches them.
-    public var unmanaged: [UnmanagedPattern]
-    public var options: PlanOptions
+    package var unmanaged: [UnmanagedPattern]
+    package var options: PlanOptions
     /// The first file's `database` and `schema`: how names given on the command line (`explain`) are qualified.
-    public var defaultDatabase: String
-    public var defaultSchema: String
+    package var defaultDatabase: String
+    package var defaultSchema: String
 
-    public init(
+    package init(
         clusters: [ClusterSpec] = [],
         unmanaged: [UnmanagedPattern] = [],
         options: PlanOptions = PlanOptions(),
@@ -28,25 +28,25 @@ public struct Manifest: Hashable, Sendable {
     }
 
     /// Every placement rule of every cluster, in file order.
-    public var rules: [PlacementRule] { clusters.flatMap(\.rules) }
+    package var rules: [PlacementRule] { clusters.flatMap(\.rules) }
 }
 
 /// One key of `clusters:`: a cluster name, optional size and replication factor, and its objects.
-public struct ClusterSpec: Hashable, Sendable {
+package struct ClusterSpec: Hashable, Sendable {
     /// The exact cluster name (cluster keys are taken literally).
-    public var name: String
+    package var name: String
     /// Where the key was written (the first file that names it).
-    public var location: SourceLocation
-    public var size: String?
-    public var sizeLocation: SourceLocation?
-    public var replicationFactor: Int?
-    public var replicationFactorLocation: SourceLocation?
+    package var location: SourceLocation
+    package var size: String?
+    package var sizeLocation: SourceLocation?
+    package var replicationFactor: Int?
+    package var replicationFactorLocation: SourceLocation?
     /// How a change of size or replication factor is carried out (`resize`; nil: `auto`).
-    public var resize: ResizeStrategy?
-    public var resizeLocation: SourceLocation?
-    public var rules: [PlacementRule]
+    package var resize: ResizeStrategy?
+    package var resizeLocation: SourceLocation?
+    package var rules: [PlacementRule]
 
-    public init(
+    package init(
         name: String,
         location: SourceLocation,
         size: String? = nil,
@@ -70,20 +70,20 @@ public struct ClusterSpec: Hashable, Sendable {
 }
 
 /// One entry of a cluster's `objects:` list.
-public struct PlacementRule: Hashable, Sendable {
+package struct PlacementRule: Hashable, Sendable {
     /// The cluster this rule places objects on.
-    public var cluster: String
-    public var pattern: NamePattern
+    package var cluster: String
+    package var pattern: NamePattern
     /// Optional `kind` filter.
-    public var kind: ObjectKind?
+    package var kind: ObjectKind?
     /// Optional per-object strategy; nil means `auto`.
-    public var strategy: Strategy?
+    package var strategy: Strategy?
     /// Hazard codes accepted for objects this rule places.
-    public var allow: [HazardCode]
+    package var allow: [HazardCode]
     /// Where the entry starts.
-    public var location: SourceLocation
+    package var location: SourceLocation
 
-    public init(
+    package init(
         cluster: String,
         pattern: NamePattern,
         kind: ObjectKind? = nil,
@@ -100,42 +100,42 @@ public struct PlacementRule: Hashable, Sendable {
     }
 
     /// Precedence: exact (2) beats a glob with `kind` (1) beats a bare glob (0).
-    public var precedence: Int {
+    package var precedence: Int {
         if !pattern.isGlob { return 2 }
         return kind == nil ? 0 : 1
     }
 }
 
 /// An entry of `unmanaged:`.
-public struct UnmanagedPattern: Hashable, Sendable {
-    public var pattern: NamePattern
-    public var location: SourceLocation
+package struct UnmanagedPattern: Hashable, Sendable {
+    package var pattern: NamePattern
+    package var location: SourceLocation
 
-    public init(pattern: NamePattern, location: SourceLocation) {
+    package init(pattern: NamePattern, location: SourceLocation) {
         self.pattern = pattern
         self.location = location
     }
 }
 
 /// `options:` (SPEC §3), with Materialize operators' defaults.
-public struct PlanOptions: Hashable, Sendable {
+package struct PlanOptions: Hashable, Sendable {
     /// Readiness: max wallclock lag of a pre-hydrated object.
-    public var lagThresholdMs: UInt64 = 1000
+    package var lagThresholdMs: UInt64 = 1000
     /// Readiness must hold this many consecutive polls.
-    public var stablePolls: Int = 2
-    public var pollIntervalMs: UInt64 = 2000
-    public var hydrationTimeoutMs: UInt64 = 30 * 60 * 1000
+    package var stablePolls: Int = 2
+    package var pollIntervalMs: UInt64 = 2000
+    package var hydrationTimeoutMs: UInt64 = 30 * 60 * 1000
     /// The `TIMEOUT` of a graceful resize's `WAIT UNTIL READY`.
-    public var resizeTimeoutMs: UInt64 = 30 * 60 * 1000
+    package var resizeTimeoutMs: UInt64 = 30 * 60 * 1000
     /// Per target cluster.
-    public var maxParallelHydrations: Int = 4
+    package var maxParallelHydrations: Int = 4
     /// Drop a cluster the plan empties (hazard `cluster-drop`).
-    public var dropEmptyClusters: Bool = false
+    package var dropEmptyClusters: Bool = false
     /// Hazard codes accepted for every object.
-    public var allow: [HazardCode] = []
+    package var allow: [HazardCode] = []
     /// `capacity` fires when a target cluster's projected memory exceeds this share of its
     /// replica memory, in percent.
-    public var memoryLimitPercent: Int = 90
+    package var memoryLimitPercent: Int = 90
 
-    public init() {}
+    package init() {}
 }

@@ -7,19 +7,19 @@ import Yams
 /// keys) before anything is composed, a node budget, then the schema walk
 /// (``ManifestFileReader``). The files are then merged (``ManifestMerger``). Every finding carries
 /// `file:line:col` and a snippet of the line with a caret.
-public enum ManifestLoader {
+package enum ManifestLoader {
     /// More composed nodes than this is refused (a second line of defence after the alias check;
     /// a manifest naming 20 000 objects one by one has about 40 000).
     static let nodeBudget = 200_000
 
     /// Reads the files at `paths` (a missing one is a diagnostic naming it), then ``load(_:)``.
-    public static func load(paths: [String]) throws(DiagnosticsError) -> LoadedManifest {
+    package static func load(paths: [String]) throws(DiagnosticsError) -> LoadedManifest {
         try load(paths.map { path throws(DiagnosticsError) in try ManifestSource.read(path: path) })
     }
 
     /// Parses, validates and merges one or more files (SPEC §2: `-f` may repeat). Throws every error found (all at
     /// once, sorted by position, with warnings too) as DiagnosticsError; on success returns warnings separately.
-    public static func load(_ sources: [ManifestSource]) throws(DiagnosticsError) -> LoadedManifest {
+    package static func load(_ sources: [ManifestSource]) throws(DiagnosticsError) -> LoadedManifest {
         var diagnostics = DiagnosticCollector()
         if sources.isEmpty {
             diagnostics.error("manifest.empty", "no manifest was given; pass one with -f mzplan.yaml")

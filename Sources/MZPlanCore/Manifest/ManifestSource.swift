@@ -1,28 +1,28 @@
 import Foundation
 
 /// One manifest file as read from disk or given by a test.
-public struct ManifestSource: Sendable {
+package struct ManifestSource: Sendable {
     /// Manifests larger than this (4 MiB) are refused: real ones are a few kilobytes, and a
     /// generated one for a 100 000-object deployment is under 2 MiB.
-    public static let maximumSize = 4 << 20
+    package static let maximumSize = 4 << 20
 
     /// The path as the user named it; diagnostics use it as given.
-    public var path: String
-    public var bytes: [UInt8]
+    package var path: String
+    package var bytes: [UInt8]
 
-    public init(path: String, bytes: [UInt8]) {
+    package init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
     }
 
-    public init(path: String, text: String) {
+    package init(path: String, text: String) {
         self.init(path: path, bytes: Array(text.utf8))
     }
 
     /// Reads a file; refuses files over 4 MiB *before* reading them whole; errors are DiagnosticsError with the path.
     ///
     /// At most ``maximumSize`` + 1 bytes are read, so a device or pipe that never ends is refused too.
-    public static func read(path: String) throws(DiagnosticsError) -> ManifestSource {
+    package static func read(path: String) throws(DiagnosticsError) -> ManifestSource {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw readError(path, "manifest '\(path)' does not exist; check the path given to -f")

@@ -5,7 +5,7 @@ extension NamePattern {
     /// Unquoted parts are SQL identifiers (a letter or `_` first, then letters, digits, `_` or `$`) plus the
     /// wildcards. The defaults are exact names. A part's `quoted` flag is kept only where it changes meaning
     /// (a literal `*` or `?`), so `"orders"` and `orders`, or a name spelt qualified or not, compare equal.
-    public static func parse(_ text: String, defaultDatabase: String, defaultSchema: String) throws(NamePatternError) -> NamePattern {
+    package static func parse(_ text: String, defaultDatabase: String, defaultSchema: String) throws(NamePatternError) -> NamePattern {
         let parts = try splitParts(text)
         let database = Part.exact(defaultDatabase)
         let schema = Part.exact(defaultSchema)

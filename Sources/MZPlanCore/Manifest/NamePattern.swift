@@ -2,62 +2,62 @@
 ///
 /// Unquoted parts were lowercased like SQL; quoted parts are exact. `*` and `?` are wildcards
 /// only inside unquoted parts.
-public struct NamePattern: Hashable, Sendable, CustomStringConvertible {
+package struct NamePattern: Hashable, Sendable, CustomStringConvertible {
     /// One part of a pattern.
-    public struct Part: Hashable, Sendable {
+    package struct Part: Hashable, Sendable {
         /// The identifier text (lowercased when it was unquoted, `""` undoubled when quoted).
-        public var text: String
-        public var quoted: Bool
+        package var text: String
+        package var quoted: Bool
 
-        public init(_ text: String, quoted: Bool = false) {
+        package init(_ text: String, quoted: Bool = false) {
             self.text = text
             self.quoted = quoted
         }
 
         /// Whether this part contains a wildcard.
-        public var isGlob: Bool { !quoted && text.unicodeScalars.contains { $0 == "*" || $0 == "?" } }
+        package var isGlob: Bool { !quoted && text.unicodeScalars.contains { $0 == "*" || $0 == "?" } }
 
         /// Whether this part matches the identifier `identifier` exactly or as a glob.
-        public func matches(_ identifier: String) -> Bool {
+        package func matches(_ identifier: String) -> Bool {
             isGlob ? Glob.matches(text, identifier) : text == identifier
         }
 
         /// The part as the user would write it.
-        public var description: String {
+        package var description: String {
             if quoted || (!isGlob && !SQLIdentifier.isPlain(text)) { return SQLIdentifier.quote(text) }
             return text
         }
     }
 
-    public var database: Part
-    public var schema: Part
-    public var name: Part
+    package var database: Part
+    package var schema: Part
+    package var name: Part
 
-    public init(database: Part, schema: Part, name: Part) {
+    package init(database: Part, schema: Part, name: Part) {
         self.database = database
         self.schema = schema
         self.name = name
     }
 
     /// The pattern matching exactly `name`, every part quoted.
-    public init(exactly name: QualifiedName) {
+    package init(exactly name: QualifiedName) {
         self.init(database: Part(name.database, quoted: true), schema: Part(name.schema, quoted: true), name: Part(name.name, quoted: true))
     }
 
     /// Whether any part contains a wildcard.
-    public var isGlob: Bool { database.isGlob || schema.isGlob || name.isGlob }
+    package var isGlob: Bool { database.isGlob || schema.isGlob || name.isGlob }
 
     /// The exact name, when the pattern has no wildcard.
-    public var exactName: QualifiedName? {
+    package var exactName: QualifiedName? {
         guard !isGlob else { return nil }
         return QualifiedName(database: database.text, schema: schema.text, name: name.text)
     }
 
-    public func matches(_ name: QualifiedName) -> Bool {
+    package func matches(_ name: QualifiedName) -> Bool {
         database.matches(name.database) && schema.matches(name.schema) && self.name.matches(name.name)
     }
 
-    public var description: String { "\(database.description).\(schema.description).\(name.description)" }
+    package var description: String { "\(database.description).\(schema.description).\(name.description)" }
 }
 
 /// Shell-style matching of `*` (any run) and `?` (one character) over unicode scalars.

@@ -1,10 +1,10 @@
 /// Why a manifest name or glob could not be parsed; the message says what to write instead.
-public struct NamePatternError: Error, Hashable, Sendable, CustomStringConvertible {
-    public var message: String
+package struct NamePatternError: Error, Hashable, Sendable, CustomStringConvertible {
+    package var message: String
 
-    public init(_ message: String) {
+    package init(_ message: String) {
         self.message = message
     }
 
-    public var description: String { message }
+    package var description: String { message }
 }

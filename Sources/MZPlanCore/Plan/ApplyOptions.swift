@@ -1,16 +1,16 @@
 /// The manifest options that drive an apply (SPEC §3 `options`, §6.5), carried in the plan.
-public struct ApplyOptions: Hashable, Sendable {
+package struct ApplyOptions: Hashable, Sendable {
     /// Readiness: the most a pre-hydrated object may lag beyond its original.
-    public var lagThresholdMs: UInt64
+    package var lagThresholdMs: UInt64
     /// Readiness must hold this many consecutive polls.
-    public var stablePolls: Int
-    public var pollIntervalMs: UInt64
+    package var stablePolls: Int
+    package var pollIntervalMs: UInt64
     /// The default for `--timeout`.
-    public var hydrationTimeoutMs: UInt64
+    package var hydrationTimeoutMs: UInt64
     /// Pre-hydrations waiting at once, per target cluster.
-    public var maxParallelHydrations: Int
+    package var maxParallelHydrations: Int
 
-    public init(
+    package init(
         lagThresholdMs: UInt64 = 1000,
         stablePolls: Int = 2,
         pollIntervalMs: UInt64 = 2000,

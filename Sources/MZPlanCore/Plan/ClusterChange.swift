@@ -1,6 +1,6 @@
 /// A change to a cluster itself: create, resize, rename or drop.
-public struct ClusterChange: Hashable, Sendable {
-    public enum Action: String, Hashable, Sendable {
+package struct ClusterChange: Hashable, Sendable {
+    package enum Action: String, Hashable, Sendable {
         case create
         /// `ALTER CLUSTER … SET (SIZE = …, REPLICATION FACTOR = …)`.
         case alter
@@ -10,24 +10,24 @@ public struct ClusterChange: Hashable, Sendable {
     }
 
     /// The cluster's name after the change (for `rename`, the new name).
-    public var name: String
-    public var action: Action
+    package var name: String
+    package var action: Action
     /// For `rename`, the old name.
-    public var renamedFrom: String?
+    package var renamedFrom: String?
     /// Size before and after; nil where unknown or unchanged.
-    public var fromSize: String?
-    public var size: String?
-    public var fromReplicationFactor: Int?
-    public var replicationFactor: Int?
+    package var fromSize: String?
+    package var size: String?
+    package var fromReplicationFactor: Int?
+    package var replicationFactor: Int?
     /// For `alter`: how the resize is carried out; nil for other actions.
-    public var strategy: ResizeStrategy?
+    package var strategy: ResizeStrategy?
     /// For `alter`: how long objects on the cluster are expected not to serve (0 for blue-green,
     /// graceful and in place); nil when unbounded (replication factor 0) or not a resize.
-    public var estimatedDowntimeMs: UInt64?
-    public var hazards: [Hazard]
-    public var steps: [Int]
+    package var estimatedDowntimeMs: UInt64?
+    package var hazards: [Hazard]
+    package var steps: [Int]
 
-    public init(
+    package init(
         name: String,
         action: Action,
         renamedFrom: String? = nil,
@@ -54,5 +54,5 @@ public struct ClusterChange: Hashable, Sendable {
     }
 
     /// Blocked when any hazard blocks.
-    public var isBlocked: Bool { hazards.contains(where: \.blocks) }
+    package var isBlocked: Bool { hazards.contains(where: \.blocks) }
 }

@@ -1,6 +1,6 @@
 /// Every exit code mzplan ends with (SPEC §2), in one place: commands compute one of these, the
 /// CLI turns it into the process's status.
-public enum ExitStatus: Int32, Sendable, CaseIterable {
+package enum ExitStatus: Int32, Sendable, CaseIterable {
     /// Success; with `--detailed-exitcode`, no changes. Warnings alone never change it.
     case success = 0
     /// Bad input, a connection or SQL failure; the message says which.
@@ -24,7 +24,7 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
 
     /// What `diff` and `check` end with for `plan`: `blocked` when anything is blocked (with or
     /// without `--detailed-exitcode`); with it, `changes` for pending changes.
-    public static func of(_ plan: Plan, detailed: Bool) -> ExitStatus {
+    package static func of(_ plan: Plan, detailed: Bool) -> ExitStatus {
         if plan.isBlocked { return .blocked }
         if detailed, !plan.isEmpty { return .changes }
         return .success

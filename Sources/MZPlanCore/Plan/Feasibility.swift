@@ -1,5 +1,5 @@
 /// Whether a move can resume its materialized view at `upper(M)` without skipping times (SPEC §1, §5).
-public enum Feasibility: String, Hashable, Sendable, CaseIterable {
+package enum Feasibility: String, Hashable, Sendable, CaseIterable {
     /// `max since(imports_B) < upper(M)`, or the view is sealed.
     case ok
     /// Not ok now, but M's upper advances and reaches the replacement's as_of after a while.

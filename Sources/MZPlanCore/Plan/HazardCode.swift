@@ -1,6 +1,6 @@
 /// Stable hazard codes (SPEC §5, §10). Errors block unless allowed; warnings never block;
 /// `frontier-gap` and `rebuild-refused` can never be allowed.
-public enum HazardCode: String, Hashable, Sendable, CaseIterable, Comparable {
+package enum HazardCode: String, Hashable, Sendable, CaseIterable, Comparable {
     case frontierGap = "frontier-gap"
     case frontierWait = "frontier-wait"
     case indexLocality = "index-locality"
@@ -24,7 +24,7 @@ public enum HazardCode: String, Hashable, Sendable, CaseIterable, Comparable {
     case rebuildRefused = "rebuild-refused"
 
     /// The severity this hazard always has.
-    public var severity: Diagnostic.Severity {
+    package var severity: Diagnostic.Severity {
         switch self {
         case .frontierWait, .indexLocality, .indexInUse, .storageRead, .historyReset: .warning
         default: .error
@@ -32,10 +32,10 @@ public enum HazardCode: String, Hashable, Sendable, CaseIterable, Comparable {
     }
 
     /// Whether a manifest or `--allow` may accept this hazard.
-    public var isAllowable: Bool { self != .frontierGap && self != .rebuildRefused }
+    package var isAllowable: Bool { self != .frontierGap && self != .rebuildRefused }
 
     /// Why a code that is not allowable can never be allowed.
-    public var refusalReason: String? {
+    package var refusalReason: String? {
         switch self {
         case .frontierGap: "a move that would skip times in a materialized view is always blocked; use one of the remedies the plan shows"
         case .rebuildRefused: "mzplan never drops what it cannot rebuild; fix or leave the object the plan names"
@@ -43,5 +43,5 @@ public enum HazardCode: String, Hashable, Sendable, CaseIterable, Comparable {
         }
     }
 
-    public static func < (lhs: HazardCode, rhs: HazardCode) -> Bool { lhs.rawValue < rhs.rawValue }
+    package static func < (lhs: HazardCode, rhs: HazardCode) -> Bool { lhs.rawValue < rhs.rawValue }
 }

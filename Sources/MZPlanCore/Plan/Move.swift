@@ -1,28 +1,28 @@
 /// One object changing cluster, with the strategy chosen, its feasibility and hazards.
-public struct Move: Hashable, Sendable {
-    public var object: QualifiedName
-    public var id: String
-    public var kind: ObjectKind
-    public var from: String
-    public var to: String
-    public var strategy: Strategy
+package struct Move: Hashable, Sendable {
+    package var object: QualifiedName
+    package var id: String
+    package var kind: ObjectKind
+    package var from: String
+    package var to: String
+    package var strategy: Strategy
     /// Why the strategy was chosen, in one short phrase.
-    public var reason: String
+    package var reason: String
     /// The manifest rule that placed the object (`file:line:col`), when one did.
-    public var rule: SourceLocation?
-    public var feasibility: Feasibility
+    package var rule: SourceLocation?
+    package var feasibility: Feasibility
     /// The frontiers behind `feasibility`, when a materialized view's continuity is at stake.
-    public var frontier: FrontierCheck?
-    public var hazards: [Hazard]
+    package var frontier: FrontierCheck?
+    package var hazards: [Hazard]
     /// How long readers see stale or missing data because of this move.
-    public var estimatedStalenessMs: UInt64
+    package var estimatedStalenessMs: UInt64
     /// The steps that carry the move out, in order.
-    public var steps: [Int]
+    package var steps: [Int]
     /// Other objects this move drops and recreates (a source's dependent closure). When several
     /// recreated roots share dependents, each is listed once, under the first root in the plan.
-    public var recreates: [QualifiedName]
+    package var recreates: [QualifiedName]
 
-    public init(
+    package init(
         object: QualifiedName,
         id: String,
         kind: ObjectKind,
@@ -55,22 +55,22 @@ public struct Move: Hashable, Sendable {
     }
 
     /// Blocked when infeasible (`gap`) or when a hazard blocks.
-    public var isBlocked: Bool { feasibility == .gap || hazards.contains(where: \.blocks) }
+    package var isBlocked: Bool { feasibility == .gap || hazards.contains(where: \.blocks) }
 }
 
 /// The numbers behind a feasibility verdict: `S = max since(imports_B(M))` against `U = upper(M)`.
-public struct FrontierCheck: Hashable, Sendable {
+package struct FrontierCheck: Hashable, Sendable {
     /// What M would import on the target cluster.
-    public var imports: [FrontierImport]
+    package var imports: [FrontierImport]
     /// `S`, nil when any import's since is unknown.
-    public var sinceMs: UInt64?
+    package var sinceMs: UInt64?
     /// `U`, nil when unknown or sealed.
-    public var upperMs: UInt64?
-    public var sealed: Bool
+    package var upperMs: UInt64?
+    package var sealed: Bool
     /// For `wait`: about how long until M's upper reaches `S`.
-    public var estimatedWaitMs: UInt64?
+    package var estimatedWaitMs: UInt64?
 
-    public init(
+    package init(
         imports: [FrontierImport],
         sinceMs: UInt64?,
         upperMs: UInt64?,
@@ -86,8 +86,8 @@ public struct FrontierCheck: Hashable, Sendable {
 }
 
 /// One input M's dataflow would read on the target: an index there, or the relation's storage.
-public struct FrontierImport: Hashable, Sendable {
-    public enum Via: String, Hashable, Sendable {
+package struct FrontierImport: Hashable, Sendable {
+    package enum Via: String, Hashable, Sendable {
         /// An index on the target cluster that exists already.
         case index
         /// An index the plan creates on the target before the replacement.
@@ -97,13 +97,13 @@ public struct FrontierImport: Hashable, Sendable {
     }
 
     /// The relation M depends on.
-    public var relation: QualifiedName
-    public var via: Via
+    package var relation: QualifiedName
+    package var via: Via
     /// The index read, for `index` and `planned-index`.
-    public var index: QualifiedName?
-    public var sinceMs: UInt64?
+    package var index: QualifiedName?
+    package var sinceMs: UInt64?
 
-    public init(relation: QualifiedName, via: Via, index: QualifiedName? = nil, sinceMs: UInt64?) {
+    package init(relation: QualifiedName, via: Via, index: QualifiedName? = nil, sinceMs: UInt64?) {
         self.relation = relation
         self.via = via
         self.index = index

@@ -2,7 +2,7 @@
 
 extension Plan {
     /// Reads plan JSON v1. Errors name the file and the JSON path of the offending member.
-    public static func decode(_ bytes: [UInt8], file: String) throws(DiagnosticsError) -> Plan {
+    package static func decode(_ bytes: [UInt8], file: String) throws(DiagnosticsError) -> Plan {
         let document = try JSONValue.parse(bytes, file: file)
         do {
             return try PlanDecoder(file: file).plan(document)

@@ -6,7 +6,7 @@
 
 extension Plan {
     /// The plan as a JSON document, keys in a fixed order.
-    public func jsonValue() -> JSONValue {
+    package func jsonValue() -> JSONValue {
         .object([
             ("format", .string(Plan.format)),
             ("fingerprint", .string(fingerprint)),
@@ -20,7 +20,7 @@ extension Plan {
     }
 
     /// Plan JSON v1, pretty-printed with two-space indentation and a trailing newline.
-    public func json() -> String {
+    package func json() -> String {
         jsonValue().serialized(pretty: true) + "\n"
     }
 }

@@ -2,25 +2,25 @@
 ///
 /// This is the type that crosses from planning into rendering and apply. Everything in it is
 /// ordered deterministically, so the same inputs give the same bytes.
-public struct Plan: Hashable, Sendable {
+package struct Plan: Hashable, Sendable {
     /// The value of the `format` field.
-    public static let format = "mzplan.plan.v1"
+    package static let format = "mzplan.plan.v1"
 
     /// `sha256:` followed by 64 lowercase hex digits (see ``PlanFingerprint``).
-    public var fingerprint: String
+    package var fingerprint: String
     /// The only clock reading in a plan; 0 when the caller wants fully reproducible bytes.
-    public var createdAtMs: UInt64
-    public var summary: PlanSummary
+    package var createdAtMs: UInt64
+    package var summary: PlanSummary
     /// Cluster creations, resizes, renames and drops, by cluster name.
-    public var clusters: [ClusterChange]
+    package var clusters: [ClusterChange]
     /// One move per object whose cluster changes, in step order of their first step.
-    public var moves: [Move]
+    package var moves: [Move]
     /// Every statement, in a topological order of the DAG given by `after`.
-    public var steps: [Step]
+    package var steps: [Step]
     /// What `apply` needs beyond the steps: the catalog fingerprint and the readiness options.
-    public var execution: PlanExecution?
+    package var execution: PlanExecution?
 
-    public init(
+    package init(
         fingerprint: String,
         createdAtMs: UInt64 = 0,
         summary: PlanSummary,
@@ -39,39 +39,39 @@ public struct Plan: Hashable, Sendable {
     }
 
     /// True when nothing would change.
-    public var isEmpty: Bool { steps.isEmpty }
+    package var isEmpty: Bool { steps.isEmpty }
 
     /// True when any move or cluster change is blocked.
-    public var isBlocked: Bool { summary.blocked > 0 }
+    package var isBlocked: Bool { summary.blocked > 0 }
 
     /// The step with identifier `id`.
-    public func step(_ id: Int) -> Step? {
+    package func step(_ id: Int) -> Step? {
         steps.first { $0.id == id }
     }
 }
 
 /// Counts shown in the plan's summary line and JSON.
-public struct PlanSummary: Hashable, Sendable {
-    public var moves: Int
+package struct PlanSummary: Hashable, Sendable {
+    package var moves: Int
     /// Moves and cluster changes that are blocked (infeasible or a hazard not allowed).
-    public var blocked: Int
-    public var clustersCreated: Int
-    public var clustersAltered: Int
-    public var clustersRenamed: Int
-    public var clustersDropped: Int
+    package var blocked: Int
+    package var clustersCreated: Int
+    package var clustersAltered: Int
+    package var clustersRenamed: Int
+    package var clustersDropped: Int
     /// Placeable catalog objects that no manifest rule matches.
-    public var unlisted: Int
+    package var unlisted: Int
     /// Managed objects already on their desired cluster.
-    public var unchanged: Int
+    package var unchanged: Int
     /// Hazards that are warnings, across the plan.
-    public var warnings: Int
+    package var warnings: Int
     /// What the user clusters cost before and after the plan; nil when a size has no credits.
-    public var creditsPerHour: CreditsPerHour?
+    package var creditsPerHour: CreditsPerHour?
     /// Credits the apply itself adds (temporary and early clusters over their estimated
     /// lifetime); nil when unknown.
-    public var transitionCredits: Double?
+    package var transitionCredits: Double?
 
-    public init(
+    package init(
         moves: Int = 0,
         blocked: Int = 0,
         clustersCreated: Int = 0,
@@ -99,11 +99,11 @@ public struct PlanSummary: Hashable, Sendable {
 }
 
 /// Credits per hour of every user cluster's replicas, before and after a plan.
-public struct CreditsPerHour: Hashable, Sendable {
-    public var before: Double
-    public var after: Double
+package struct CreditsPerHour: Hashable, Sendable {
+    package var before: Double
+    package var after: Double
 
-    public init(before: Double, after: Double) {
+    package init(before: Double, after: Double) {
         self.before = before
         self.after = after
     }

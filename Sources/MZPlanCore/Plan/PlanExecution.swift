@@ -1,12 +1,12 @@
 /// What `apply` needs from a plan beyond its steps; written to plan JSON as the additive
 /// `execution` member, so that a saved plan can be applied later.
-public struct PlanExecution: Hashable, Sendable {
+package struct PlanExecution: Hashable, Sendable {
     /// ``CatalogFingerprint`` of the catalog the plan was made from: a saved plan whose
     /// catalog has changed since is stale (exit 4).
-    public var catalogFingerprint: String
-    public var options: ApplyOptions
+    package var catalogFingerprint: String
+    package var options: ApplyOptions
 
-    public init(catalogFingerprint: String, options: ApplyOptions) {
+    package init(catalogFingerprint: String, options: ApplyOptions) {
         self.catalogFingerprint = catalogFingerprint
         self.options = options
     }

@@ -2,7 +2,7 @@
 ///
 /// The manifest's `clusters.<name>.resize` names one of ``auto``, ``blueGreen``, ``graceful`` and
 /// ``restart``; a plan records what was chosen, which may also be ``inPlace``.
-public enum ResizeStrategy: String, Hashable, Sendable, CaseIterable, CustomStringConvertible {
+package enum ResizeStrategy: String, Hashable, Sendable, CaseIterable, CustomStringConvertible {
     /// Chosen by mzplan: in place for a cluster with no objects, `blue-green` for one without
     /// sources or sinks, `restart` otherwise.
     case auto
@@ -18,8 +18,8 @@ public enum ResizeStrategy: String, Hashable, Sendable, CaseIterable, CustomStri
     /// change of the replication factor alone. Never written in a manifest.
     case inPlace = "in-place"
 
-    public var description: String { rawValue }
+    package var description: String { rawValue }
 
     /// The strategies a manifest may name.
-    public static let writable: [ResizeStrategy] = [.auto, .blueGreen, .graceful, .restart]
+    package static let writable: [ResizeStrategy] = [.auto, .blueGreen, .graceful, .restart]
 }

@@ -1,7 +1,7 @@
 /// One statement of a plan, a node of the step DAG.
-public struct Step: Hashable, Sendable {
+package struct Step: Hashable, Sendable {
     /// What a step does; spelled in plan JSON as the raw value.
-    public enum Action: String, Hashable, Sendable, CaseIterable {
+    package enum Action: String, Hashable, Sendable, CaseIterable {
         case createCluster = "create-cluster"
         case alterCluster = "alter-cluster"
         case renameCluster = "rename-cluster"
@@ -25,7 +25,7 @@ public struct Step: Hashable, Sendable {
     }
 
     /// Where a step sits in an apply: preparation, pre-hydration, cutover or cleanup.
-    public enum Phase: String, Hashable, Sendable, CaseIterable, Comparable {
+    package enum Phase: String, Hashable, Sendable, CaseIterable, Comparable {
         case prepare
         case hydrate
         case cutover
@@ -40,28 +40,28 @@ public struct Step: Hashable, Sendable {
             }
         }
 
-        public static func < (lhs: Phase, rhs: Phase) -> Bool { lhs.rank < rhs.rank }
+        package static func < (lhs: Phase, rhs: Phase) -> Bool { lhs.rank < rhs.rank }
     }
 
     /// Small integers, 1-based, in list order.
-    public var id: Int
-    public var action: Action
-    public var phase: Phase
+    package var id: Int
+    package var action: Action
+    package var phase: Phase
     /// The one statement this step runs.
-    public var sql: String
+    package var sql: String
     /// Steps that must finish first.
-    public var after: [Int]
+    package var after: [Int]
     /// After the statement, what must hold before dependents may start.
-    public var wait: StepWait?
+    package var wait: StepWait?
     /// The object the statement creates, changes or drops.
-    public var object: QualifiedName?
+    package var object: QualifiedName?
     /// The cluster the statement runs on or changes.
-    public var cluster: String?
+    package var cluster: String?
     /// How long the step is expected to take, its wait included: a hydration, the frontier wait of
     /// a cutover, a graceful resize; 0 for a statement that returns at once.
-    public var estimatedMs: UInt64
+    package var estimatedMs: UInt64
 
-    public init(
+    package init(
         id: Int,
         action: Action,
         phase: Phase,
@@ -85,21 +85,21 @@ public struct Step: Hashable, Sendable {
 }
 
 /// A condition a step waits for after its statement ran (SPEC §6.5).
-public struct StepWait: Hashable, Sendable {
-    public enum Condition: String, Hashable, Sendable {
+package struct StepWait: Hashable, Sendable {
+    package enum Condition: String, Hashable, Sendable {
         /// Hydrated on a healthy replica, caught up and not behind the original, for `stable_polls` polls.
         case ready
         /// A new sink or source reports status `running`.
         case running
     }
 
-    public var until: Condition
+    package var until: Condition
     /// The object that must become ready.
-    public var object: QualifiedName
+    package var object: QualifiedName
     /// The original it stands in for, whose upper and lag it is compared with.
-    public var standsInFor: QualifiedName?
+    package var standsInFor: QualifiedName?
 
-    public init(until: Condition, object: QualifiedName, standsInFor: QualifiedName? = nil) {
+    package init(until: Condition, object: QualifiedName, standsInFor: QualifiedName? = nil) {
         self.until = until
         self.object = object
         self.standsInFor = standsInFor

@@ -1,5 +1,5 @@
 /// How a move is carried out (SPEC §5). `auto` picks the first strategy that applies.
-public enum Strategy: String, Hashable, Sendable, CaseIterable {
+package enum Strategy: String, Hashable, Sendable, CaseIterable {
     case auto
     /// Materialized view: `CREATE REPLACEMENT … FOR mv IN CLUSTER b`, wait, `APPLY REPLACEMENT`.
     case replace
@@ -14,7 +14,7 @@ public enum Strategy: String, Hashable, Sendable, CaseIterable {
     case rename
 
     /// The strategies a manifest may name for an object of `kind`.
-    public static func allowed(for kind: ObjectKind) -> [Strategy] {
+    package static func allowed(for kind: ObjectKind) -> [Strategy] {
         switch kind {
         case .materializedView: [.auto, .replace, .native, .recreate]
         case .index: [.auto, .rebuild]
@@ -24,5 +24,5 @@ public enum Strategy: String, Hashable, Sendable, CaseIterable {
     }
 
     /// The strategies a manifest may name at all.
-    public static let writable: [Strategy] = [.auto, .replace, .native, .rebuild, .recreate]
+    package static let writable: [Strategy] = [.auto, .replace, .native, .rebuild, .recreate]
 }

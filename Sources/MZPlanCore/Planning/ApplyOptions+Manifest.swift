@@ -1,6 +1,6 @@
 extension ApplyOptions {
     /// The options a manifest sets.
-    public init(_ options: PlanOptions) {
+    package init(_ options: PlanOptions) {
         self.init(
             lagThresholdMs: options.lagThresholdMs,
             stablePolls: options.stablePolls,

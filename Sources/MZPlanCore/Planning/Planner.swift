@@ -6,12 +6,12 @@
 /// (feasibility-checked), sinks; then ordering edges between moves, the swaps of blue-green
 /// resizes and optional cluster drops;
 /// finally the step DAG is numbered in a stable topological order.
-public enum Planner {
+package enum Planner {
     /// A plan and the warnings found while making it.
-    public struct Result: Sendable {
-        public var plan: Plan
+    package struct Result: Sendable {
+        package var plan: Plan
         /// Findings that do not stop planning (a glob matching nothing, a rule for an unmanaged object).
-        public var warnings: [Diagnostic]
+        package var warnings: [Diagnostic]
         /// Which rule placed each object (for `explain`).
         var resolution: Resolution
         var graph: CatalogGraph
@@ -22,7 +22,7 @@ public enum Planner {
     ///   - allow: hazard codes accepted for every object and cluster (`--allow`).
     ///   - createdAtMs: the plan's timestamp; pass 0 for fully reproducible bytes.
     /// - Throws: every error found in resolving names and clusters, at once.
-    public static func plan(
+    package static func plan(
         manifest: Manifest,
         catalog: CatalogSnapshot,
         allow: [HazardCode] = [],

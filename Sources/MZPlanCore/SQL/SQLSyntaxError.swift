@@ -1,17 +1,17 @@
 /// SQL that mzplan cannot read: unterminated quotes or comments, or a statement outside the
 /// grammar of ``Statement``. `position` is the 1-based character where reading stopped.
-public struct SQLSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var message: String
+package struct SQLSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
+    package var message: String
     /// The character (unicode scalar, 1-based) where the problem was found; nil when it is the whole text.
-    public var position: Int?
+    package var position: Int?
 
-    public init(_ message: String, position: Int? = nil) {
+    package init(_ message: String, position: Int? = nil) {
         self.message = message
         self.position = position
     }
 
     /// `expected ON at character 42`.
-    public var description: String {
+    package var description: String {
         position.map { "\(message) at character \($0)" } ?? message
     }
 

@@ -1,6 +1,6 @@
 /// Short human spellings of byte counts in binary units: `0 B`, `512 B`, `1.5 KiB`, `10.0 GiB`.
-public enum ByteText {
-    public static func describe(bytes: UInt64) -> String {
+package enum ByteText {
+    package static func describe(bytes: UInt64) -> String {
         if bytes < 1024 { return "\(bytes) B" }
         let units = ["KiB", "MiB", "GiB", "TiB", "PiB", "EiB"]
         var value = Double(bytes) / 1024
@@ -15,8 +15,8 @@ public enum ByteText {
 }
 
 /// Credit amounts as people read them: at most two decimals, no trailing zeros (`2.75`, `0.4`, `3`).
-public enum CreditText {
-    public static func describe(_ credits: Double) -> String {
+package enum CreditText {
+    package static func describe(_ credits: Double) -> String {
         let hundredths = Int((credits * 100).rounded())
         let whole = hundredths / 100
         let fraction = hundredths % 100

@@ -1,6 +1,6 @@
 /// Short human spellings of millisecond durations: `500ms`, `2s`, `1.5s`, `3m 20s`, `2h 5m`.
-public enum DurationText {
-    public static func describe(milliseconds: UInt64) -> String {
+package enum DurationText {
+    package static func describe(milliseconds: UInt64) -> String {
         if milliseconds < 1000 { return "\(milliseconds)ms" }
         if milliseconds < 60_000 {
             let tenths = (milliseconds + 50) / 100

@@ -1,5 +1,5 @@
-public import Logging
-public import MZPlanCore
+package import Logging
+package import MZPlanCore
 import PostgresNIO
 
 /// The apply engine's ``ApplyTarget`` for a live Materialize (SPEC §6).
@@ -10,11 +10,11 @@ import PostgresNIO
 /// `mz_catalog_server`, which serves system relations only), and the journal on a third. The lock is the schema `_mzplan_lock` of the
 /// connection's database with the holder as JSON in its comment; the journal is
 /// `_mzplan.journal`, written with bind parameters only. Messages never show the password.
-public final class LiveApplyTarget: ApplyTarget {
+package final class LiveApplyTarget: ApplyTarget {
     /// The lock schema's name.
-    public static let lockSchema = "_mzplan_lock"
+    package static let lockSchema = "_mzplan_lock"
 
-    public let configuration: ConnectionConfiguration
+    package let configuration: ConnectionConfiguration
     let logger: Logger
     let executor: StatementExecutor
     let session: LiveSession
@@ -29,7 +29,7 @@ public final class LiveApplyTarget: ApplyTarget {
     /// The connection dropped while this journal row (by `seq`) was being written: it may exist.
     private var journalRowUncertain: Int64?
 
-    public init(configuration: ConnectionConfiguration, logger: Logger, interruption: ApplyInterruption = ApplyInterruption()) {
+    package init(configuration: ConnectionConfiguration, logger: Logger, interruption: ApplyInterruption = ApplyInterruption()) {
         self.configuration = configuration
         self.logger = logger
         self.interruption = interruption
@@ -40,25 +40,25 @@ public final class LiveApplyTarget: ApplyTarget {
 
     /// Runs the journal on `cluster` (see ``JournalCluster``): a user table needs a compute cluster,
     /// and the role's default may be missing.
-    public func setJournalCluster(_ cluster: String) async {
+    package func setJournalCluster(_ cluster: String) async {
         await journalSession.use(cluster: cluster)
     }
 
     /// Closes every session.
-    public func close() async {
+    package func close() async {
         await executor.close()
         await session.close()
         await journalSession.close()
     }
 
     /// The catalog with the reader's warnings (relations an older version lacks).
-    public func readCatalogResult(takenAtMs: UInt64) async throws(ConnectionError) -> CatalogReadResult {
+    package func readCatalogResult(takenAtMs: UInt64) async throws(ConnectionError) -> CatalogReadResult {
         try await read { connection throws(ConnectionError) in
             try await CatalogReader(logger: logger).read(from: connection, takenAtMs: takenAtMs)
         }
     }
 
-    public func readCatalog() async throws(ApplyTargetError) -> CatalogSnapshot {
+    package func readCatalog() async throws(ApplyTargetError) -> CatalogSnapshot {
         do throws(ConnectionError) {
             return try await readCatalogResult(takenAtMs: WallClock().nowMs()).snapshot
         } catch {
@@ -69,7 +69,7 @@ public final class LiveApplyTarget: ApplyTarget {
     /// Runs a plan statement. A blocking one (with a timeout: a cutover that waits for its view,
     /// a graceful resize) is cancelled when an interrupt is requested meanwhile, and fails as a
     /// timeout does: whether it took effect, the catalog then says.
-    public func execute(_ sql: String, timeoutMs: UInt64?) async throws(ApplyTargetError) {
+    package func execute(_ sql: String, timeoutMs: UInt64?) async throws(ApplyTargetError) {
         let executor = executor
         let timeout = timeoutMs.map { Duration.milliseconds($0) }
         do {
@@ -87,7 +87,7 @@ public final class LiveApplyTarget: ApplyTarget {
         }
     }
 
-    public func readiness(_ probes: [ReadinessProbe]) async throws(ApplyTargetError) -> [ReadinessSample] {
+    package func readiness(_ probes: [ReadinessProbe]) async throws(ApplyTargetError) -> [ReadinessSample] {
         do throws(ConnectionError) {
             return try await read { connection throws(ConnectionError) in try await ReadinessQuery.samples(for: probes, on: connection) }
         } catch {
@@ -97,7 +97,7 @@ public final class LiveApplyTarget: ApplyTarget {
 
     // MARK: Lock
 
-    public func acquireLock(_ holder: LockHolder) async throws(ApplyTargetError) -> LockHolder? {
+    package func acquireLock(_ holder: LockHolder) async throws(ApplyTargetError) -> LockHolder? {
         let schema = SQLIdentifier.quote(Self.lockSchema)
         do {
             try await executor.execute("CREATE SCHEMA \(schema)")
@@ -126,12 +126,12 @@ public final class LiveApplyTarget: ApplyTarget {
         return nil
     }
 
-    public func releaseLock() async throws(ApplyTargetError) {
+    package func releaseLock() async throws(ApplyTargetError) {
         try await execute("DROP SCHEMA IF EXISTS \(SQLIdentifier.quote(Self.lockSchema))", timeoutMs: nil)
     }
 
     /// The lock as the catalog shows it: nil when nobody holds it.
-    public func lockState() async throws(ApplyTargetError) -> LockState? {
+    package func lockState() async throws(ApplyTargetError) -> LockState? {
         let query: PostgresQuery = """
             SELECT c.comment
             FROM mz_catalog.mz_schemas s
@@ -153,7 +153,7 @@ public final class LiveApplyTarget: ApplyTarget {
 
     /// Appends a row; after a dropped connection, the retry first checks whether the lost
     /// attempt wrote it, so a row is never written twice.
-    public func appendJournal(_ entry: JournalEntry) async throws(ApplyTargetError) {
+    package func appendJournal(_ entry: JournalEntry) async throws(ApplyTargetError) {
         let sequence = try await lastJournalSequence() + 1
         let uncertain = journalRowUncertain == sequence
         do throws(ConnectionError) {
@@ -169,7 +169,7 @@ public final class LiveApplyTarget: ApplyTarget {
         journalSequence = sequence
     }
 
-    public func readJournal() async throws(ApplyTargetError) -> [JournalEntry] {
+    package func readJournal() async throws(ApplyTargetError) -> [JournalEntry] {
         _ = try await lastJournalSequence()
         let rows: [PostgresRow]
         do throws(ConnectionError) {

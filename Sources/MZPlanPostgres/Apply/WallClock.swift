@@ -1,22 +1,22 @@
 import Foundation
-public import MZPlanCore
+package import MZPlanCore
 
 /// The apply engine's clock for a live apply: wall time, and `Task.sleep` for the waits.
-public final class WallClock: ApplyClock {
+package final class WallClock: ApplyClock {
     /// Ends a wait early once raised.
     private let interruption: ApplyInterruption
 
-    public init(interruption: ApplyInterruption = ApplyInterruption()) {
+    package init(interruption: ApplyInterruption = ApplyInterruption()) {
         self.interruption = interruption
     }
 
-    public func nowMs() -> UInt64 {
+    package func nowMs() -> UInt64 {
         UInt64(max(0, Date().timeIntervalSince1970 * 1000))
     }
 
     /// Sleeps until `deadlineMs`, in slices of at most a fifth of a second; returns early when
     /// the task is cancelled or an interrupt is requested.
-    public func sleep(untilMs deadlineMs: UInt64) async {
+    package func sleep(untilMs deadlineMs: UInt64) async {
         while interruption.requested == nil, !Task.isCancelled {
             let now = nowMs()
             guard deadlineMs > now else { return }

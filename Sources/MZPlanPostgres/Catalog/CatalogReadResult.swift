@@ -1,12 +1,12 @@
-public import MZPlanCore
+package import MZPlanCore
 
 /// What ``CatalogReader`` read: the snapshot, and warnings about fields it had to leave null
 /// because this Materialize version lacks a relation.
-public struct CatalogReadResult: Sendable {
-    public var snapshot: CatalogSnapshot
-    public var warnings: [String]
+package struct CatalogReadResult: Sendable {
+    package var snapshot: CatalogSnapshot
+    package var warnings: [String]
 
-    public init(snapshot: CatalogSnapshot, warnings: [String]) {
+    package init(snapshot: CatalogSnapshot, warnings: [String]) {
         self.snapshot = snapshot
         self.warnings = warnings
     }

@@ -1,4 +1,4 @@
-public import Logging
+package import Logging
 import MZPlanCore
 import PostgresNIO
 
@@ -9,7 +9,7 @@ import PostgresNIO
 /// probe of which catalog relations exist, the version, then one query per relation. A relation
 /// an older version lacks leaves its fields null and adds a warning; a server without
 /// `mz_catalog` is "not a Materialize server".
-public struct CatalogReader: Sendable {
+package struct CatalogReader: Sendable {
     let logger: Logger
 
     /// Whether `mz_object_arrangement_sizes` can be trusted on `version`: from v26.35 its sizes stay
@@ -19,11 +19,11 @@ public struct CatalogReader: Sendable {
         return version >= MaterializeVersion(major: 26, minor: 35, patch: 0)
     }
 
-    public init(logger: Logger) {
+    package init(logger: Logger) {
         self.logger = logger
     }
 
-    public func read(from database: some CatalogQuerying, takenAtMs: UInt64) async throws(ConnectionError) -> CatalogReadResult {
+    package func read(from database: some CatalogQuerying, takenAtMs: UInt64) async throws(ConnectionError) -> CatalogReadResult {
         var warnings: [String] = []
         if database.announcedVersion != nil {
             await applyMaterializeSessionSettings(database)

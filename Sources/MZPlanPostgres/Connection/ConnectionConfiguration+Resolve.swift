@@ -7,7 +7,7 @@ extension ConnectionConfiguration {
     /// the defaults (port 6875, database `materialize`, sslmode `require`, or `disable` on loopback).
     /// `connect_timeout` (seconds) may be a URL parameter or `PGCONNECT_TIMEOUT`, and `sslrootcert`
     /// (trusted roots for `verify-full`) a URL parameter or `PGSSLROOTCERT`.
-    public static func resolve(url: String?, environment: [String: String]) throws(ConnectionError) -> ConnectionConfiguration {
+    package static func resolve(url: String?, environment: [String: String]) throws(ConnectionError) -> ConnectionConfiguration {
         let env = environment.filter { !$0.value.isEmpty }
         var parts = URLParts()
         if let text = url ?? env["MZPLAN_URL"] {

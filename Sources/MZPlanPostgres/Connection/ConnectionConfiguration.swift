@@ -2,28 +2,28 @@
 ///
 /// The password is kept here and handed to PostgresNIO only: ``description`` and every error built
 /// from a configuration leave it out.
-public struct ConnectionConfiguration: Sendable, Equatable, CustomStringConvertible {
+package struct ConnectionConfiguration: Sendable, Equatable, CustomStringConvertible {
     /// Materialize's pgwire port.
-    public static let defaultPort = 6875
+    package static let defaultPort = 6875
     /// The database every Materialize environment has.
-    public static let defaultDatabase = "materialize"
+    package static let defaultDatabase = "materialize"
     /// The `application_name` the session reports (visible in `mz_sessions`).
-    public static let applicationName = "mzplan"
+    package static let applicationName = "mzplan"
 
-    public var host: String
-    public var port: Int
-    public var user: String
-    public var password: String?
-    public var database: String
-    public var sslMode: SSLMode
+    package var host: String
+    package var port: Int
+    package var user: String
+    package var password: String?
+    package var database: String
+    package var sslMode: SSLMode
     /// With `verify-full`, a PEM file of trusted roots used instead of the system's (libpq's `sslrootcert`).
-    public var sslRootCert: String?
+    package var sslRootCert: String?
     /// How long establishing the session (TCP, TLS, authentication) may take.
-    public var connectTimeout: Duration
+    package var connectTimeout: Duration
     /// How long one catalog query may take.
-    public var queryTimeout: Duration
+    package var queryTimeout: Duration
 
-    public init(
+    package init(
         host: String,
         port: Int = Self.defaultPort,
         user: String,
@@ -46,7 +46,7 @@ public struct ConnectionConfiguration: Sendable, Equatable, CustomStringConverti
     }
 
     /// `disable` on loopback hosts, where self-managed Materialize usually runs without TLS; `require` elsewhere.
-    public static func defaultSSLMode(host: String) -> SSLMode {
+    package static func defaultSSLMode(host: String) -> SSLMode {
         isLoopback(host) ? .disable : .require
     }
 
@@ -56,10 +56,10 @@ public struct ConnectionConfiguration: Sendable, Equatable, CustomStringConverti
     }
 
     /// `user@host:port/database (sslmode=…)`, never with the password.
-    public var description: String {
+    package var description: String {
         "\(user)@\(host):\(port)/\(database) (sslmode=\(sslMode.rawValue))"
     }
 
     /// `host:port`, for messages about the network.
-    public var endpoint: String { "\(host):\(port)" }
+    package var endpoint: String { "\(host):\(port)" }
 }

@@ -1,9 +1,9 @@
-public import Logging
-public import PostgresNIO
+package import Logging
+package import PostgresNIO
 
 /// Runs one catalog query and returns all its rows. The live connection implements it; tests wrap
 /// it to count queries.
-public protocol CatalogQuerying: Sendable {
+package protocol CatalogQuerying: Sendable {
     /// The `mz_version` the server announced at startup; nil for a server that is not Materialize.
     var announcedVersion: String? { get }
     /// Runs `query`; failures are ``ConnectionError``s with the server's SQLSTATE when it sent one.
@@ -12,9 +12,9 @@ public protocol CatalogQuerying: Sendable {
 
 /// One session with Materialize over pgwire, with the connect and query timeouts of its
 /// ``ConnectionConfiguration`` and errors turned into ``ConnectionError``s.
-public final class MaterializeConnection: CatalogQuerying {
-    public let configuration: ConnectionConfiguration
-    public let announcedVersion: String?
+package final class MaterializeConnection: CatalogQuerying {
+    package let configuration: ConnectionConfiguration
+    package let announcedVersion: String?
     let connection: PostgresConnection
     let logger: Logger
     /// The session's cancel key, from its startup.
@@ -36,7 +36,7 @@ public final class MaterializeConnection: CatalogQuerying {
     }
 
     /// Opens a session: TCP, TLS as `sslmode` says, authentication, `application_name=mzplan`.
-    public static func connect(_ configuration: ConnectionConfiguration, logger: Logger) async throws(ConnectionError) -> MaterializeConnection {
+    package static func connect(_ configuration: ConnectionConfiguration, logger: Logger) async throws(ConnectionError) -> MaterializeConnection {
         let capture = StartupParameterCapture()
         let postgresConfiguration = try configuration.postgresConfiguration()
         let captureLogger = capture.wrapping(logger)
@@ -53,7 +53,7 @@ public final class MaterializeConnection: CatalogQuerying {
         }
     }
 
-    public func rows(_ query: PostgresQuery) async throws(ConnectionError) -> [PostgresRow] {
+    package func rows(_ query: PostgresQuery) async throws(ConnectionError) -> [PostgresRow] {
         do {
             return try await perform(query, timeout: configuration.queryTimeout)
         } catch {
@@ -93,10 +93,10 @@ public final class MaterializeConnection: CatalogQuerying {
     }
 
     /// Whether the session is gone (closed by either side).
-    public var isClosed: Bool { connection.isClosed }
+    package var isClosed: Bool { connection.isClosed }
 
     /// Closes the session; closing twice is harmless.
-    public func close() async {
+    package func close() async {
         try? await connection.close()
     }
 }

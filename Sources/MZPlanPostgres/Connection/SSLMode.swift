@@ -1,5 +1,5 @@
 /// How the connection uses TLS: libpq's `sslmode`, limited to the three modes mzplan supports.
-public enum SSLMode: String, Sendable, CaseIterable {
+package enum SSLMode: String, Sendable, CaseIterable {
     /// Plaintext. The default on loopback hosts only.
     case disable
     /// Encrypted, without verifying the server's certificate (libpq's meaning of `require`).

@@ -2,10 +2,10 @@ import PostgresNIO
 
 /// The readiness gate's one query: hydration on a healthy replica, upper and lag for any number
 /// of objects at once (their ids are bind parameters, never pasted).
-public enum ReadinessQuery {
+package enum ReadinessQuery {
     /// Readiness of the objects with these catalog ids; ids the catalog does not know are absent
     /// from the result. Exactly one query, whatever the number of ids (none for no ids).
-    public static func run(_ ids: [String], on database: some CatalogQuerying) async throws(ConnectionError) -> [String: ObjectReadiness] {
+    package static func run(_ ids: [String], on database: some CatalogQuerying) async throws(ConnectionError) -> [String: ObjectReadiness] {
         let unique = Array(Set(ids)).sorted()
         guard !unique.isEmpty else { return [:] }
         let rows = try await database.rows(query(for: unique))

@@ -1,6 +1,6 @@
 /// A statement the apply engine sent failed: the statement, the server's SQLSTATE and message.
-public struct StatementError: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Kind: String, Sendable {
+package struct StatementError: Error, Sendable, Equatable, CustomStringConvertible {
+    package enum Kind: String, Sendable {
         /// The server rejected the statement; ``sqlState`` says why.
         case server
         /// The connection dropped while the statement ran: it may or may not have taken effect.
@@ -11,12 +11,12 @@ public struct StatementError: Error, Sendable, Equatable, CustomStringConvertibl
         case timeout
     }
 
-    public var kind: Kind
-    public var statement: String
-    public var sqlState: String?
-    public var message: String
+    package var kind: Kind
+    package var statement: String
+    package var sqlState: String?
+    package var message: String
 
-    public init(_ kind: Kind, statement: String, sqlState: String? = nil, message: String) {
+    package init(_ kind: Kind, statement: String, sqlState: String? = nil, message: String) {
         self.kind = kind
         self.statement = statement
         self.sqlState = sqlState
@@ -24,7 +24,7 @@ public struct StatementError: Error, Sendable, Equatable, CustomStringConvertibl
     }
 
     /// `ERROR 42601: syntax error at or near "SELEC" in: SELEC 1`, on one line.
-    public var description: String {
+    package var description: String {
         let oneLine = statement.split(whereSeparator: \.isNewline).joined(separator: " ")
         let code = sqlState.map { " \($0)" } ?? ""
         return "\(kind == .server ? "ERROR" : kind.rawValue)\(code): \(message) in: \(oneLine)"

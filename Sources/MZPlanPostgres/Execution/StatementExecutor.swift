@@ -1,4 +1,4 @@
-public import Logging
+package import Logging
 import PostgresNIO
 
 /// Runs the apply engine's statements against Materialize, one statement per message.
@@ -11,27 +11,27 @@ import PostgresNIO
 ///   may not have run); the next statement reconnects.
 /// - Cancelling the calling task (Ctrl-C) closes the connection, which stops the statement, and
 ///   throws `CancellationError`.
-public actor StatementExecutor {
-    public let configuration: ConnectionConfiguration
+package actor StatementExecutor {
+    package let configuration: ConnectionConfiguration
     let logger: Logger
     private var connection: MaterializeConnection?
 
-    public init(configuration: ConnectionConfiguration, logger: Logger) {
+    package init(configuration: ConnectionConfiguration, logger: Logger) {
         self.configuration = configuration
         self.logger = logger
     }
 
     /// Whether a session is open right now.
-    public var isConnected: Bool { connection.map { !$0.isClosed } ?? false }
+    package var isConnected: Bool { connection.map { !$0.isClosed } ?? false }
 
     /// Readiness of the objects with these catalog ids, in one query (``ReadinessQuery``).
-    public func readiness(of ids: [String]) async throws -> [String: ObjectReadiness] {
+    package func readiness(of ids: [String]) async throws -> [String: ObjectReadiness] {
         let session = try await session(for: "readiness query")
         return try await ReadinessQuery.run(ids, on: session)
     }
 
     /// Closes the session, if one is open.
-    public func close() async {
+    package func close() async {
         await connection?.close()
         connection = nil
     }
@@ -42,7 +42,7 @@ public actor StatementExecutor {
     /// ``StatementError/Kind/timeout``. Materialize's `statement_timeout` does not bound
     /// `ALTER … APPLY REPLACEMENT`, which waits until the view catches up; a timed-out statement is
     /// never sent again.
-    public func execute(_ sql: String, statementTimeout: Duration? = nil) async throws {
+    package func execute(_ sql: String, statementTimeout: Duration? = nil) async throws {
         let session = try await session(for: sql)
         if let statementTimeout {
             try await send("SET statement_timeout = \(max(1, statementTimeout.milliseconds))", on: session, reportingAs: sql, timeout: nil)

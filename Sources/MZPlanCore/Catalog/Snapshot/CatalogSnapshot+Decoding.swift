@@ -6,7 +6,7 @@ extension CatalogSnapshot {
     /// `$.objects[3].kind: expected one of table, view, …; found "tabel"`. Malformed input of any kind
     /// (truncated, invalid UTF-8, bad escapes, nesting deeper than 512) is reported the same way.
     /// Ids in `depends_on`, `imports` and `on` that name no object in the snapshot are kept as-is.
-    public static func decode(_ bytes: [UInt8], file: String) throws(DiagnosticsError) -> CatalogSnapshot {
+    package static func decode(_ bytes: [UInt8], file: String) throws(DiagnosticsError) -> CatalogSnapshot {
         try decode(bytes, file: file, parallelThreshold: 1 << 20)
     }
 

@@ -2,7 +2,7 @@ extension CatalogSnapshot {
     /// Deterministic pretty JSON in snapshot v1 form: two-space indent, one member per line, fields in the
     /// order of SPEC §4, every field written (absent values as `null`), newline-terminated.
     /// `decode(encode(x)) == x`.
-    public func encode() -> String {
+    package func encode() -> String {
         var writer = SnapshotWriter(capacity: 256 + objects.count * 900)
         writer.openObject()
         writer.key("format"); writer.string(Self.format)

@@ -7,8 +7,8 @@
 /// last is not placed. Names are relative to the most common database and schema, quoted only
 /// where the manifest reader needs it. The output is the same bytes for the same catalog, and
 /// planning it against that catalog finds nothing to change.
-public enum ManifestGenerator {
-    public static func manifest(for catalog: CatalogSnapshot) -> String {
+package enum ManifestGenerator {
+    package static func manifest(for catalog: CatalogSnapshot) -> String {
         let placed = catalog.objects.filter { $0.kind.isPlaceable && $0.replacementFor == nil && $0.cluster != nil }
         let database = mostCommon(placed.map(\.database)) ?? "materialize"
         let schema = mostCommon(placed.filter { $0.database == database }.map(\.schema)) ?? "public"

@@ -39,7 +39,7 @@ extension PlanSummary {
 
 extension Plan {
     /// True when the plan has nothing to show: no steps, moves or cluster changes.
-    public var hasNoChanges: Bool { steps.isEmpty && moves.isEmpty && clusters.isEmpty }
+    package var hasNoChanges: Bool { steps.isEmpty && moves.isEmpty && clusters.isEmpty }
 }
 
 extension ClusterChange {

@@ -1,5 +1,5 @@
 /// The output formats of `mzplan diff --format` (SPEC §2, §5).
-public enum PlanFormat: String, Hashable, Sendable, CaseIterable {
+package enum PlanFormat: String, Hashable, Sendable, CaseIterable {
     /// For people at a terminal: one line per change with `+ ~ - !` markers, like `terraform plan`.
     case text
     /// Plan JSON v1, the format `apply PLAN.json` reads.

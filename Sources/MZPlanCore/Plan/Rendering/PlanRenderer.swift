@@ -4,11 +4,11 @@
 /// and only when asked; every output ends with a newline. Names from the catalog are shown so
 /// they cannot break the format (control characters become visible escapes, and each syntax
 /// escapes its own special characters), while step SQL is printed as the planner built it.
-public struct PlanRenderer: Sendable {
-    public init() {}
+package struct PlanRenderer: Sendable {
+    package init() {}
 
     /// Renders `plan` as `format`. `color` adds ANSI colors to `text` and is ignored otherwise.
-    public func render(_ plan: Plan, format: PlanFormat, color: Bool = false) -> String {
+    package func render(_ plan: Plan, format: PlanFormat, color: Bool = false) -> String {
         switch format {
         case .text: TextRenderer(color: color).render(plan)
         case .json: plan.json()

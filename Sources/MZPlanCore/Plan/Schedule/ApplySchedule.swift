@@ -6,20 +6,20 @@
 /// others hydrating there at the same time (as in the simulator) and is confirmed after
 /// `(stable_polls − 1) × poll_interval`; a blocking statement (a cutover waiting for its view, a
 /// graceful resize) holds the apply for its estimate; every other statement takes no time.
-public struct ApplySchedule: Sendable {
-    public struct Entry: Hashable, Sendable {
-        public var step: Int
-        public var startMs: UInt64
-        public var endMs: UInt64
+package struct ApplySchedule: Sendable {
+    package struct Entry: Hashable, Sendable {
+        package var step: Int
+        package var startMs: UInt64
+        package var endMs: UInt64
     }
 
     /// One entry per step, in step order.
-    public private(set) var entries: [Entry] = []
+    package private(set) var entries: [Entry] = []
 
     /// When the last step ends.
-    public var totalMs: UInt64 { entries.map(\.endMs).max() ?? 0 }
+    package var totalMs: UInt64 { entries.map(\.endMs).max() ?? 0 }
 
-    public init(plan: Plan) {
+    package init(plan: Plan) {
         let options = plan.execution?.options ?? ApplyOptions()
         let confirmMs = Double(UInt64(options.stablePolls - 1) * options.pollIntervalMs)
         var start: [Int: Double] = [:]

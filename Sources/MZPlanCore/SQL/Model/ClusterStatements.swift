@@ -1,21 +1,21 @@
 /// `CREATE CLUSTER "c" (SIZE = '100cc', REPLICATION FACTOR = 1)`.
-public struct CreateClusterStatement: Hashable, Sendable {
-    public var name: String
-    public var options: [SQLOption]
+package struct CreateClusterStatement: Hashable, Sendable {
+    package var name: String
+    package var options: [SQLOption]
 
-    public init(name: String, options: [SQLOption]) {
+    package init(name: String, options: [SQLOption]) {
         self.name = name
         self.options = options
     }
 
-    public var sql: String {
+    package var sql: String {
         "CREATE CLUSTER \(SQLIdentifier.quote(name))" + (options.isEmpty ? "" : " (\(options.sql))")
     }
 }
 
 /// `ALTER <type> [IF EXISTS] name <action>`: renames, swaps, cluster settings, replacements.
-public struct AlterStatement: Hashable, Sendable {
-    public enum Action: Hashable, Sendable {
+package struct AlterStatement: Hashable, Sendable {
+    package enum Action: Hashable, Sendable {
         /// `RENAME TO "new"`: the new name is one identifier, in the same schema.
         case rename(to: String)
         /// `SWAP WITH "other"` (clusters and schemas).
@@ -32,19 +32,19 @@ public struct AlterStatement: Hashable, Sendable {
         case setFrom(ObjectName)
     }
 
-    public var objectType: SQLObjectType
-    public var ifExists: Bool
-    public var name: ObjectName
-    public var action: Action
+    package var objectType: SQLObjectType
+    package var ifExists: Bool
+    package var name: ObjectName
+    package var action: Action
 
-    public init(_ objectType: SQLObjectType, _ name: ObjectName, _ action: Action, ifExists: Bool = false) {
+    package init(_ objectType: SQLObjectType, _ name: ObjectName, _ action: Action, ifExists: Bool = false) {
         self.objectType = objectType
         self.name = name
         self.action = action
         self.ifExists = ifExists
     }
 
-    public var sql: String {
+    package var sql: String {
         var sql = "ALTER \(objectType.rawValue) " + (ifExists ? "IF EXISTS " : "") + name.sql + " "
         switch action {
         case .rename(let newName): sql += "RENAME TO \(SQLIdentifier.quote(newName))"
@@ -61,27 +61,27 @@ public struct AlterStatement: Hashable, Sendable {
 }
 
 /// `DROP <type> [IF EXISTS] name, … [CASCADE]`.
-public struct DropStatement: Hashable, Sendable {
-    public var objectType: SQLObjectType
-    public var ifExists: Bool
-    public var names: [ObjectName]
-    public var cascade: Bool
+package struct DropStatement: Hashable, Sendable {
+    package var objectType: SQLObjectType
+    package var ifExists: Bool
+    package var names: [ObjectName]
+    package var cascade: Bool
 
-    public init(_ objectType: SQLObjectType, _ name: ObjectName, cascade: Bool = false, ifExists: Bool = false) {
+    package init(_ objectType: SQLObjectType, _ name: ObjectName, cascade: Bool = false, ifExists: Bool = false) {
         self.objectType = objectType
         self.names = [name]
         self.cascade = cascade
         self.ifExists = ifExists
     }
 
-    public init(_ objectType: SQLObjectType, names: [ObjectName], cascade: Bool, ifExists: Bool) {
+    package init(_ objectType: SQLObjectType, names: [ObjectName], cascade: Bool, ifExists: Bool) {
         self.objectType = objectType
         self.names = names
         self.cascade = cascade
         self.ifExists = ifExists
     }
 
-    public var sql: String {
+    package var sql: String {
         "DROP \(objectType.rawValue) " + (ifExists ? "IF EXISTS " : "") + names.map(\.sql).joined(separator: ", ") + (cascade ? " CASCADE" : "")
     }
 }
@@ -89,18 +89,18 @@ public struct DropStatement: Hashable, Sendable {
 /// `WAIT UNTIL READY (TIMEOUT = '30m', ON TIMEOUT = 'ROLLBACK')` of a graceful cluster resize,
 /// read from an `ALTER CLUSTER … SET (…) WITH (…)`: the apply bounds the statement by it, the
 /// simulator runs it.
-public struct GracefulWait: Hashable, Sendable {
+package struct GracefulWait: Hashable, Sendable {
     /// How long Materialize waits for the new replicas to hydrate.
-    public var timeoutMs: UInt64
+    package var timeoutMs: UInt64
     /// `ON TIMEOUT 'COMMIT'`: cut over anyway; else (`ROLLBACK`, the default) keep the old replicas.
-    public var commitsOnTimeout: Bool
+    package var commitsOnTimeout: Bool
 
     /// Materialize's defaults when an option is left out.
-    public static let defaultTimeoutMs: UInt64 = 60 * 60 * 1000
+    package static let defaultTimeoutMs: UInt64 = 60 * 60 * 1000
 
     /// The wait a statement asks for; nil when it is not a cluster `SET … WITH (WAIT UNTIL READY …)`
     /// or its options cannot be read.
-    public init?(_ statement: Statement) {
+    package init?(_ statement: Statement) {
         guard case .alter(let alter) = statement, alter.objectType == .cluster, case .set(_, let with) = alter.action,
               let option = with.first(named: "WAIT UNTIL READY") else { return nil }
         guard let items = option.value?.optionItems else { return nil }

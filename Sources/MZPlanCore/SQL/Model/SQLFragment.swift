@@ -1,11 +1,11 @@
 /// A piece of SQL that mzplan carries without interpreting it: a query, an index key list, a
 /// sink's `INTO …` clause, an option's value. It keeps its text as written; two fragments are
 /// equal when their tokens are, whatever the whitespace and comments between them.
-public struct SQLFragment: Hashable, Sendable, CustomStringConvertible {
+package struct SQLFragment: Hashable, Sendable, CustomStringConvertible {
     let text: SQLText
 
     /// Parses `sql` as a fragment; fails only on unterminated quotes or comments.
-    public init(_ sql: String) throws(SQLSyntaxError) {
+    package init(_ sql: String) throws(SQLSyntaxError) {
         let whole = try SQLText(sql)
         self.init(trimming: whole, tokens: 0..<whole.tokens.count)
     }
@@ -28,23 +28,23 @@ public struct SQLFragment: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The fragment as SQL.
-    public var sql: String { String(decoding: text.bytes, as: UTF8.self) }
+    package var sql: String { String(decoding: text.bytes, as: UTF8.self) }
 
-    public var description: String { sql }
+    package var description: String { sql }
 
-    public var isEmpty: Bool { text.tokens.isEmpty }
+    package var isEmpty: Bool { text.tokens.isEmpty }
 
     /// Indexes of the significant tokens.
     var significant: [Int] { text.tokens.indices.filter { text.tokens[$0].isSignificant } }
 
-    public static func == (lhs: SQLFragment, rhs: SQLFragment) -> Bool {
+    package static func == (lhs: SQLFragment, rhs: SQLFragment) -> Bool {
         let left = lhs.significant
         let right = rhs.significant
         guard left.count == right.count else { return false }
         return zip(left, right).allSatisfy { lhs.text.sameToken($0, as: rhs.text, $1) }
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         for index in significant {
             switch text.tokens[index].kind {
             case .annotation(let id, let parts):
@@ -63,33 +63,33 @@ public struct SQLFragment: Hashable, Sendable, CustomStringConvertible {
     // MARK: Building
 
     /// A string literal, `'` doubled.
-    public static func literal(_ value: String) -> SQLFragment {
+    package static func literal(_ value: String) -> SQLFragment {
         trusted(SQLIdentifier.literal(value))
     }
 
     /// A non-negative integer.
-    public static func integer(_ value: Int) -> SQLFragment {
+    package static func integer(_ value: Int) -> SQLFragment {
         trusted(String(value))
     }
 
     /// A bare keyword such as `false` or `ON COMMIT`; only ASCII letters and spaces.
-    public static func keyword(_ words: String) -> SQLFragment {
+    package static func keyword(_ words: String) -> SQLFragment {
         precondition(words.utf8.allSatisfy { $0 == 0x20 || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) }, "not a keyword: \(words)")
         return trusted(words)
     }
 
     /// A name, quoted.
-    public static func name(_ name: ObjectName) -> SQLFragment {
+    package static func name(_ name: ObjectName) -> SQLFragment {
         trusted(name.sql)
     }
 
     /// `(a, b, c)`.
-    public static func list(_ items: [SQLFragment]) -> SQLFragment {
+    package static func list(_ items: [SQLFragment]) -> SQLFragment {
         trusted("(" + items.map(\.sql).joined(separator: ", ") + ")")
     }
 
     /// `(A = 1, B = 'x')`.
-    public static func options(_ options: [SQLOption]) -> SQLFragment {
+    package static func options(_ options: [SQLOption]) -> SQLFragment {
         trusted("(" + options.sql + ")")
     }
 
@@ -105,7 +105,7 @@ public struct SQLFragment: Hashable, Sendable, CustomStringConvertible {
     // MARK: Reading
 
     /// The value of a single string literal, quotes undoubled; nil for anything else.
-    public var stringLiteral: String? {
+    package var stringLiteral: String? {
         let tokens = significant
         guard tokens.count == 1, text.tokens[tokens[0]].kind == .string else { return nil }
         var raw = Substring(text.string(at: tokens[0]))
@@ -129,14 +129,14 @@ public struct SQLFragment: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The value of a single unsigned integer; nil for anything else.
-    public var integer: Int? {
+    package var integer: Int? {
         let tokens = significant
         guard tokens.count == 1, text.tokens[tokens[0]].kind == .number else { return nil }
         return Int(text.string(at: tokens[0]))
     }
 
     /// `true` / `false`, bare or quoted.
-    public var boolean: Bool? {
+    package var boolean: Bool? {
         let words = self.words
         let value = words.count == 1 ? words[0] : stringLiteral?.uppercased()
         switch value {
@@ -147,14 +147,14 @@ public struct SQLFragment: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The bare words, uppercased, when the fragment has nothing but bare words.
-    public var words: [String] {
+    package var words: [String] {
         let tokens = significant
         guard tokens.allSatisfy({ text.tokens[$0].kind == .word }) else { return [] }
         return tokens.map { text.string(at: $0).uppercased() }
     }
 
     /// The fragment read as one name (`a`, `"a"."b"`, `[u1 AS "a"."b"."c"]`); nil for anything else.
-    public var objectName: ObjectName? {
+    package var objectName: ObjectName? {
         var parser = SQLParser(fragment: self)
         guard let name = try? parser.objectName(), parser.atEnd else { return nil }
         return name
@@ -162,21 +162,21 @@ public struct SQLFragment: Hashable, Sendable, CustomStringConvertible {
 
     /// The items of a parenthesized list `(a, b)` split at top-level commas; nil when the
     /// fragment is not one list.
-    public var listItems: [SQLFragment]? {
+    package var listItems: [SQLFragment]? {
         var parser = SQLParser(fragment: self)
         guard let inner = try? parser.parenthesized(), parser.atEnd else { return nil }
         return parser.split(inner).map { parser.fragment($0) }
     }
 
     /// The options of a parenthesized option list `(A = 1, B 'x')`; nil when the fragment is not one.
-    public var optionItems: [SQLOption]? {
+    package var optionItems: [SQLOption]? {
         var parser = SQLParser(fragment: self)
         guard let inner = try? parser.parenthesized(), parser.atEnd else { return nil }
         return try? parser.options(in: inner)
     }
 
     /// Every name the fragment refers to: id annotations, and names of three parts.
-    public var referencedNames: [ObjectName] {
+    package var referencedNames: [ObjectName] {
         var names: [ObjectName] = []
         let tokens = significant
         var position = 0
@@ -219,7 +219,7 @@ public struct SQLFragment: Hashable, Sendable, CustomStringConvertible {
 
     /// The plain form: every `[uN AS …]` annotation replaced by the current name of its id
     /// (`names`), or by the annotated name when the id is unknown.
-    public func resolved(_ names: (String) -> QualifiedName?) -> SQLFragment {
+    package func resolved(_ names: (String) -> QualifiedName?) -> SQLFragment {
         guard text.tokens.contains(where: { if case .annotation = $0.kind { true } else { false } }) else { return self }
         var output: [UInt8] = []
         output.reserveCapacity(text.bytes.count + 32)

@@ -1,9 +1,9 @@
 /// Reads Materialize interval literals as the options that carry them use them:
 /// `RETAIN HISTORY = FOR '1h'`, `REFRESH EVERY '1 day'`. Accepts unit terms (`1h`, `90 s`,
 /// `1 hour 30 minutes`, `500ms`, `2 days`) and `HH:MM:SS`.
-public enum SQLInterval {
+package enum SQLInterval {
     /// The interval in milliseconds, or nil when the text is not an interval mzplan reads.
-    public static func milliseconds(_ text: String) -> UInt64? {
+    package static func milliseconds(_ text: String) -> UInt64? {
         let trimmed = text.split(whereSeparator: { $0 == " " }).joined(separator: " ")
         if trimmed.contains(":") { return clock(trimmed) }
         var total: UInt64 = 0
@@ -38,7 +38,7 @@ public enum SQLInterval {
     }
 
     /// An interval literal's text for a duration: `30m`, `90s`, `1500ms` (the largest unit that divides it).
-    public static func text(milliseconds: UInt64) -> String {
+    package static func text(milliseconds: UInt64) -> String {
         if milliseconds > 0, milliseconds % 3_600_000 == 0 { return "\(milliseconds / 3_600_000)h" }
         if milliseconds > 0, milliseconds % 60_000 == 0 { return "\(milliseconds / 60_000)m" }
         if milliseconds % 1000 == 0 { return "\(milliseconds / 1000)s" }
@@ -68,7 +68,7 @@ public enum SQLInterval {
 
 extension Array where Element == SQLOption {
     /// `RETAIN HISTORY = FOR '1h'` in milliseconds; nil when absent or unreadable.
-    public var retainHistoryMs: UInt64? {
+    package var retainHistoryMs: UInt64? {
         guard let value = first(named: "RETAIN HISTORY")?.value else { return nil }
         var parser = SQLParser(fragment: value)
         guard parser.consume("FOR"), !parser.atEnd else { return nil }
@@ -77,7 +77,7 @@ extension Array where Element == SQLOption {
 
     /// Whether every `REFRESH` option is `AT …` (`AT CREATION` included): such a view computes
     /// its last refresh and is sealed after it. False without `REFRESH` (it means `ON COMMIT`).
-    public var refreshesOnlyAt: Bool {
+    package var refreshesOnlyAt: Bool {
         let refreshes = filter { $0.name == "REFRESH" }
         return !refreshes.isEmpty && refreshes.allSatisfy { option in
             guard let value = option.value else { return false }

@@ -1,27 +1,27 @@
 /// One item of an option list, such as `RETAIN HISTORY = FOR '1h'` in `WITH (…)` or
 /// `SIZE = '100cc'` in `CREATE CLUSTER c (…)`. The name is interpreted; the value is carried as
 /// written, so an option mzplan does not know survives untouched.
-public struct SQLOption: Hashable, Sendable, CustomStringConvertible {
+package struct SQLOption: Hashable, Sendable, CustomStringConvertible {
     /// The option's keywords, uppercased and single-spaced: `RETAIN HISTORY`.
-    public var name: String
+    package var name: String
     /// What follows the name (and `=`); nil for a bare flag.
-    public var value: SQLFragment?
+    package var value: SQLFragment?
     /// Whether `=` separates name and value (`SNAPSHOT = false`), or only a space
     /// (`WAIT UNTIL READY (…)`).
-    public var usesEquals: Bool
+    package var usesEquals: Bool
 
-    public init(_ name: String, _ value: SQLFragment?, usesEquals: Bool = true) {
+    package init(_ name: String, _ value: SQLFragment?, usesEquals: Bool = true) {
         self.name = name
         self.value = value
         self.usesEquals = usesEquals
     }
 
-    public var sql: String {
+    package var sql: String {
         guard let value else { return name }
         return name + (usesEquals ? " = " : " ") + value.sql
     }
 
-    public var description: String { sql }
+    package var description: String { sql }
 
     /// Option names Materialize knows, as keyword sequences, so that a value starting with a
     /// keyword (`RETAIN HISTORY FOR '1h'`, `REFRESH EVERY '1 day'`) is told from the name.
@@ -47,12 +47,12 @@ public struct SQLOption: Hashable, Sendable, CustomStringConvertible {
 
 extension Array where Element == SQLOption {
     /// The option called `name` (uppercase keywords), if any.
-    public func first(named name: String) -> SQLOption? {
+    package func first(named name: String) -> SQLOption? {
         first { $0.name == name }
     }
 
     /// The options with `option` in place of the one of the same name, or appended when none has it.
-    public func setting(_ option: SQLOption) -> [SQLOption] {
+    package func setting(_ option: SQLOption) -> [SQLOption] {
         guard let position = firstIndex(where: { $0.name == option.name }) else { return self + [option] }
         var result = self
         result[position] = option
@@ -60,7 +60,7 @@ extension Array where Element == SQLOption {
     }
 
     /// The options without those called any of `names`.
-    public func removing(_ names: Set<String>) -> [SQLOption] {
+    package func removing(_ names: Set<String>) -> [SQLOption] {
         filter { !names.contains($0.name) }
     }
 

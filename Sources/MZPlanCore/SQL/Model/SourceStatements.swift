@@ -3,22 +3,22 @@
 ///
 /// A webhook source is `CREATE SOURCE name [IN CLUSTER c] FROM WEBHOOK <body>`, its body
 /// (`BODY FORMAT …`, `INCLUDE HEADERS`, `CHECK (…)`) carried as written.
-public struct CreateSourceStatement: Hashable, Sendable {
-    public var ifNotExists = false
-    public var name: ObjectName
+package struct CreateSourceStatement: Hashable, Sendable {
+    package var ifNotExists = false
+    package var name: ObjectName
     /// A column list or key constraint after the name, as written.
-    public var columns: SQLFragment?
-    public var cluster: ClusterReference?
-    public var connector: SourceConnector
+    package var columns: SQLFragment?
+    package var cluster: ClusterReference?
+    package var connector: SourceConnector
     /// `FORMAT …`, `INCLUDE …`, `ENVELOPE …` (or a webhook's whole body), as written.
-    public var body: SQLFragment?
+    package var body: SQLFragment?
     /// The upstream tables the statement creates subsources for.
-    public var references: ExternalReferences?
+    package var references: ExternalReferences?
     /// `EXPOSE PROGRESS AS name`.
-    public var progress: ObjectName?
-    public var options: [SQLOption] = []
+    package var progress: ObjectName?
+    package var options: [SQLOption] = []
 
-    public init(name: ObjectName, cluster: ClusterReference?, connector: SourceConnector, body: SQLFragment? = nil, references: ExternalReferences? = nil, progress: ObjectName? = nil, options: [SQLOption] = []) {
+    package init(name: ObjectName, cluster: ClusterReference?, connector: SourceConnector, body: SQLFragment? = nil, references: ExternalReferences? = nil, progress: ObjectName? = nil, options: [SQLOption] = []) {
         self.name = name
         self.cluster = cluster
         self.connector = connector
@@ -28,7 +28,7 @@ public struct CreateSourceStatement: Hashable, Sendable {
         self.options = options
     }
 
-    public var sql: String {
+    package var sql: String {
         var sql = "CREATE SOURCE " + (ifNotExists ? "IF NOT EXISTS " : "") + name.sql
         if let columns { sql += " (\(columns.sql))" }
         if let cluster { sql += " IN CLUSTER \(cluster.sql)" }
@@ -43,8 +43,8 @@ public struct CreateSourceStatement: Hashable, Sendable {
 
 /// What a source reads: `POSTGRES CONNECTION c (…)`, `KAFKA CONNECTION c (…)`,
 /// `LOAD GENERATOR AUCTION (…)`, `WEBHOOK`.
-public struct SourceConnector: Hashable, Sendable {
-    public enum Kind: Hashable, Sendable {
+package struct SourceConnector: Hashable, Sendable {
+    package enum Kind: Hashable, Sendable {
         case postgres
         case mysql
         case sqlServer
@@ -65,7 +65,7 @@ public struct SourceConnector: Hashable, Sendable {
         }
 
         /// Replication sources, whose tables come from a table list or `CREATE TABLE … FROM SOURCE`.
-        public var isReplication: Bool {
+        package var isReplication: Bool {
             switch self {
             case .postgres, .mysql, .sqlServer: true
             default: false
@@ -73,18 +73,18 @@ public struct SourceConnector: Hashable, Sendable {
         }
     }
 
-    public var kind: Kind
-    public var connection: ObjectName?
+    package var kind: Kind
+    package var connection: ObjectName?
     /// The parenthesized options after the connection or generator (`PUBLICATION`, `TOPIC`, …).
-    public var options: [SQLOption]
+    package var options: [SQLOption]
 
-    public init(_ kind: Kind, connection: ObjectName? = nil, options: [SQLOption] = []) {
+    package init(_ kind: Kind, connection: ObjectName? = nil, options: [SQLOption] = []) {
         self.kind = kind
         self.connection = connection
         self.options = options
     }
 
-    public var sql: String {
+    package var sql: String {
         var sql = kind.sql
         if let connection { sql += " CONNECTION \(connection.sql)" }
         if !options.isEmpty { sql += " (\(options.sql))" }
@@ -93,7 +93,7 @@ public struct SourceConnector: Hashable, Sendable {
 }
 
 /// The upstream tables a source statement ingests into subsources.
-public enum ExternalReferences: Hashable, Sendable {
+package enum ExternalReferences: Hashable, Sendable {
     case all
     case tables([ExternalReference])
     case schemas([String])
@@ -108,11 +108,11 @@ public enum ExternalReferences: Hashable, Sendable {
 }
 
 /// `upstream [AS name]` in `FOR TABLES (…)`.
-public struct ExternalReference: Hashable, Sendable {
-    public var upstream: ObjectName
-    public var alias: ObjectName?
+package struct ExternalReference: Hashable, Sendable {
+    package var upstream: ObjectName
+    package var alias: ObjectName?
 
-    public init(upstream: ObjectName, alias: ObjectName?) {
+    package init(upstream: ObjectName, alias: ObjectName?) {
         self.upstream = upstream
         self.alias = alias
     }
@@ -122,22 +122,22 @@ public struct ExternalReference: Hashable, Sendable {
 
 /// `CREATE SUBSOURCE name (columns) [OF SOURCE source] [WITH (options)]`: how Materialize
 /// stores a source's tables. Users may not issue it.
-public struct CreateSubsourceStatement: Hashable, Sendable {
-    public var ifNotExists = false
-    public var name: ObjectName
-    public var columns: SQLFragment?
-    public var ofSource: ObjectName?
+package struct CreateSubsourceStatement: Hashable, Sendable {
+    package var ifNotExists = false
+    package var name: ObjectName
+    package var columns: SQLFragment?
+    package var ofSource: ObjectName?
     /// `EXTERNAL REFERENCE`, `TEXT COLUMNS`, `EXCLUDE COLUMNS`, `DETAILS`, `PROGRESS`.
-    public var options: [SQLOption] = []
+    package var options: [SQLOption] = []
 
-    public init(name: ObjectName, columns: SQLFragment?, ofSource: ObjectName?, options: [SQLOption]) {
+    package init(name: ObjectName, columns: SQLFragment?, ofSource: ObjectName?, options: [SQLOption]) {
         self.name = name
         self.columns = columns
         self.ofSource = ofSource
         self.options = options
     }
 
-    public var sql: String {
+    package var sql: String {
         var sql = "CREATE SUBSOURCE " + (ifNotExists ? "IF NOT EXISTS " : "") + name.sql
         if let columns { sql += " (\(columns.sql))" }
         if let ofSource { sql += " OF SOURCE \(ofSource.sql)" }
@@ -148,16 +148,16 @@ public struct CreateSubsourceStatement: Hashable, Sendable {
 
 /// `CREATE TABLE [IF NOT EXISTS] name [(columns)] [FROM SOURCE source (REFERENCE = upstream)]
 /// [body] [WITH (options)]`.
-public struct CreateTableStatement: Hashable, Sendable {
-    public var ifNotExists = false
-    public var name: ObjectName
-    public var columns: SQLFragment?
-    public var fromSource: TableSource?
+package struct CreateTableStatement: Hashable, Sendable {
+    package var ifNotExists = false
+    package var name: ObjectName
+    package var columns: SQLFragment?
+    package var fromSource: TableSource?
     /// `FORMAT …`, `INCLUDE …`, `ENVELOPE …` of a table from a Kafka source, as written.
-    public var body: SQLFragment?
-    public var options: [SQLOption] = []
+    package var body: SQLFragment?
+    package var options: [SQLOption] = []
 
-    public init(name: ObjectName, columns: SQLFragment? = nil, fromSource: TableSource? = nil, body: SQLFragment? = nil, options: [SQLOption] = []) {
+    package init(name: ObjectName, columns: SQLFragment? = nil, fromSource: TableSource? = nil, body: SQLFragment? = nil, options: [SQLOption] = []) {
         self.name = name
         self.columns = columns
         self.fromSource = fromSource
@@ -165,7 +165,7 @@ public struct CreateTableStatement: Hashable, Sendable {
         self.options = options
     }
 
-    public var sql: String {
+    package var sql: String {
         var sql = "CREATE TABLE " + (ifNotExists ? "IF NOT EXISTS " : "") + name.sql
         if let columns { sql += " (\(columns.sql))" }
         if let fromSource { sql += " FROM SOURCE \(fromSource.source.sql)" + (fromSource.options.isEmpty ? "" : " (\(fromSource.options.sql))") }
@@ -176,16 +176,16 @@ public struct CreateTableStatement: Hashable, Sendable {
 }
 
 /// `FROM SOURCE source (REFERENCE = upstream)` of a table.
-public struct TableSource: Hashable, Sendable {
-    public var source: ObjectName
+package struct TableSource: Hashable, Sendable {
+    package var source: ObjectName
     /// `REFERENCE = upstream`, and whatever else the parentheses hold.
-    public var options: [SQLOption]
+    package var options: [SQLOption]
 
-    public init(source: ObjectName, options: [SQLOption]) {
+    package init(source: ObjectName, options: [SQLOption]) {
         self.source = source
         self.options = options
     }
 
     /// The upstream table, from `REFERENCE`.
-    public var reference: ObjectName? { options.first(named: "REFERENCE")?.value?.objectName }
+    package var reference: ObjectName? { options.first(named: "REFERENCE")?.value?.objectName }
 }

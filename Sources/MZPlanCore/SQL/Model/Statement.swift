@@ -5,7 +5,7 @@
 ///
 /// Rendering is canonical (every identifier quoted, keywords uppercase, options as
 /// `NAME = value`), and `Statement(parsing: s.sql) == s` for every statement.
-public enum Statement: Hashable, Sendable, CustomStringConvertible {
+package enum Statement: Hashable, Sendable, CustomStringConvertible {
     case createCluster(CreateClusterStatement)
     case alter(AlterStatement)
     case drop(DropStatement)
@@ -18,13 +18,13 @@ public enum Statement: Hashable, Sendable, CustomStringConvertible {
     case createSink(CreateSinkStatement)
 
     /// Reads one statement; a trailing `;` is allowed.
-    public init(parsing sql: String) throws(SQLSyntaxError) {
+    package init(parsing sql: String) throws(SQLSyntaxError) {
         var parser = try SQLParser(statement: sql)
         self = try parser.statement()
     }
 
     /// The statement as SQL, ready to send.
-    public var sql: String {
+    package var sql: String {
         switch self {
         case .createCluster(let statement): statement.sql
         case .alter(let statement): statement.sql
@@ -39,11 +39,11 @@ public enum Statement: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String { sql }
+    package var description: String { sql }
 
     /// The plain form: id annotations replaced by current names (`names`, else the annotated
     /// name), and `[uN]` clusters by their names (`clusters`, else kept).
-    public func resolved(names: @escaping (String) -> QualifiedName?, clusters: @escaping (String) -> String? = { _ in nil }) -> Statement {
+    package func resolved(names: @escaping (String) -> QualifiedName?, clusters: @escaping (String) -> String? = { _ in nil }) -> Statement {
         let resolver = ReferenceResolver(names: names, clusters: clusters)
         switch self {
         case .createCluster, .alter, .drop: return self
@@ -59,7 +59,7 @@ public enum Statement: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// The object types `ALTER` and `DROP` name.
-public enum SQLObjectType: String, Hashable, Sendable, CaseIterable {
+package enum SQLObjectType: String, Hashable, Sendable, CaseIterable {
     case cluster = "CLUSTER"
     case index = "INDEX"
     case materializedView = "MATERIALIZED VIEW"
@@ -70,7 +70,7 @@ public enum SQLObjectType: String, Hashable, Sendable, CaseIterable {
     case schema = "SCHEMA"
 
     /// The type of objects of catalog kind `kind` (subsources are sources).
-    public init(_ kind: ObjectKind) {
+    package init(_ kind: ObjectKind) {
         switch kind {
         case .index: self = .index
         case .materializedView: self = .materializedView

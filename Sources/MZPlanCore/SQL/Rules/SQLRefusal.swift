@@ -3,7 +3,7 @@
 /// checks every statement it would send against it before a plan drops anything, and the
 /// simulator refuses with the same messages. Each case cites where Materialize decides it
 /// (paths in MaterializeInc/materialize; see `../shared/reference/materialize.md`, Corrections).
-public enum SQLRefusal: Hashable, Sendable, CustomStringConvertible {
+package enum SQLRefusal: Hashable, Sendable, CustomStringConvertible {
     /// `src/adapter/src/coord/command_handler.rs` (`AdapterError::Unsupported("CREATE SUBSOURCE statements")`).
     case createSubsource
     /// `src/adapter/src/coord/command_handler.rs`: the `AS OF` that `create_sql` stores is for the catalog only.
@@ -26,7 +26,7 @@ public enum SQLRefusal: Hashable, Sendable, CustomStringConvertible {
     case replacementSchema(detail: String)
 
     /// Materialize's message.
-    public var message: String {
+    package var message: String {
         switch self {
         case .createSubsource:
             "CREATE SUBSOURCE statements are not supported"
@@ -53,29 +53,29 @@ public enum SQLRefusal: Hashable, Sendable, CustomStringConvertible {
 
     /// The SQLSTATE the simulator answers with: `0A000` for unsupported statements, `XX000` for
     /// planning errors (Materialize's default for them).
-    public var sqlState: String {
+    package var sqlState: String {
         switch self {
         case .createSubsource, .materializedViewAsOf: "0A000"
         default: "XX000"
         }
     }
 
-    public var description: String { message }
+    package var description: String { message }
 
     /// Options a user may give `CREATE SINK … WITH (…)`.
-    public static let userSinkOptions: Set<String> = ["SNAPSHOT", "COMMIT INTERVAL"]
+    package static let userSinkOptions: Set<String> = ["SNAPSHOT", "COMMIT INTERVAL"]
 
     /// Options only purification writes; mzplan drops them when it rebuilds a statement.
-    public static let storedOnlyOptions: Set<String> = ["DETAILS"]
+    package static let storedOnlyOptions: Set<String> = ["DETAILS"]
 
     /// Sink options only Materialize writes (`VERSION` after `ALTER SINK … SET FROM`, and
     /// `PARTITION STRATEGY`, which a catalog migration removes).
-    public static let storedOnlySinkOptions: Set<String> = ["VERSION", "PARTITION STRATEGY"]
+    package static let storedOnlySinkOptions: Set<String> = ["VERSION", "PARTITION STRATEGY"]
 
     /// The refusal a user session meets for `statement` on its own, nil when it is accepted.
     /// `tablesFromSources`: whether `enable_create_table_from_source` is on, so that a
     /// replication source may come without a table list.
-    public static func check(_ statement: Statement, tablesFromSources: Bool) -> SQLRefusal? {
+    package static func check(_ statement: Statement, tablesFromSources: Bool) -> SQLRefusal? {
         switch statement {
         case .createSubsource:
             return .createSubsource
@@ -104,5 +104,5 @@ public enum SQLRefusal: Hashable, Sendable, CustomStringConvertible {
 
 extension SourceConnector.Kind {
     /// The connector's name as Materialize's messages spell it: `POSTGRES`, `SQL SERVER`.
-    public var name: String { sql }
+    package var name: String { sql }
 }

@@ -3,7 +3,7 @@
 
 extension JSONValue {
     /// Parses one JSON document. Integers become `.uint` (`.int` when negative), other numbers `.double`.
-    public static func parse(_ bytes: [UInt8], file: String) throws(DiagnosticsError) -> JSONValue {
+    package static func parse(_ bytes: [UInt8], file: String) throws(DiagnosticsError) -> JSONValue {
         let result: Result<JSONValue, JSONReadError> = bytes.withUnsafeBufferPointer { buffer in
             var scanner = JSONScanner(buffer)
             do throws(JSONReadError) {
@@ -24,17 +24,17 @@ extension JSONValue {
     }
 
     /// The member `key` of an object, or nil.
-    public subscript(key: String) -> JSONValue? {
+    package subscript(key: String) -> JSONValue? {
         guard case .object(let members) = self else { return nil }
         return members.first { $0.0 == key }?.1
     }
 
-    public var stringValue: String? {
+    package var stringValue: String? {
         if case .string(let value) = self { return value }
         return nil
     }
 
-    public var uintValue: UInt64? {
+    package var uintValue: UInt64? {
         switch self {
         case .uint(let value): value
         case .int(let value) where value >= 0: UInt64(value)
@@ -42,10 +42,10 @@ extension JSONValue {
         }
     }
 
-    public var intValue: Int? { uintValue.flatMap { $0 <= UInt64(Int.max) ? Int($0) : nil } }
+    package var intValue: Int? { uintValue.flatMap { $0 <= UInt64(Int.max) ? Int($0) : nil } }
 
     /// Any number as a double.
-    public var doubleValue: Double? {
+    package var doubleValue: Double? {
         switch self {
         case .double(let value): value
         case .uint(let value): Double(value)
@@ -54,17 +54,17 @@ extension JSONValue {
         }
     }
 
-    public var boolValue: Bool? {
+    package var boolValue: Bool? {
         if case .bool(let value) = self { return value }
         return nil
     }
 
-    public var arrayValue: [JSONValue]? {
+    package var arrayValue: [JSONValue]? {
         if case .array(let values) = self { return values }
         return nil
     }
 
-    public var isNull: Bool { self == .null }
+    package var isNull: Bool { self == .null }
 }
 
 extension JSONScanner {

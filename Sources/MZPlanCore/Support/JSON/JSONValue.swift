@@ -2,7 +2,7 @@
 ///
 /// Used to write plans and snapshots byte-for-byte deterministically: the same value always
 /// serializes to the same bytes.
-public enum JSONValue: Hashable, Sendable {
+package enum JSONValue: Hashable, Sendable {
     case null
     case bool(Bool)
     case int(Int64)
@@ -14,7 +14,7 @@ public enum JSONValue: Hashable, Sendable {
     case array([JSONValue])
     case object([(String, JSONValue)])
 
-    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+    package static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): true
         case let (.bool(a), .bool(b)): a == b
@@ -28,7 +28,7 @@ public enum JSONValue: Hashable, Sendable {
         }
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         switch self {
         case .null: hasher.combine(0)
         case .bool(let value): hasher.combine(value)
@@ -48,23 +48,23 @@ public enum JSONValue: Hashable, Sendable {
 
 extension JSONValue {
     /// `.string(value)` or `.null`.
-    public static func string(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+    package static func string(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
     /// `.uint(value)` or `.null`.
-    public static func uint(_ value: UInt64?) -> JSONValue { value.map(JSONValue.uint) ?? .null }
+    package static func uint(_ value: UInt64?) -> JSONValue { value.map(JSONValue.uint) ?? .null }
     /// `.int(value)` or `.null`.
-    public static func int(_ value: Int?) -> JSONValue { value.map { .int(Int64($0)) } ?? .null }
+    package static func int(_ value: Int?) -> JSONValue { value.map { .int(Int64($0)) } ?? .null }
     /// `.double(value)` or `.null`.
-    public static func double(_ value: Double?) -> JSONValue { value.map(JSONValue.double) ?? .null }
+    package static func double(_ value: Double?) -> JSONValue { value.map(JSONValue.double) ?? .null }
     /// `.bool(value)` or `.null`.
-    public static func bool(_ value: Bool?) -> JSONValue { value.map(JSONValue.bool) ?? .null }
+    package static func bool(_ value: Bool?) -> JSONValue { value.map(JSONValue.bool) ?? .null }
     /// An array of strings.
-    public static func strings(_ values: [String]) -> JSONValue { .array(values.map(JSONValue.string)) }
+    package static func strings(_ values: [String]) -> JSONValue { .array(values.map(JSONValue.string)) }
 }
 
 extension JSONValue {
     /// Serializes the value. `pretty` indents nested containers by two spaces and puts one
     /// member per line; empty containers stay on one line (`[]`, `{}`).
-    public func serialized(pretty: Bool = true) -> String {
+    package func serialized(pretty: Bool = true) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(1 << 16)
         write(to: &output, pretty: pretty, indent: 0)
