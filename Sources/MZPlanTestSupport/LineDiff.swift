@@ -9,40 +9,36 @@ struct LineDiff {
 
     /// Lines of context kept around each change.
     var context = 2
-    /// Above this many line pairs the diff falls back to showing the first difference.
-    var maximumCells = 4_000_000
 
     func render(expected: String, actual: String) -> String {
         let old = expected.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let new = actual.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard old.count * new.count <= maximumCells else { return firstDifference(old, new) }
         return hunks(edits(old, new))
     }
 
-    /// The edit script of a longest common subsequence of lines.
+    /// The edit script of the standard library's shortest difference (`difference(from:)`).
     func edits(_ old: [String], _ new: [String]) -> [Edit] {
-        let columns = new.count + 1
-        var lengths = [Int](repeating: 0, count: (old.count + 1) * columns)
-        for i in stride(from: old.count - 1, through: 0, by: -1) {
-            for j in stride(from: new.count - 1, through: 0, by: -1) {
-                lengths[i * columns + j] = old[i] == new[j]
-                    ? lengths[(i + 1) * columns + j + 1] + 1
-                    : max(lengths[(i + 1) * columns + j], lengths[i * columns + j + 1])
+        var removed = Set<Int>()
+        var inserted = Set<Int>()
+        for change in new.difference(from: old) {
+            switch change {
+            case .remove(let offset, _, _): removed.insert(offset)
+            case .insert(let offset, _, _): inserted.insert(offset)
             }
         }
         var edits: [Edit] = []
         var i = 0
         var j = 0
         while i < old.count || j < new.count {
-            if i < old.count, j < new.count, old[i] == new[j] {
-                edits.append(.same(old[i]))
-                i += 1
-                j += 1
-            } else if i < old.count, j == new.count || lengths[(i + 1) * columns + j] >= lengths[i * columns + j + 1] {
+            if i < old.count, removed.contains(i) {
                 edits.append(.removed(old[i]))
                 i += 1
-            } else {
+            } else if j < new.count, inserted.contains(j) {
                 edits.append(.added(new[j]))
+                j += 1
+            } else {
+                edits.append(.same(old[i]))
+                i += 1
                 j += 1
             }
         }
@@ -77,13 +73,6 @@ struct LineDiff {
             }
         }
         return lines.joined(separator: "\n")
-    }
-
-    private func firstDifference(_ old: [String], _ new: [String]) -> String {
-        let index = (0..<min(old.count, new.count)).first { old[$0] != new[$0] } ?? min(old.count, new.count)
-        let expected = index < old.count ? old[index] : "<end of file>"
-        let actual = index < new.count ? new[index] : "<end of file>"
-        return "first difference at line \(index + 1):\n - \(expected)\n + \(actual)"
     }
 
     /// `  12   14`: the expected and actual line numbers, a missing side blank.

@@ -111,14 +111,14 @@ struct ApplyCommand: AsyncParsableCommand {
         }
         try refuseHeldLock(environment.lockHolder, console: console)
         let snapshot = environment.snapshot()
-        let savedPlan = planFile == nil ? nil : try loadPlan(snapshot: snapshot, allow: allow, console: console)
+        let savedPlan = planFile == nil ? nil : try await loadPlan(snapshot: snapshot, allow: allow, console: console)
         let run: SimulatedApply.Run
         if resume {
             run = .resume(expecting: savedPlan)
         } else if abort {
             run = .abort(expecting: savedPlan)
         } else {
-            let plan = try savedPlan ?? loadPlan(snapshot: snapshot, allow: allow, console: console)
+            let plan = if let savedPlan { savedPlan } else { try await loadPlan(snapshot: snapshot, allow: allow, console: console) }
             if dryRun {
                 try self.dryRun(plan, snapshot: snapshot, console: console)
                 return
@@ -172,7 +172,7 @@ struct ApplyCommand: AsyncParsableCommand {
         throw ExitCode(ExitStatus.lockHeld)
     }
 
-    func loadPlan(snapshot: CatalogSnapshot, allow: [HazardCode], console: Console) throws -> Plan {
+    func loadPlan(snapshot: CatalogSnapshot, allow: [HazardCode], console: Console) async throws -> Plan {
         if let planFile {
             guard let data = FileManager.default.contents(atPath: planFile) else {
                 console.report([Diagnostic(.error, code: "plan.read", "cannot read plan '\(planFile)'")])
@@ -186,7 +186,7 @@ struct ApplyCommand: AsyncParsableCommand {
             }
         }
         let loaded = try PlanRequest.reported(console) { () throws(DiagnosticsError) in try ManifestLoader.load(paths: manifest.files) }
-        return try PlanRequest.plan(loaded, catalog: snapshot, allow: allow, console: console)
+        return try await PlanRequest.plan(loaded, catalog: snapshot, allow: allow, console: console)
     }
 
     /// Prints the plan to stderr (not with `--progress ndjson`), then asks: `yes` on a TTY unless

@@ -22,7 +22,7 @@ struct CatalogSourceOptions: ParsableArguments {
     /// Reads the catalog the options name: the snapshot file, else the live catalog.
     func load(console: Console) async throws(DiagnosticsError) -> CatalogSnapshot {
         if let catalog {
-            return try CatalogSnapshotFile.read(path: catalog)
+            return try await BlockingWork.run { () throws(DiagnosticsError) in try CatalogSnapshotFile.read(path: catalog) }
         }
         return try await LiveCatalog.read(connection, console: console)
     }

@@ -64,8 +64,8 @@ struct LiveApply {
             throw ExitCode(ExitStatus.failure)
         }
         try command.refuseHeldLock(holder, console: console)
-        let savedPlan = command.planFile == nil ? nil : try command.loadPlan(snapshot: snapshot, allow: allow, console: console)
-        let manifestPlan = savedPlan == nil && !command.resume && !command.abort ? try command.loadPlan(snapshot: snapshot, allow: allow, console: console) : nil
+        let savedPlan = command.planFile == nil ? nil : try await command.loadPlan(snapshot: snapshot, allow: allow, console: console)
+        let manifestPlan = savedPlan == nil && !command.resume && !command.abort ? try await command.loadPlan(snapshot: snapshot, allow: allow, console: console) : nil
         if !command.dryRun {
             switch JournalCluster.choose(catalog: snapshot, plan: savedPlan ?? manifestPlan, requested: command.journalCluster) {
             case .success(let cluster): await target.setJournalCluster(cluster)

@@ -22,14 +22,19 @@ struct PlanRequest {
         let loaded = try Self.reported(console) { () throws(DiagnosticsError) in try manifestLoaded.get() }
         let snapshot = try Self.reported(console) { () throws(DiagnosticsError) in try catalogResult.get() }
         ProcessLifetime.keep(snapshot)
-        return try Self.plan(loaded, catalog: snapshot, allow: allow, console: console)
+        return try await Self.plan(loaded, catalog: snapshot, allow: allow, console: console)
     }
 
     /// Plans the loaded manifests against `snapshot`, printing the warnings of both; what stops
     /// the planning is printed and ends the command with exit 1.
-    static func plan(_ loaded: LoadedManifest, catalog snapshot: CatalogSnapshot, allow: [HazardCode], console: Console) throws -> Plan {
-        try reported(console) { () throws(DiagnosticsError) in
-            let result = try Planner.plan(manifest: loaded.manifest, catalog: snapshot, allow: allow, createdAtMs: Clock.planTimestamp())
+    /// Planning runs on a Dispatch thread (``BlockingWork``): it waits for its background half.
+    static func plan(_ loaded: LoadedManifest, catalog snapshot: CatalogSnapshot, allow: [HazardCode], console: Console) async throws -> Plan {
+        let createdAtMs = Clock.planTimestamp()
+        let planned = await BlockingWork.run { () -> Result<Planner.Result, DiagnosticsError> in
+            Result { () throws(DiagnosticsError) in try Planner.plan(manifest: loaded.manifest, catalog: snapshot, allow: allow, createdAtMs: createdAtMs) }
+        }
+        return try reported(console) { () throws(DiagnosticsError) in
+            let result = try planned.get()
             console.report(loaded.warnings + result.warnings)
             return result.plan
         }
