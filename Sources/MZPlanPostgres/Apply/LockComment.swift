@@ -4,24 +4,33 @@ import MZPlanCore
 /// The `COMMENT` on `_mzplan_lock`: the holder as one JSON object,
 /// `{"fingerprint": …, "host": …, "pid": …, "started_at": "2026-11-26T07:00:00.000Z"}`.
 enum LockComment {
+    /// The comment's JSON document.
+    private struct Document: Codable {
+        var fingerprint: String
+        var host: String
+        var pid: Int
+        var startedAt: String
+
+        enum CodingKeys: String, CodingKey {
+            case fingerprint, host, pid
+            case startedAt = "started_at"
+        }
+    }
+
     static func encode(_ holder: LockHolder) -> String {
-        JSONValue.object([
-            ("fingerprint", .string(holder.planFingerprint)),
-            ("host", .string(holder.host)),
-            ("pid", .int(holder.pid)),
-            ("started_at", .string(timestamp(holder.startedAtMs))),
-        ]).serialized(pretty: false)
+        let document = Document(fingerprint: holder.planFingerprint, host: holder.host, pid: holder.pid, startedAt: timestamp(holder.startedAtMs))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Encoding four strings and an integer cannot fail.
+        return (try? encoder.encode(document)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
     /// The holder a comment names; nil when it is not one of mzplan's (or is missing a field).
     static func decode(_ comment: String) -> LockHolder? {
-        guard let value = try? JSONValue.parse(Array(comment.utf8), file: "_mzplan_lock"),
-              let fingerprint = value["fingerprint"]?.stringValue,
-              let host = value["host"]?.stringValue,
-              let pid = value["pid"]?.intValue,
-              let startedAt = value["started_at"]?.stringValue.flatMap(milliseconds)
+        guard let document = try? JSONDecoder().decode(Document.self, from: Data(comment.utf8)),
+              let startedAt = milliseconds(document.startedAt)
         else { return nil }
-        return LockHolder(planFingerprint: fingerprint, host: host, pid: pid, startedAtMs: startedAt)
+        return LockHolder(planFingerprint: document.fingerprint, host: document.host, pid: document.pid, startedAtMs: startedAt)
     }
 
     private static func formatter() -> ISO8601DateFormatter {
