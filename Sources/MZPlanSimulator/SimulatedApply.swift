@@ -44,7 +44,7 @@ package struct SimulatedApply {
     }
 
     /// Runs `run`, emitting progress (and a `violation` event per broken invariant).
-    package func callAsFunction(_ run: Run, emit: @escaping (ApplyEvent) -> Void) async throws(SimulationStoreError) -> Outcome {
+    package func callAsFunction(_ run: Run, emit: @escaping (ApplyEvent) -> Void) async throws(FileWriteError) -> Outcome {
         let before = environment.snapshot()
         try store?.save(environment)
         let server = try SimulatedServer(environment, store: store, pace: pace, interruption: settings.interruption, afterStatement: afterStatement)

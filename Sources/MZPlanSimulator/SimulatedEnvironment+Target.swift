@@ -19,8 +19,7 @@ extension SimulatedEnvironment: ApplyTarget, ApplyClock {
             }
             pendingConflicts = 0
         }
-        try run(sql, timeoutMs: timeoutMs)
-        updateMemoryPressure()
+        try perform(sql, timeoutMs: timeoutMs)
         if faults.crashAfterStatement == number {
             throw ApplyTargetError(.crashed, message: "simulated crash after statement \(number)")
         }
@@ -96,14 +95,18 @@ extension SimulatedEnvironment {
         switch record {
         case .execute(let sql, let timeoutMs):
             statementsExecuted += 1
-            do {
-                try run(sql, timeoutMs: timeoutMs)
-                updateMemoryPressure()
-            } catch {}
+            try? perform(sql, timeoutMs: timeoutMs)
         case .advance(let toMs): advance(to: toMs)
         case .acquireLock(let holder): if lock == nil { lock = holder }
         case .releaseLock: lock = nil
         case .appendJournal(let entry): journal.append(entry)
         }
+    }
+
+    /// What the server does with a statement that reached it: run it, then see whether its
+    /// clusters still fit in memory.
+    private func perform(_ sql: String, timeoutMs: UInt64?) throws(ApplyTargetError) {
+        try run(sql, timeoutMs: timeoutMs)
+        updateMemoryPressure()
     }
 }

@@ -24,7 +24,7 @@ package final class SimulatedServer: ApplyTarget, ApplyClock {
         pace: Double? = nil,
         interruption: ApplyInterruption = ApplyInterruption(),
         afterStatement: @escaping StatementHook = { _ in }
-    ) throws(SimulationStoreError) {
+    ) throws(FileWriteError) {
         self.environment = environment
         log = try store?.openLog(for: environment)
         self.pace = pace
@@ -94,7 +94,7 @@ package final class SimulatedServer: ApplyTarget, ApplyClock {
     }
 
     private func record(_ change: SimulationLog.Record) throws(ApplyTargetError) {
-        do throws(SimulationStoreError) {
+        do throws(FileWriteError) {
             try log?.append(change)
         } catch {
             throw ApplyTargetError(.crashed, message: "cannot write the simulated server's log '\(error.path)': \(error.message)")

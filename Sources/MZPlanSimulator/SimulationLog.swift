@@ -61,25 +61,23 @@ final class SimulationLog {
     private let descriptor: Int32
 
     /// Starts an empty log at `path` for the state file of `generation`.
-    init(path: String, generation: Int) throws(SimulationStoreError) {
+    init(path: String, generation: Int) throws(FileWriteError) {
         self.path = path
         descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw SimulationStoreError(path: path, errno: errno) }
+        guard descriptor >= 0 else { throw FileWriteError(path: path, errno: errno) }
         try write(.object([("generation", .int(generation))]), durable: true)
     }
 
     deinit { close(descriptor) }
 
     /// Appends `record`; a durable one is on disk when this returns.
-    func append(_ record: Record) throws(SimulationStoreError) {
+    func append(_ record: Record) throws(FileWriteError) {
         try write(record.json, durable: record.isDurable)
     }
 
-    private func write(_ value: JSONValue, durable: Bool) throws(SimulationStoreError) {
-        let line = Array((value.serialized(pretty: false) + "\n").utf8)
-        let written = line.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
-        guard written == line.count else { throw SimulationStoreError(path: path, errno: errno) }
-        if durable, fsync(descriptor) != 0 { throw SimulationStoreError(path: path, errno: errno) }
+    private func write(_ value: JSONValue, durable: Bool) throws(FileWriteError) {
+        try FileWriting.writeAll(Array((value.serialized(pretty: false) + "\n").utf8), to: descriptor, path: path)
+        if durable, fsync(descriptor) != 0 { throw FileWriteError(path: path, errno: errno) }
     }
 
     /// The records of a log that extends the state file of `generation`; none when the log

@@ -31,38 +31,15 @@ package struct SimulationStore: Sendable {
 
     /// Rewrites the state file from `environment` as a new generation (write, fsync, rename) and
     /// removes the log it folds in.
-    package func save(_ environment: SimulatedEnvironment) throws(SimulationStoreError) {
+    package func save(_ environment: SimulatedEnvironment) throws(FileWriteError) {
         environment.generation += 1
-        let temporary = path + ".tmp"
-        let bytes = Array(environment.savedState().utf8)
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw SimulationStoreError(path: temporary, errno: errno) }
-        defer { close(descriptor) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-            guard written > 0 else { throw SimulationStoreError(path: temporary, errno: errno) }
-            offset += written
-        }
-        guard fsync(descriptor) == 0 else { throw SimulationStoreError(path: temporary, errno: errno) }
-        guard rename(temporary, path) == 0 else { throw SimulationStoreError(path: path, errno: errno) }
+        try FileWriting.replace(path, with: Array(environment.savedState().utf8), via: path + ".tmp")
         // The log's header names the previous generation: from here on it is never replayed.
         unlink(logPath)
     }
 
     /// Starts the write-ahead log for the state file as last saved.
-    func openLog(for environment: SimulatedEnvironment) throws(SimulationStoreError) -> SimulationLog {
+    func openLog(for environment: SimulatedEnvironment) throws(FileWriteError) -> SimulationLog {
         try SimulationLog(path: logPath, generation: environment.generation)
-    }
-}
-
-/// The state file or its log could not be written.
-package struct SimulationStoreError: Error, Sendable {
-    package let path: String
-    package let message: String
-
-    init(path: String, errno code: Int32) {
-        self.path = path
-        message = String(cString: strerror(code))
     }
 }

@@ -139,7 +139,7 @@ struct ApplyCommand: AsyncParsableCommand {
         }
         let printer = ProgressPrinter(mode: progress, console: console, startMs: environment.timeMs)
         let outcome: SimulatedApply.Outcome
-        do throws(SimulationStoreError) {
+        do throws(FileWriteError) {
             outcome = try await simulation(run, emit: printer.print)
         } catch {
             console.report([Diagnostic(.error, code: "io.write", "cannot write the simulated state '\(error.path)': \(error.message)")])

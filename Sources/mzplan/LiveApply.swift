@@ -58,7 +58,7 @@ struct LiveApply {
         }
         let holder: LockHolder?
         do throws(ApplyTargetError) {
-            holder = try await target.lockState().map { $0.holder ?? .unknown }
+            holder = try await target.lockState()?.heldBy
         } catch {
             console.report([Diagnostic(.error, code: "catalog.connect", error.message)])
             throw ExitCode(ExitStatus.failure)

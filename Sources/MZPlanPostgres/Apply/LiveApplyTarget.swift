@@ -108,7 +108,7 @@ package final class LiveApplyTarget: ApplyTarget {
             // unless it is this target, whose connection dropped while it created the schema.
             guard let state = try await lockState() else { throw ApplyTargetError(error) }
             guard state.comment == nil, lockCreationUncertain else {
-                return state.holder ?? .unknown
+                return state.heldBy
             }
         } catch let error as StatementError {
             if error.kind == .connectionLost { lockCreationUncertain = true }

@@ -11,4 +11,7 @@ package struct LockState: Sendable, Equatable {
 
     /// The holder, when the comment is mzplan's.
     package var holder: LockHolder? { comment.flatMap(LockComment.decode) }
+
+    /// Who holds the lock: the holder, or ``LockHolder/unknown`` when the comment names none.
+    package var heldBy: LockHolder { holder ?? .unknown }
 }
