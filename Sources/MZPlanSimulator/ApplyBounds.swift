@@ -43,7 +43,7 @@ package struct ApplyBounds: Sendable {
             switch step.action {
             case .createIndex, .createReplacement, .createSink, .setCluster:
                 return work(step) == 0 ? step.object.flatMap { hydration[$0] } : work(step)
-            case .recreateObject:
+            case .recreateObject, .createObject:
                 guard let object = step.object, let kind = kinds[object], kind != .view, kind != .table, kind != .subsource else { return nil }
                 return hydration[object] ?? SimulatedEnvironment.defaultHydrationMs
             default:

@@ -55,7 +55,7 @@ extension SimulatedEnvironment {
         let name = qualified(statement.name)
         guard object(named: name) == nil else { throw exists(name) }
         let dependencies = try resolve(statement.query.referencedNames, strict: true)
-        insert(CatalogObject(id: newID(), database: name.database, schema: name.schema, name: name.name, kind: .view, createSQL: statement.sql, dependsOn: dependencies))
+        insert(CatalogObject(id: newID(), database: name.database, schema: name.schema, name: name.name, kind: .view, createSQL: stored(statement), dependsOn: dependencies))
     }
 
     func createIndex(_ statement: CreateIndexStatement) throws(ApplyTargetError) {

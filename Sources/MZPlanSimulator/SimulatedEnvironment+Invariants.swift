@@ -2,7 +2,8 @@ package import MZPlanCore
 
 extension SimulatedEnvironment {
     /// The invariants of SPEC §8 after a run: the violations seen while it ran (skipped times,
-    /// an index dropped before its replacement was ready, two ingestions at once), plus no
+    /// an index dropped before its replacement was ready), plus no
+    /// upstream ingested by more sources than before (when every move was cut over), no
     /// object lost, every move not listed in `notCutOver` on its target, and no index or
     /// materialized view on a cluster resized blue-green or gracefully that stopped serving.
     package func checkInvariants(plan: Plan, notCutOver: Set<QualifiedName> = []) -> [SimulatorViolation] {
@@ -15,6 +16,15 @@ extension SimulatedEnvironment {
             guard let object = object(named: move.object) else { continue }
             if object.cluster != move.to {
                 found.append(SimulatorViolation(atMs: timeMs, object: move.object, message: "on '\(object.cluster ?? "-")', not on its target '\(move.to)'"))
+            }
+        }
+        if notCutOver.isEmpty {
+            // Ingestions the apply added and left running: a replication slot holding WAL, a consumer group.
+            for (upstream, sources) in ingestions().sorted(by: { $0.key < $1.key }) {
+                let before = originalIngestions[upstream, default: 0]
+                guard before > 0, sources.count > before else { continue }
+                let names = sources.map { "'\($0)'" }.joined(separator: ", ")
+                found.append(SimulatorViolation(atMs: timeMs, object: sources.last, message: "\(names) ingest one upstream (\(upstream)): \(sources.count) ingestions after the apply, \(before) before"))
             }
         }
         for change in plan.clusters where change.strategy == .blueGreen || change.strategy == .graceful {

@@ -10,6 +10,7 @@ extension SimulatedEnvironment {
     func stored(_ statement: CreateMaterializedViewStatement) -> String {
         var stored = statement
         stored.cluster = storedCluster(statement.cluster)
+        stored.query = annotated(statement.query)
         if stored.options.first(named: "REFRESH") == nil {
             stored.options.append(SQLOption("REFRESH", .keyword("ON COMMIT")))
         }
@@ -50,17 +51,38 @@ extension SimulatedEnvironment {
         return stored.sql
     }
 
-    /// An index or sink: the cluster by id.
+    /// A view: its query's names bound to ids.
+    func stored(_ statement: CreateViewStatement) -> String {
+        var stored = statement
+        stored.query = annotated(statement.query)
+        return stored.sql
+    }
+
+    /// An index or sink: the cluster by id, the relation it reads bound to its id.
     func stored(_ statement: CreateIndexStatement) -> String {
         var stored = statement
         stored.cluster = storedCluster(statement.cluster)
+        stored.on = annotated(statement.on)
         return stored.sql
     }
 
     func stored(_ statement: CreateSinkStatement) -> String {
         var stored = statement
         stored.cluster = storedCluster(statement.cluster)
+        stored.from = annotated(statement.from)
         return stored.sql
+    }
+
+    /// A query's three-part names of catalog items as `[uN AS …]`.
+    private func annotated(_ query: SQLFragment) -> SQLFragment {
+        query.annotating { name in self.object(named: name.qualified(database: "materialize", schema: "public"))?.id }
+    }
+
+    /// A name bound to the id of the item it names now.
+    private func annotated(_ name: ObjectName) -> ObjectName {
+        guard name.id == nil, let object = object(named: qualified(name)) else { return name }
+        let current = object.qualifiedName
+        return ObjectName([current.database, current.schema, current.name], id: object.id)
     }
 
     /// `IN CLUSTER [uN]`, as Materialize stores it.

@@ -156,9 +156,7 @@ extension SimulatedEnvironment {
         }
         switch alter.action {
         case .rename(let newName):
-            let renamed = name.renamed(newName)
-            guard self.object(named: renamed) == nil else { throw exists(renamed) }
-            rename(object.id, to: newName)
+            try renameItem(object, to: newName)
         case .applyReplacement(let replacement) where alter.objectType == .materializedView:
             try applyReplacement(of: object, with: qualified(replacement), timeoutMs: timeoutMs)
         case .setCluster(let cluster) where alter.objectType == .materializedView:

@@ -28,6 +28,21 @@ extension SimulatedEnvironment: ApplyTarget, ApplyClock {
         }
     }
 
+    package func executeTransaction(_ statements: [String]) async throws(ApplyTargetError) {
+        statementsExecuted += 1
+        let number = statementsExecuted
+        if faults.dropConnectionBeforeStatement == number {
+            throw ApplyTargetError(.connectionLost, message: "simulated connection drop before statement \(number)")
+        }
+        try performTransaction(statements)
+        if faults.crashAfterStatement == number {
+            throw ApplyTargetError(.crashed, message: "simulated crash after statement \(number)")
+        }
+        if faults.dropConnectionAfterStatement == number {
+            throw ApplyTargetError(.connectionLost, message: "simulated connection drop after statement \(number)")
+        }
+    }
+
     package func readiness(_ probes: [ReadinessProbe]) async throws(ApplyTargetError) -> [ReadinessSample] {
         probes.map { probe in
             guard let found = self.object(named: probe.object) else { return ReadinessSample(object: probe.object, exists: false) }
@@ -96,6 +111,9 @@ extension SimulatedEnvironment {
         case .execute(let sql, let timeoutMs):
             statementsExecuted += 1
             try? perform(sql, timeoutMs: timeoutMs)
+        case .transaction(let statements):
+            statementsExecuted += 1
+            try? performTransaction(statements)
         case .advance(let toMs): advance(to: toMs)
         case .acquireLock(let holder): if lock == nil { lock = holder }
         case .releaseLock: lock = nil
@@ -108,5 +126,37 @@ extension SimulatedEnvironment {
     private func perform(_ sql: String, timeoutMs: UInt64?) throws(ApplyTargetError) {
         try run(sql, timeoutMs: timeoutMs)
         updateMemoryPressure()
+    }
+
+    /// A DDL-only transaction: its statements take effect together, or none of them does (the
+    /// first error rolls back what ran before it). Materialize allows only `ALTER … RENAME`,
+    /// `ALTER … SWAP`, `CREATE SOURCE` and `CREATE TABLE … FROM SOURCE` in one; the simulator
+    /// models the renames and swaps.
+    private func performTransaction(_ statements: [String]) throws(ApplyTargetError) {
+        for sql in statements {
+            guard case .alter(let alter)? = try? Statement(parsing: sql), alter.isRenameOrSwap else {
+                throw ApplyTargetError(.sql, sqlState: "25000", message: "transactions which modify objects are restricted to just modifying objects: the simulator runs only ALTER … RENAME and ALTER … SWAP in one (\(sql.prefix(120)))")
+            }
+        }
+        let saved = objects
+        let savedClusters = clusters
+        for sql in statements {
+            do throws(ApplyTargetError) {
+                try run(sql, timeoutMs: nil)
+            } catch {
+                objects = saved
+                clusters = savedClusters
+                throw error
+            }
+        }
+    }
+}
+
+private extension AlterStatement {
+    var isRenameOrSwap: Bool {
+        switch action {
+        case .rename, .swap: true
+        default: false
+        }
     }
 }

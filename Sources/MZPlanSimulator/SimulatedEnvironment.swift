@@ -32,6 +32,8 @@ package final class SimulatedEnvironment {
     /// Clusters whose replicas OOM-loop because their dataflows do not fit (see ``updateMemoryPressure()``).
     var memoryLooping: Set<String> = []
     var originalNames: Set<QualifiedName> = []
+    /// How many sources ingested each upstream when the snapshot was taken.
+    var originalIngestions: [String: Int] = [:]
     /// Subsources and progress relations dropped with their source, by source name.
     var droppedSubsources: [QualifiedName: [CatalogObject]] = [:]
     package var faults: SimulatorFaults
@@ -78,6 +80,7 @@ package final class SimulatedEnvironment {
         }
         objects.relinkAll()
         nextID = highest + 1
+        originalIngestions = ingestions().mapValues(\.count)
         applyFaults()
         updateMemoryPressure()
     }

@@ -50,6 +50,19 @@ package final class SimulatedServer: ApplyTarget, ApplyClock {
         try outcome.get()
     }
 
+    package func executeTransaction(_ statements: [String]) async throws(ApplyTargetError) {
+        self.statements += 1
+        let outcome: Result<Void, ApplyTargetError>
+        do throws(ApplyTargetError) {
+            outcome = .success(try await environment.executeTransaction(statements))
+        } catch {
+            outcome = .failure(error)
+        }
+        try record(.transaction(statements))
+        afterStatement(self.statements)
+        try outcome.get()
+    }
+
     package func readiness(_ probes: [ReadinessProbe]) async throws(ApplyTargetError) -> [ReadinessSample] {
         try await environment.readiness(probes)
     }

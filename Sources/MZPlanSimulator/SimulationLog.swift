@@ -14,6 +14,7 @@ final class SimulationLog {
     /// One change to the simulated server.
     enum Record {
         case execute(sql: String, timeoutMs: UInt64?)
+        case transaction([String])
         case advance(toMs: UInt64)
         case acquireLock(LockHolder)
         case releaseLock
@@ -22,6 +23,7 @@ final class SimulationLog {
         var json: JSONValue {
             switch self {
             case .execute(let sql, let timeoutMs): .object([("op", .string("execute")), ("sql", .string(sql)), ("timeout_ms", .uint(timeoutMs))])
+            case .transaction(let statements): .object([("op", .string("transaction")), ("statements", .array(statements.map(JSONValue.string)))])
             case .advance(let toMs): .object([("op", .string("advance")), ("to_ms", .uint(toMs))])
             case .acquireLock(let holder): .object([("op", .string("lock")), ("holder", holder.stateJSON)])
             case .releaseLock: .object([("op", .string("unlock"))])
@@ -34,6 +36,9 @@ final class SimulationLog {
             case "execute":
                 guard let sql = value["sql"]?.stringValue else { return nil }
                 self = .execute(sql: sql, timeoutMs: value["timeout_ms"]?.uintValue)
+            case "transaction":
+                guard let statements = value["statements"]?.arrayValue?.compactMap(\.stringValue) else { return nil }
+                self = .transaction(statements)
             case "advance":
                 guard let toMs = value["to_ms"]?.uintValue else { return nil }
                 self = .advance(toMs: toMs)

@@ -28,6 +28,20 @@ struct ApplyFixture {
         SimulatedEnvironment(snapshot, faults: faults)
     }
 
+    /// Applies the plan with a crash right after statement `k`, then resumes it; the crashed
+    /// run's outcome (with whether the dead apply still held the lock), the resumed run's
+    /// report, and the environment both ran against.
+    func crashAndResume(after k: Int) async -> (crashed: ApplyReport.Outcome, resumed: ApplyReport, environment: SimulatedEnvironment, lockKept: Bool) {
+        var faults = SimulatorFaults()
+        faults.crashAfterStatement = k
+        let environment = environment(faults)
+        let crashed = await Self.driver(environment).apply(plan)
+        let lockKept = environment.lockHolder != nil
+        environment.faults = SimulatorFaults()
+        let resumed = await Self.driver(environment).resume()
+        return (crashed.outcome, resumed, environment, lockKept)
+    }
+
     /// A driver over `environment` collecting its events into `events`.
     static func driver(_ environment: SimulatedEnvironment, timeoutMs: UInt64? = nil, events: EventLog? = nil) -> ApplyDriver {
         ApplyDriver(target: environment, clock: environment, settings: ApplyDriver.Settings(timeoutMs: timeoutMs, host: "test", pid: 1)) { event in

@@ -20,14 +20,9 @@ import Testing
         let baseline = try await Self.baseline()
         #expect(baseline.statements == fixture.plan.steps.count)
         for k in 1...baseline.statements {
-            var faults = SimulatorFaults()
-            faults.crashAfterStatement = k
-            let environment = fixture.environment(faults)
-            let crashed = await ApplyFixture.driver(environment).apply(fixture.plan)
-            #expect(crashed.outcome == .crashed, "crash after \(k)")
-            #expect(environment.lockHolder != nil, "the dead apply keeps the lock")
-            environment.faults = SimulatorFaults()
-            let resumed = await ApplyFixture.driver(environment).resume()
+            let (crashed, resumed, environment, lockKept) = await fixture.crashAndResume(after: k)
+            #expect(crashed == .crashed, "crash after \(k)")
+            #expect(lockKept, "the dead apply keeps the lock")
             #expect(resumed.outcome == .completed, "crash after \(k): \(resumed.message)")
             #expect(environment.placementSignature() == baseline.signature, "crash after \(k)")
             #expect(environment.checkInvariants(plan: fixture.plan).isEmpty, "crash after \(k): \(environment.checkInvariants(plan: fixture.plan))")

@@ -108,13 +108,8 @@ import Testing
         _ = await ApplyFixture.driver(baseline).apply(fixture.plan)
         #expect(baseline.statementsExecuted == fixture.plan.steps.count)
         for k in 1...baseline.statementsExecuted {
-            var faults = SimulatorFaults()
-            faults.crashAfterStatement = k
-            let environment = fixture.environment(faults)
-            let crashed = await ApplyFixture.driver(environment).apply(fixture.plan)
-            #expect(crashed.outcome == .crashed, "crash after \(k)")
-            environment.faults = SimulatorFaults()
-            let resumed = await ApplyFixture.driver(environment).resume()
+            let (crashed, resumed, environment, _) = await fixture.crashAndResume(after: k)
+            #expect(crashed == .crashed, "crash after \(k)")
             environment.settle()
             #expect(resumed.outcome == .completed, "crash after \(k): \(resumed.message)")
             #expect(environment.placementSignature() == baseline.placementSignature(), "crash after \(k)")

@@ -44,7 +44,13 @@ package enum AbortPlan {
                 continue
             }
             for step in steps where ran.contains(step.id) {
-                guard let name = step.object, existing.contains(name), let type = createdType(step.action) else { continue }
+                guard let name = step.object, existing.contains(name) else { continue }
+                if step.action == .createObject {
+                    // A new closure goes with its new source: everything else of it reads the source.
+                    if catalog.object(named: name)?.kind == .source { drops.append(DropStatement(.source, ObjectName(name), cascade: true)) }
+                    continue
+                }
+                guard let type = createdType(step.action) else { continue }
                 drops.append(DropStatement(type, ObjectName(name)))
             }
         }
@@ -69,7 +75,8 @@ package enum AbortPlan {
     /// Steps after which a move cannot be undone by dropping what it created.
     static func isIrreversible(_ action: Step.Action) -> Bool {
         switch action {
-        case .applyReplacement, .setCluster, .dropIndex, .renameIndex, .dropSink, .renameSink, .dropSource, .dropMaterializedView, .recreateObject:
+        case .applyReplacement, .setCluster, .dropIndex, .renameIndex, .dropSink, .renameSink, .dropSource, .dropMaterializedView, .recreateObject,
+             .renameObjects, .dropRetired:
             true
         default:
             false

@@ -140,7 +140,7 @@ package final class ApplyDriver {
             machine.executed(step.id, nowMs: finished)
             if step.wait != nil { waitStartMs[step.id] = finished }
             emit(ApplyEvent(.stepFinished(action: step.action.rawValue), tsMs: finished, step: step.id, object: step.object))
-            if [.applyReplacement, .setCluster, .recreateObject, .swapCluster].contains(step.action) {
+            if [.applyReplacement, .setCluster, .recreateObject, .swapCluster, .renameObjects].contains(step.action) {
                 emit(ApplyEvent(.cutover(cluster: step.cluster), tsMs: finished, step: step.id, object: step.object))
             }
         case .some(let error) where error.isTimeout && settings.interruption.requested != nil:
@@ -209,7 +209,11 @@ package final class ApplyDriver {
         while true {
             do throws(ApplyTargetError) {
                 statements += 1
-                try await target.execute(step.sql, timeoutMs: timeoutMs)
+                if step.action == .renameObjects {
+                    try await target.executeTransaction(step.statements)
+                } else {
+                    try await target.execute(step.sql, timeoutMs: timeoutMs)
+                }
                 return nil
             } catch {
                 switch error.kind {

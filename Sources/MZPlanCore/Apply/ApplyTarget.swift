@@ -4,7 +4,8 @@
 /// A live adapter maps the methods onto statements:
 /// - ``readCatalog()``: the constant set of catalog queries of SPEC §7.
 /// - ``execute(_:timeoutMs:)``: one statement per message, `SET statement_timeout` first when a
-///   timeout is given; errors carry the SQLSTATE.
+///   timeout is given; errors carry the SQLSTATE. ``executeTransaction(_:)``: the same inside
+///   `BEGIN` … `COMMIT` on one connection.
 /// - ``readiness(_:)``: ONE consolidated query per poll for all probes (frontiers, hydration,
 ///   lag, replica health and source/sink status joined on the probed names).
 /// - Lock: `CREATE SCHEMA _mzplan_lock` + `COMMENT ON SCHEMA _mzplan_lock IS '<holder JSON>'`;
@@ -19,6 +20,9 @@ package protocol ApplyTarget: AnyObject {
     /// Runs one statement; with `timeoutMs`, it is cancelled after that long (``ApplyTargetError/Kind/timedOut``,
     /// or SQLSTATE 57014 from a server whose `statement_timeout` bounds it).
     func execute(_ sql: String, timeoutMs: UInt64?) async throws(ApplyTargetError)
+    /// Runs `statements` in one transaction (`BEGIN`, each statement, `COMMIT`; `ROLLBACK` on an
+    /// error): all of them take effect or none.
+    func executeTransaction(_ statements: [String]) async throws(ApplyTargetError)
     /// One consolidated readiness read for every pending object, in the order of `probes`.
     func readiness(_ probes: [ReadinessProbe]) async throws(ApplyTargetError) -> [ReadinessSample]
     /// Takes the lock; returns nil when taken, or the current holder when someone holds it.

@@ -4,7 +4,7 @@
 /// Creations: the object exists on the step's cluster (hydration is then checked by the
 /// readiness gate, which every resumed wait goes through again). Drops: no object of that name
 /// is left on the old cluster. Renames and cutovers: the object is on its target and the
-/// stand-in is gone. A swap: the cluster under the old name has the new size.
+/// stand-in is gone (a blue-green rename transaction: the source's name is on its target). A swap: the cluster under the old name has the new size.
 package enum PostCondition {
     package static func holds(_ step: Step, in plan: Plan, catalog: CatalogSnapshot) -> Bool {
         let objects = Dictionary(catalog.objects.map { ($0.qualifiedName, $0) }, uniquingKeysWith: { first, _ in first })
@@ -31,12 +31,18 @@ package enum PostCondition {
             return step.cluster.map { !clusters.contains($0) } ?? true
         case .dropReplacement:
             return object == nil
-        case .createReplacement, .createIndex, .createSink, .setCluster, .recreateObject:
+        case .createReplacement, .createIndex, .createSink, .setCluster, .recreateObject, .createObject:
             guard let object else { return false }
             return step.cluster == nil || object.cluster == step.cluster
         case .applyReplacement, .renameIndex, .renameSink:
             guard let object, object.cluster == step.cluster else { return false }
             return standIn(for: step, in: plan).map { objects[$0] == nil } ?? true
+        case .renameObjects:
+            // One transaction: the original name is on the target once it committed.
+            guard let object else { return false }
+            return object.cluster == step.cluster
+        case .dropRetired:
+            return object == nil
         case .dropIndex, .dropSink, .dropSource, .dropMaterializedView:
             guard let object else { return true }
             return object.cluster != step.cluster

@@ -136,6 +136,11 @@ package struct PlanOptions: Hashable, Sendable {
     /// `capacity` fires when a target cluster's projected memory exceeds this share of its
     /// replica memory, in percent.
     package var memoryLimitPercent: Int = 90
+    /// What `strategy: auto` does with a source that moves: `recreate` or `blue-green`.
+    package var sourceMoves: Strategy = .recreate
+
+    /// The values `source_moves` may take.
+    package static let sourceMoveStrategies: [Strategy] = [.recreate, .blueGreen]
 
     package init() {}
 }

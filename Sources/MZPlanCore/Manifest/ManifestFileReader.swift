@@ -7,7 +7,7 @@ struct ManifestFileReader {
     static let clusterKeys = ["size", "replication_factor", "resize", "objects"]
     static let optionKeys = [
         "lag_threshold", "stable_polls", "poll_interval", "hydration_timeout",
-        "max_parallel_hydrations", "drop_empty_clusters", "allow", "resize_timeout", "memory_limit",
+        "max_parallel_hydrations", "drop_empty_clusters", "allow", "resize_timeout", "memory_limit", "source_moves",
     ]
 
     let path: String
@@ -225,6 +225,14 @@ struct ManifestFileReader {
                 setting = readHazards(value).map { .hazards($0) }
             case "memory_limit":
                 setting = readPercent(value, key: name).map { .percent($0) }
+            case "source_moves":
+                if let text = value.text, let strategy = Strategy(rawValue: text), PlanOptions.sourceMoveStrategies.contains(strategy) {
+                    setting = .strategy(strategy)
+                } else {
+                    let choices = PlanOptions.sourceMoveStrategies.map(\.rawValue).joined(separator: " or ")
+                    error("manifest.type", "expected 'source_moves' to be \(choices), found \(value.foundDescription)", at: value)
+                    setting = nil
+                }
             default:
                 unknownKey(key, among: Self.optionKeys, in: "'options'")
                 setting = nil

@@ -7,6 +7,7 @@ struct OptionSetting: Hashable, Sendable {
         case flag(Bool)
         case hazards([HazardCode])
         case percent(Int)
+        case strategy(Strategy)
 
         var description: String {
             switch self {
@@ -15,6 +16,7 @@ struct OptionSetting: Hashable, Sendable {
             case .flag(let value): "\(value)"
             case .hazards(let codes): "[" + codes.map(\.rawValue).joined(separator: ", ") + "]"
             case .percent(let value): "\(value)%"
+            case .strategy(let value): value.rawValue
             }
         }
     }
@@ -38,6 +40,7 @@ extension PlanOptions {
         case ("drop_empty_clusters", .flag(let value)): dropEmptyClusters = value
         case ("allow", .hazards(let codes)): allow = codes
         case ("memory_limit", .percent(let value)): memoryLimitPercent = value
+        case ("source_moves", .strategy(let value)): sourceMoves = value
         default: break
         }
     }

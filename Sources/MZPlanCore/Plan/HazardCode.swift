@@ -19,6 +19,9 @@ package enum HazardCode: String, Hashable, Sendable, CaseIterable, Comparable {
     case sealedView = "sealed-view"
     /// A recreated materialized view gets a new id and loses its history (SPEC §10.5).
     case historyReset = "history-reset"
+    /// A source moved blue-green: a second ingestion reads the upstream until the old one is
+    /// dropped (a second replication slot, a second consumer group) (SPEC §10.5).
+    case sourceDoubleIngest = "source-double-ingest"
     /// mzplan cannot produce a statement Materialize accepts to rebuild an object the move needs:
     /// unreadable `create_sql`, or a stored form a user session is refused. Never allowable.
     case rebuildRefused = "rebuild-refused"
@@ -26,7 +29,7 @@ package enum HazardCode: String, Hashable, Sendable, CaseIterable, Comparable {
     /// The severity this hazard always has.
     package var severity: Diagnostic.Severity {
         switch self {
-        case .frontierWait, .indexLocality, .indexInUse, .storageRead, .historyReset: .warning
+        case .frontierWait, .indexLocality, .indexInUse, .storageRead, .historyReset, .sourceDoubleIngest: .warning
         default: .error
         }
     }

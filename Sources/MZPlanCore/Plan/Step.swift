@@ -22,6 +22,13 @@ package struct Step: Hashable, Sendable {
         /// `DROP MATERIALIZED VIEW … CASCADE` of a view that is recreated.
         case dropMaterializedView = "drop-materialized-view"
         case recreateObject = "recreate-object"
+        /// A blue-green source move creates an object of its new closure under a temporary name.
+        case createObject = "create-object"
+        /// A blue-green source move's cutover: `ALTER … RENAME` of the old objects to retired names
+        /// and of the new ones to the original names, in one DDL-only transaction.
+        case renameObjects = "rename-objects"
+        /// `DROP SOURCE … CASCADE` of a blue-green move's retired source and its retired closure.
+        case dropRetired = "drop-retired"
     }
 
     /// Where a step sits in an apply: preparation, pre-hydration, cutover or cleanup.
@@ -81,6 +88,20 @@ package struct Step: Hashable, Sendable {
         self.object = object
         self.cluster = cluster
         self.estimatedMs = estimatedMs
+    }
+}
+
+extension Step {
+    /// The statements the step sends: its `sql`, or for ``Action/renameObjects`` the statements
+    /// between its `BEGIN;` and `COMMIT;`, which run in one transaction.
+    package var statements: [String] {
+        guard action == .renameObjects else { return [sql] }
+        return SQLText.statements(sql).filter { !["BEGIN", "COMMIT"].contains($0.uppercased()) }
+    }
+
+    /// The SQL of a step running `statements` in one transaction.
+    package static func transaction(_ statements: [String]) -> String {
+        (["BEGIN;"] + statements.map { $0 + ";" } + ["COMMIT;"]).joined(separator: "\n")
     }
 }
 

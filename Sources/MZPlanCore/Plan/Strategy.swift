@@ -10,6 +10,9 @@ package enum Strategy: String, Hashable, Sendable, CaseIterable {
     /// Sink: create-before-drop. Source or materialized view: drop with CASCADE and rebuild
     /// with the dependent closure.
     case recreate
+    /// Source: a second source and its dependent closure built under temporary names beside the
+    /// old ones, cut over by renames in one transaction, the old closure dropped (SPEC §10.5).
+    case blueGreen = "blue-green"
     /// Whole cluster: `ALTER CLUSTER a RENAME TO b`; chosen automatically, never written in a manifest.
     case rename
 
@@ -18,11 +21,12 @@ package enum Strategy: String, Hashable, Sendable, CaseIterable {
         switch kind {
         case .materializedView: [.auto, .replace, .native, .recreate]
         case .index: [.auto, .rebuild]
-        case .sink, .source: [.auto, .recreate]
+        case .sink: [.auto, .recreate]
+        case .source: [.auto, .recreate, .blueGreen]
         case .table, .view, .subsource: [.auto]
         }
     }
 
     /// The strategies a manifest may name at all.
-    package static let writable: [Strategy] = [.auto, .replace, .native, .rebuild, .recreate]
+    package static let writable: [Strategy] = [.auto, .replace, .native, .rebuild, .recreate, .blueGreen]
 }

@@ -38,6 +38,10 @@ enum PlanFingerprint {
             encoder.field("resize_timeout", Int(clamping: manifest.options.resizeTimeoutMs))
         }
         encoder.field("drop_empty_clusters", manifest.options.dropEmptyClusters ? 1 : 0)
+        if manifest.options.sourceMoves != PlanOptions().sourceMoves {
+            encoder.field("source_moves")
+            encoder.field(manifest.options.sourceMoves.rawValue)
+        }
         encoder.field(Set(manifest.options.allow + allow).map(\.rawValue).sorted().joined(separator: ","))
         encoder.field(catalogFingerprint)
         return "sha256:" + encoder.digest()

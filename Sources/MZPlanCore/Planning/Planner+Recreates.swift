@@ -14,10 +14,15 @@ extension PlanBuilder {
         let roots = pendingMoves(of: .source) + pendingMoves(of: .materializedView).filter(isRecreated)
         let claims = graph.claimDependents(of: roots.map(\.object.id))
         for group in claims.groups {
-            planRecreate(group.map { index in
-                (roots[index], claims.claimed[index].map { graph.objects[$0] }.filter { $0.replacementFor == nil },
-                 claims.reached[index].map { roots[$0].object.qualifiedName })
-            })
+            let entries = group.map { index in
+                (placement: roots[index], claimed: claims.claimed[index].map { graph.objects[$0] }.filter { $0.replacementFor == nil },
+                 reached: claims.reached[index].map { roots[$0].object.qualifiedName })
+            }
+            if entries.allSatisfy({ isBlueGreen($0.placement) }) {
+                planSourceBlueGreen(entries)
+            } else {
+                planRecreate(entries)
+            }
         }
     }
 
@@ -104,9 +109,7 @@ extension PlanBuilder {
                     from: root.cluster ?? "?",
                     to: entry.placement.target,
                     strategy: .recreate,
-                    reason: root.kind == .source
-                        ? "a source cannot change cluster in place: drop it with its dependents and rebuild them on '\(entry.placement.target)'"
-                        : "dropped with its dependents and recomputed from its inputs on '\(entry.placement.target)'",
+                    reason: recreateReason(entry.placement, group: group.map(\.placement)),
                     feasibility: .ok,
                     hazards: recreateHazards(entry.placement, dropped: rebuilt, sharedWith: entry.reached),
                     estimatedStalenessMs: staleness,
@@ -115,25 +118,46 @@ extension PlanBuilder {
                 stepKeys: stepKeys
             ))
             for member in claimed {
-                guard let memberPlacement = resolution.placement(of: member.id), memberPlacement.moves,
-                      !handled.contains(member.id), let key = keyByID[member.id] else { continue }
-                handled.insert(member.id)
-                moves.append(PendingMove(
-                    move: Move(
-                        object: member.qualifiedName,
-                        id: member.id,
-                        kind: member.kind,
-                        from: member.cluster ?? "?",
-                        to: memberPlacement.target,
-                        strategy: .recreate,
-                        reason: "rebuilt on '\(memberPlacement.target)' with \(root.kind == .source ? "its source " : "")'\(root.qualifiedName)'",
-                        feasibility: .ok,
-                        estimatedStalenessMs: staleness
-                    ),
+                guard let key = keyByID[member.id] else { continue }
+                appendMemberMove(
+                    member,
+                    strategy: .recreate,
+                    reason: { "rebuilt on '\($0)' with \(root.kind == .source ? "its source " : "")'\(root.qualifiedName)'" },
+                    stalenessMs: staleness,
                     stepKeys: [key]
-                ))
+                )
             }
         }
+    }
+
+    /// The move of a closure member whose placement moves it, carried out by its root's steps;
+    /// nothing when it stays or another root lists it.
+    mutating func appendMemberMove(_ member: CatalogObject, strategy: Strategy, reason: (String) -> String, stalenessMs: UInt64 = 0, stepKeys: [Int]) {
+        guard let placement = resolution.placement(of: member.id), placement.moves, !handled.contains(member.id) else { return }
+        handled.insert(member.id)
+        moves.append(PendingMove(
+            move: Move(
+                object: member.qualifiedName,
+                id: member.id,
+                kind: member.kind,
+                from: member.cluster ?? "?",
+                to: placement.target,
+                strategy: strategy,
+                reason: reason(placement.target),
+                feasibility: .ok,
+                estimatedStalenessMs: stalenessMs
+            ),
+            stepKeys: stepKeys
+        ))
+    }
+
+    /// Why a root is dropped and rebuilt; for a source that asked for blue-green, why it could not be.
+    private func recreateReason(_ placement: Placement, group: [Placement]) -> String {
+        let target = placement.target
+        guard placement.object.kind == .source else { return "dropped with its dependents and recomputed from its inputs on '\(target)'" }
+        let reason = "a source cannot change cluster in place: drop it with its dependents and rebuild them on '\(target)'"
+        guard let fallback = blueGreenFallback(placement, sharingWith: group) else { return reason }
+        return reason + " (not blue-green: \(fallback))"
     }
 
     /// Every statement of a group, checked: drops of the top roots, then the roots and the

@@ -73,7 +73,7 @@ extension PlanBuilder {
         Hazard(
             .rebuildRefused,
             message: problem.message,
-            remedies: [
+            remedies: problem.remedies ?? [
                 "leave '\(problem.object)' where it is (remove it from the manifest or keep its current cluster)",
                 "take a fresh snapshot with `mzplan catalog dump`; if the problem stays, report it with the object's create_sql",
             ]

@@ -34,8 +34,22 @@ struct StepGraph {
         cluster: String? = nil,
         estimatedMs: UInt64 = 0
     ) -> Int {
+        add(action, phase: phase, sql: statement.sql, after: after, wait: wait, object: object, cluster: cluster, estimatedMs: estimatedMs)
+    }
+
+    /// A step whose SQL is not one ``Statement``: a transaction (``Step/transaction(_:)``).
+    mutating func add(
+        _ action: Step.Action,
+        phase: Step.Phase,
+        sql: String,
+        after: [Int] = [],
+        wait: StepWait? = nil,
+        object: QualifiedName? = nil,
+        cluster: String? = nil,
+        estimatedMs: UInt64 = 0
+    ) -> Int {
         let key = nodes.count
-        nodes.append(Node(key: key, action: action, phase: phase, sql: statement.sql, after: Set(after), wait: wait, object: object, cluster: cluster, estimatedMs: estimatedMs))
+        nodes.append(Node(key: key, action: action, phase: phase, sql: sql, after: Set(after), wait: wait, object: object, cluster: cluster, estimatedMs: estimatedMs))
         return key
     }
 

@@ -87,6 +87,16 @@ package final class LiveApplyTarget: ApplyTarget {
         }
     }
 
+    package func executeTransaction(_ statements: [String]) async throws(ApplyTargetError) {
+        do {
+            try await executor.executeTransaction(statements)
+        } catch let error as StatementError {
+            throw ApplyTargetError(error)
+        } catch {
+            throw .interrupted
+        }
+    }
+
     package func readiness(_ probes: [ReadinessProbe]) async throws(ApplyTargetError) -> [ReadinessSample] {
         do throws(ConnectionError) {
             return try await read { connection throws(ConnectionError) in try await ReadinessQuery.samples(for: probes, on: connection) }

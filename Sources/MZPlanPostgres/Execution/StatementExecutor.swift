@@ -60,6 +60,24 @@ package actor StatementExecutor {
         }
     }
 
+    /// Runs `statements` in one transaction on one session: `BEGIN`, each statement, `COMMIT`.
+    /// A statement the server refuses rolls the transaction back (`ROLLBACK`) and throws its
+    /// error; a lost connection throws, and the server rolls back what it had not committed.
+    package func executeTransaction(_ statements: [String]) async throws {
+        let script = statements.joined(separator: "; ")
+        let session = try await session(for: script)
+        try await send("BEGIN", on: session, reportingAs: script, timeout: nil)
+        do {
+            for statement in statements {
+                try await send(statement, on: session, reportingAs: statement, timeout: nil)
+            }
+            try await send("COMMIT", on: session, reportingAs: script, timeout: nil)
+        } catch let error as StatementError where error.kind == .server {
+            try? await send("ROLLBACK", on: session, reportingAs: script, timeout: nil)
+            throw error
+        }
+    }
+
     private func session(for statement: String) async throws -> MaterializeConnection {
         if let connection, !connection.isClosed {
             return connection

@@ -52,6 +52,25 @@ struct StatementExecutorTests {
         await executor.close()
     }
 
+    @Test("a transaction commits all of its statements, or none when one fails; the session stays usable")
+    func transaction() async throws {
+        let executor = try executor()
+        let (a, b) = ("tx_a_\(suffix)", "tx_b_\(suffix)")
+        try await executor.execute("CREATE TABLE \(a) (x int)")
+        await #expect {
+            try await executor.executeTransaction(["ALTER TABLE \(a) RENAME TO \(b)", "ALTER TABLE no_such_\(suffix) RENAME TO c"])
+        } throws: { error in
+            let error = error as? StatementError
+            return error?.kind == .server && error?.sqlState == "42P01" && error?.statement == "ALTER TABLE no_such_\(suffix) RENAME TO c"
+        }
+        // Rolled back: the first rename did not happen, and the session is out of the failed transaction.
+        try await executor.execute("SELECT x FROM \(a)")
+        try await executor.executeTransaction(["ALTER TABLE \(a) RENAME TO \(b)", "ALTER TABLE \(b) RENAME TO \(a)_2"])
+        try await executor.execute("SELECT x FROM \(a)_2")
+        await #expect(throws: StatementError.self) { try await executor.execute("SELECT x FROM \(b)") }
+        await executor.close()
+    }
+
     @Test("40001 surfaces at once, the statement sent once: retrying is the apply engine's decision")
     func serializationFailureSurfaces() async throws {
         let executor = try executor()

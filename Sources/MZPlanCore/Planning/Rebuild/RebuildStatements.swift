@@ -23,17 +23,35 @@ struct RebuildStatements {
         var creates: Set<String>
     }
 
-    /// The object's `create_sql`, parsed, in plain form (names current, clusters by name).
-    func stored(_ object: CatalogObject) throws(RebuildProblem) -> Statement {
+    /// The object's `create_sql`, parsed, in plain form (names current, clusters by name). With
+    /// `renaming` (ids to new names), references to those objects name them by their new names,
+    /// column qualifiers included, as Materialize's `ALTER … RENAME` would rewrite the query.
+    func stored(_ object: CatalogObject, renaming: [String: QualifiedName] = [:]) throws(RebuildProblem) -> Statement {
         guard let sql = object.createSQL else {
             throw RebuildProblem(object, "the snapshot has no create_sql for it; take a fresh snapshot with `mzplan catalog dump`")
         }
+        var statement: Statement
         do {
-            let graph = graph
-            return try Statement(parsing: sql).resolved(names: { graph.name(of: $0) }, clusters: { graph.clusterName(id: $0) })
+            statement = try Statement(parsing: sql)
         } catch {
             throw RebuildProblem(object, "its create_sql cannot be read: \(error)")
         }
+        if !renaming.isEmpty {
+            do {
+                statement = try statement.renamingReferences(renaming)
+            } catch {
+                throw RebuildProblem(
+                    object,
+                    "its query cannot name the new objects the way Materialize would rename them: \(error.message)",
+                    remedies: [
+                        "rename the column or alias of '\(object.qualifiedName)' that reads like an object it reads, then take a fresh snapshot",
+                        "move the source with `strategy: recreate` (an outage: it drops and rebuilds the closure)",
+                    ]
+                )
+            }
+        }
+        let graph = graph
+        return statement.resolved(names: { renaming[$0] ?? graph.name(of: $0) }, clusters: { graph.clusterName(id: $0) })
     }
 
     /// The statement, or the reason Materialize would refuse it.
@@ -48,8 +66,8 @@ struct RebuildStatements {
 
     // MARK: Dataflows
 
-    func index(_ index: CatalogObject, named name: String, on cluster: String) throws(RebuildProblem) -> CreateIndexStatement {
-        guard case .createIndex(var statement) = try stored(index) else { throw notA("CREATE INDEX", index) }
+    func index(_ index: CatalogObject, named name: String, on cluster: String, renaming: [String: QualifiedName] = [:]) throws(RebuildProblem) -> CreateIndexStatement {
+        guard case .createIndex(var statement) = try stored(index, renaming: renaming) else { throw notA("CREATE INDEX", index) }
         statement.isDefault = statement.isDefault && statement.keys == nil
         statement.ifNotExists = false
         statement.name = name
@@ -57,8 +75,8 @@ struct RebuildStatements {
         return statement
     }
 
-    func sink(_ sink: CatalogObject, named name: QualifiedName, on cluster: String) throws(RebuildProblem) -> CreateSinkStatement {
-        guard case .createSink(var statement) = try stored(sink) else { throw notA("CREATE SINK", sink) }
+    func sink(_ sink: CatalogObject, named name: QualifiedName, on cluster: String, renaming: [String: QualifiedName] = [:]) throws(RebuildProblem) -> CreateSinkStatement {
+        guard case .createSink(var statement) = try stored(sink, renaming: renaming) else { throw notA("CREATE SINK", sink) }
         statement.ifNotExists = false
         statement.name = ObjectName(name)
         statement.cluster = .named(cluster)
@@ -66,11 +84,11 @@ struct RebuildStatements {
         return statement
     }
 
-    func materializedView(_ view: CatalogObject, on cluster: String) throws(RebuildProblem) -> CreateMaterializedViewStatement {
-        guard case .createMaterializedView(var statement) = try stored(view) else { throw notA("CREATE MATERIALIZED VIEW", view) }
+    func materializedView(_ view: CatalogObject, on cluster: String, renaming: [String: QualifiedName] = [:]) throws(RebuildProblem) -> CreateMaterializedViewStatement {
+        guard case .createMaterializedView(var statement) = try stored(view, renaming: renaming) else { throw notA("CREATE MATERIALIZED VIEW", view) }
         statement.orReplace = false
         statement.ifNotExists = false
-        statement.name = ObjectName(view.qualifiedName)
+        statement.name = ObjectName(renaming[view.id] ?? view.qualifiedName)
         statement.cluster = .named(cluster)
         statement.asOf = nil
         return statement
@@ -109,11 +127,11 @@ struct RebuildStatements {
         )
     }
 
-    func view(_ view: CatalogObject) throws(RebuildProblem) -> CreateViewStatement {
-        guard case .createView(var statement) = try stored(view) else { throw notA("CREATE VIEW", view) }
+    func view(_ view: CatalogObject, renaming: [String: QualifiedName] = [:]) throws(RebuildProblem) -> CreateViewStatement {
+        guard case .createView(var statement) = try stored(view, renaming: renaming) else { throw notA("CREATE VIEW", view) }
         statement.orReplace = false
         statement.ifNotExists = false
-        statement.name = ObjectName(view.qualifiedName)
+        statement.name = ObjectName(renaming[view.id] ?? view.qualifiedName)
         return statement
     }
 
@@ -123,10 +141,11 @@ struct RebuildStatements {
     /// without a table list gets `FOR TABLES (upstream AS subsource, …)` from its subsources'
     /// `EXTERNAL REFERENCE`s; their `TEXT COLUMNS`/`EXCLUDE COLUMNS` move to the source when it
     /// has none of its own.
-    func source(_ source: CatalogObject, on cluster: String) throws(RebuildProblem) -> SourceRebuild {
-        guard case .createSource(var statement) = try stored(source) else { throw notA("CREATE SOURCE", source) }
+    /// With `renaming`, the source and the subsources it creates take their new names.
+    func source(_ source: CatalogObject, on cluster: String, renaming: [String: QualifiedName] = [:]) throws(RebuildProblem) -> SourceRebuild {
+        guard case .createSource(var statement) = try stored(source, renaming: renaming) else { throw notA("CREATE SOURCE", source) }
         statement.ifNotExists = false
-        statement.name = ObjectName(source.qualifiedName)
+        statement.name = ObjectName(renaming[source.id] ?? source.qualifiedName)
         statement.cluster = .named(cluster)
         statement.connector.options = statement.connector.options.removing(SQLRefusal.storedOnlyOptions)
         statement.options = statement.options.removing(SQLRefusal.storedOnlyOptions)
@@ -134,8 +153,17 @@ struct RebuildStatements {
         let progress = subsources.filter { Self.isProgressRelation($0, of: source) }
         var creates = Set(progress.map(\.id))
         // Sources of the old syntax always had a progress relation: keep its name.
-        if statement.progress == nil, let relation = progress.first { statement.progress = ObjectName(relation.qualifiedName) }
-        if statement.references != nil {
+        if statement.progress == nil, let relation = progress.first { statement.progress = ObjectName(renaming[relation.id] ?? relation.qualifiedName) }
+        if case .tables(let tables) = statement.references {
+            creates.formUnion(subsources.map(\.id))
+            // Each listed table creates the subsource named by its alias (else by the upstream table).
+            let byName = Dictionary(subsources.map { ($0.qualifiedName, $0.id) }, uniquingKeysWith: { first, _ in first })
+            statement.references = .tables(tables.map { table in
+                let created = table.alias?.qualified(database: source.database, schema: source.schema) ?? source.qualifiedName.renamed(table.upstream.last)
+                guard let id = byName[created], let renamed = renaming[id] else { return table }
+                return ExternalReference(upstream: table.upstream, alias: ObjectName(renamed))
+            })
+        } else if statement.references != nil {
             creates.formUnion(subsources.map(\.id))
         } else if Self.hasTableList(statement.connector.kind) {
             var tables: [ExternalReference] = []
@@ -143,7 +171,7 @@ struct RebuildStatements {
             for subsource in subsources where !creates.contains(subsource.id) {
                 guard case .createSubsource(let stored) = try self.stored(subsource),
                       let upstream = stored.options.first(named: "EXTERNAL REFERENCE")?.value?.objectName else { continue }
-                tables.append(ExternalReference(upstream: upstream, alias: ObjectName(subsource.qualifiedName)))
+                tables.append(ExternalReference(upstream: upstream, alias: ObjectName(renaming[subsource.id] ?? subsource.qualifiedName)))
                 creates.insert(subsource.id)
                 for name in ["TEXT COLUMNS", "EXCLUDE COLUMNS"] {
                     let columns = stored.options.first(named: name)?.value?.listItems ?? []
@@ -161,12 +189,12 @@ struct RebuildStatements {
 
     /// `CREATE TABLE name FROM SOURCE source (REFERENCE = upstream)`, without the columns and
     /// `DETAILS` that purification stored.
-    func table(_ table: CatalogObject) throws(RebuildProblem) -> CreateTableStatement {
-        guard case .createTable(var statement) = try stored(table), statement.fromSource != nil else {
+    func table(_ table: CatalogObject, renaming: [String: QualifiedName] = [:]) throws(RebuildProblem) -> CreateTableStatement {
+        guard case .createTable(var statement) = try stored(table, renaming: renaming), statement.fromSource != nil else {
             throw notA("CREATE TABLE … FROM SOURCE", table)
         }
         statement.ifNotExists = false
-        statement.name = ObjectName(table.qualifiedName)
+        statement.name = ObjectName(renaming[table.id] ?? table.qualifiedName)
         statement.columns = nil
         statement.options = statement.options.removing(SQLRefusal.storedOnlyOptions)
         return statement

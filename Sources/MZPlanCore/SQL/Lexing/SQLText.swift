@@ -68,3 +68,25 @@ struct SQLText: Sendable {
         return SQLSyntaxError.position(ofByte: offset, in: bytes)
     }
 }
+
+extension SQLText {
+    /// The statements of a script, split at the `;` outside quotes and comments, trimmed;
+    /// empty statements are left out. Text that does not tokenize is one statement.
+    static func statements(_ script: String) -> [String] {
+        guard let text = try? SQLText(script) else { return [script] }
+        var statements: [String] = []
+        var start: Int?
+        var end = 0
+        for (index, token) in text.tokens.enumerated() {
+            if text.isPunctuation(index, ";") {
+                if let first = start { statements.append(String(decoding: text.bytes[first..<end], as: UTF8.self)) }
+                start = nil
+            } else if token.isSignificant {
+                if start == nil { start = token.range.lowerBound }
+                end = token.range.upperBound
+            }
+        }
+        if let first = start { statements.append(String(decoding: text.bytes[first..<end], as: UTF8.self)) }
+        return statements
+    }
+}

@@ -23,7 +23,7 @@ package struct SQLFragment: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    private init(text: SQLText) {
+    fileprivate init(text: SQLText) {
         self.text = text
     }
 
@@ -241,4 +241,45 @@ extension SQLText {
     static let empty: SQLText = {
         do { return try SQLText(bytes: []) } catch { preconditionFailure("empty text") }
     }()
+}
+
+extension SQLFragment {
+    /// The fragment with the tokens at the given indexes replaced by SQL text.
+    func replacingTokens(_ replacements: [Int: String]) -> SQLFragment {
+        guard !replacements.isEmpty else { return self }
+        var output: [UInt8] = []
+        output.reserveCapacity(text.bytes.count + 32)
+        for (index, token) in text.tokens.enumerated() {
+            if let replacement = replacements[index] {
+                output.append(contentsOf: replacement.utf8)
+            } else {
+                output.append(contentsOf: text.bytes[token.range])
+            }
+        }
+        guard let rewritten = try? SQLText(bytes: output) else { return self }
+        return SQLFragment(text: rewritten)
+    }
+
+    /// The stored form of a query written with plain names: every three-part name that `lookup`
+    /// knows as an item (not a function: no `(` follows) becomes `[id AS "db"."schema"."name"]`,
+    /// as Materialize's purification writes it.
+    package func annotating(_ lookup: (ObjectName) -> String?) -> SQLFragment {
+        let tokens = significant
+        var replacements: [Int: String] = [:]
+        var position = 0
+        while position + 4 < tokens.count {
+            defer { position += 1 }
+            guard position == 0 || !text.isPunctuation(tokens[position - 1], "."),
+                  text.isPunctuation(tokens[position + 1], "."), text.isPunctuation(tokens[position + 3], "."),
+                  let a = identifier(tokens[position]), let b = identifier(tokens[position + 2]), let c = identifier(tokens[position + 4]),
+                  position + 5 >= tokens.count || !(text.isPunctuation(tokens[position + 5], ".") || text.isPunctuation(tokens[position + 5], "(")),
+                  let id = lookup(ObjectName([a, b, c]))
+            else { continue }
+            replacements[tokens[position]] = ObjectName([a, b, c], id: id).sql
+            for index in tokens[(position + 1)...(position + 4)] { replacements[index] = "" }
+            position += 4
+        }
+        // Tokens between the replaced ones (whitespace, comments) stay: the name's parts are adjacent in practice.
+        return replacingTokens(replacements)
+    }
 }
