@@ -13,7 +13,7 @@ carry mixed in at random: RETAIN HISTORY, REFRESH ON COMMIT / EVERY / AT (sealed
 PARTITION BY, column lists, TEXT / EXCLUDE COLUMNS, sink KEY … NOT ENFORCED, HEADERS, FORMAT and ENVELOPE
 variants; definitions carry annotations, string escapes, non-ASCII text and a trailing `;`. About 850 bytes
 per object. The manifest places every placeable object (exact names and globs) and moves a few percent of
-them (see `manifest`). Output is deterministic for a seed.
+them (see `manifest`; `--source-moves blue-green` moves the sources blue-green). Output is deterministic for a seed.
 """
 import argparse
 import hashlib
@@ -438,11 +438,12 @@ class Generator:
 
     # ----- manifest -------------------------------------------------------------------------------------
 
-    def manifest(self):
+    def manifest(self, source_moves="recreate"):
         """Every placeable object placed: a glob per (schema, kind) on its most common cluster, exact names for
         the rest. About 5 % of materialized views, indexes and sinks and 3 % of sources move: views and indexes
-        to another compute cluster (sealed views with `strategy: recreate`), sinks and sources to new clusters,
-        with the hazards their strategies carry allowed on their rules."""
+        to another compute cluster (sealed views with `strategy: recreate`), sinks and sources to new clusters
+        (`strategy: blue-green` when `source_moves` says so), with the hazards their strategies carry allowed on
+        their rules."""
         placeable = [o for o in self.objects if o["kind"] in ("source", "sink", "index", "materialized-view")]
         groups = {}
         for obj in placeable:
@@ -467,6 +468,10 @@ class Generator:
                     target, extra = "sinks_moved", {"allow": ["sink-recreate"]}
                 elif kind == "source" and roll < 0.03:
                     target, extra = "ingest_moved", {"allow": ["source-recreate", "cascade-drop", "webhook-recreate"]}
+                    if source_moves == "blue-green":
+                        # Webhooks, and sources sharing dependents with one, fall back to recreate;
+                        # sinks of the closures are recreated on the new objects.
+                        extra = {"strategy": "blue-green", "allow": extra["allow"] + ["sink-recreate"]}
                 plain = manifest_name(database, schema, obj["name"]).count('"') == 0
                 if target != home or target != obj["cluster"] or not plain or self.rng.random() < 0.02:
                     entries[target].append(dict({"name": manifest_name(database, schema, obj["name"]), "kind": kind}, **extra))
@@ -517,6 +522,8 @@ def main():
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("-o", "--output", required=True, help="snapshot JSON path")
     parser.add_argument("--manifest-out", help="manifest YAML path")
+    parser.add_argument("--source-moves", choices=["recreate", "blue-green"], default="recreate",
+                        help="the strategy of the manifest's source moves")
     args = parser.parse_args()
     generator = Generator(args.objects, args.seed)
     snapshot = generator.generate()
@@ -524,7 +531,7 @@ def main():
         write_snapshot(snapshot, out)
     if args.manifest_out:
         with open(args.manifest_out, "w") as out:
-            out.write(generator.manifest())
+            out.write(generator.manifest(args.source_moves))
 
 
 if __name__ == "__main__":

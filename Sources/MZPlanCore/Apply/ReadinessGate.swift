@@ -5,7 +5,8 @@
 /// frontier and lag mirror its original's (they say nothing of its own progress), the upper is
 /// its dataflow's frontier on its replicas, caught up when within `lag_threshold` of `upper(O)`,
 /// and there is no lag check (`mz_wallclock_global_lag` is a one-minute maximum that a new
-/// object does not have yet). `running`: status `running`.
+/// object does not have yet). A stand-in for a sealed original (a view of a closure rebuilt
+/// blue-green that refreshed only at given times) is ready once hydrated. `running`: status `running`.
 package struct ReadinessGate: Sendable {
     package var lagThresholdMs: UInt64
 
@@ -33,7 +34,9 @@ package struct ReadinessGate: Sendable {
             return nil
         case .ready:
             guard sample.hydratedOnHealthyReplica else { return "hydrating" }
-            if !sample.originalSealed, let original = sample.originalUpperMs {
+            // A sealed original has computed all its times: there is no freshness to match.
+            if sample.originalSealed { return nil }
+            if let original = sample.originalUpperMs {
                 guard let upper = sample.upperMs, upper >= original else {
                     return "catching up: upper \(sample.upperMs.map(String.init) ?? "?") < \(original)"
                 }

@@ -112,8 +112,14 @@ extension Explanation {
                 "drops the view with its dependents and recomputes it: a new id, lost history and downtime; opt-in (for sealed views)"
             case (.index, .rebuild):
                 moving ? "a source it depends on is dropped and recreated, and the index with it" : "what `auto` uses when the index moves; it does not move"
-            case (.sink, .recreate), (.source, .recreate):
-                "the only way to move a \(object.kind.rawValue) (drop and create on the target); it does not move"
+            case (.sink, .recreate):
+                "the only way to move a sink (a new one on the target, then the old one dropped); it does not move"
+            case (.source, .recreate):
+                moving ? "drops the source with its dependents and rebuilds them: an outage and a re-snapshot" : "drop and create on the target: an outage; it does not move"
+            case (.source, .blueGreen):
+                if object.sourceType == "webhook" { "a webhook source cannot move blue-green: requests reach only one of two webhooks" }
+                else if moving { "set `strategy: blue-green` on the source (or `options.source_moves: blue-green`) to build a second source beside it instead: no outage" }
+                else { "a second source and its closure beside the old ones, cut over by renames: no outage; it does not move" }
             default:
                 nil
             }
@@ -125,6 +131,9 @@ extension Explanation {
         if let move {
             let verdict = move.isBlocked ? "is blocked" : "moves"
             return "\(verdict) from '\(move.from)' to '\(move.to)' with `\(move.strategy.rawValue)`: \(move.reason)"
+        }
+        if let rebuiltBy, rebuiltBy.strategy == .blueGreen {
+            return "is rebuilt on '\(object.cluster ?? "-")' beside the old one, reading the new '\(rebuiltBy.object)' (it depends on that source, which moves blue-green); the new one takes its name at the cutover"
         }
         if let rebuiltBy {
             return "is dropped and recreated on '\(object.cluster ?? "-")' with '\(rebuiltBy.object)', which it depends on and which moves"

@@ -131,6 +131,14 @@ extension PlanBuilder {
         if statuses.allSatisfy({ $0 != nil && $0 != "online" }) {
             return hazard(.capacity, allowed, "cluster '\(target)' has no online replica: nothing placed on it can hydrate until one is online", remedies: remedies)
         }
+        if cluster.replicas.allSatisfy({ ($0.oomKills24h ?? 0) >= 3 }) {
+            return hazard(
+                .capacity,
+                allowed,
+                "cluster '\(target)' has no healthy replica: every replica is OOM-looping (3 or more OOM kills in 24 h), so nothing new on it can hydrate or start",
+                remedies: ["give '\(target)' a larger `size` in the manifest, or move objects off it first"] + remedies
+            )
+        }
         if spec?.size == nil, cluster.size == nil, cluster.replicas.allSatisfy({ $0.size == nil }) {
             return hazard(.capacity, allowed, "the size of cluster '\(target)' is unknown: mzplan cannot tell whether the moved objects fit", remedies: remedies)
         }

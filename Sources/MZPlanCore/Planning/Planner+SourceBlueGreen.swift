@@ -32,6 +32,8 @@ extension PlanBuilder {
         var createdBySource: [String: String] = [:]
         /// The cutover transaction's renames.
         var renames: [AlterStatement] = []
+        /// The root each member of the closures is listed under.
+        var rootOf: [String: String] = [:]
         /// Sinks of the closure, recreated on the new objects after the cutover.
         var sinks: [(object: CatalogObject, cluster: String, statement: Statement)] = []
     }
@@ -41,9 +43,12 @@ extension PlanBuilder {
     /// clusters (hydrate), one transaction of renames (cutover), the sinks recreated on the new
     /// objects, and the retired sources dropped with their closures (cleanup).
     mutating func planSourceBlueGreen(_ group: [(placement: Placement, claimed: [CatalogObject], reached: [QualifiedName])]) {
-        let statements: BlueGreenStatements
+        var statements: BlueGreenStatements
         do {
             statements = try blueGreenStatements(group.map(\.placement))
+            for entry in group {
+                for member in entry.claimed { statements.rootOf[member.id] = entry.placement.object.id }
+            }
         } catch {
             for entry in group { appendRefusedMove(entry.placement, strategy: .blueGreen, error) }
             return
@@ -64,7 +69,12 @@ extension PlanBuilder {
                 cluster: creation.cluster,
                 estimatedMs: hydrates ? object.hydrationTimeMs ?? Self.defaultHydrationMs : 0
             )
-            if let cluster = creation.cluster { dependOnCluster(cluster, key) }
+            if let cluster = creation.cluster {
+                dependOnCluster(cluster, key)
+                if hydrates, object.kind != .source, cluster == object.cluster, let root = statements.rootOf[object.id] {
+                    blueGreenCopies.append((object.id, cluster, root))
+                }
+            }
             keyByID[object.id] = key
             readyKeys.append(key)
             for (subsource, source) in statements.createdBySource where source == object.id { keyByID[subsource] = key }
@@ -89,6 +99,9 @@ extension PlanBuilder {
                 cluster: sink.cluster
             )
             keyByID[sink.object.id] = key
+            if sink.cluster == sink.object.cluster, let root = statements.rootOf[sink.object.id] {
+                blueGreenCopies.append((sink.object.id, sink.cluster, root))
+            }
             return key
         }
         var dropKeys: [String: Int] = [:]
@@ -276,7 +289,12 @@ extension PlanBuilder {
                 ]
             ))
         }
-        if let capacity = capacityHazard(for: placement.target, allowed: placement.allowed) { hazards.append(capacity) }
+        // The new closure runs on its objects' clusters too: each must be able to run it.
+        let clusters = [placement.target] + claimed.compactMap { $0.kind.isPlaceable ? resolution.desiredCluster(of: $0) : nil }
+        var checked: Set<String> = []
+        for cluster in clusters where checked.insert(cluster).inserted {
+            if let capacity = capacityHazard(for: cluster, allowed: placement.allowed) { hazards.append(capacity) }
+        }
         return hazards
     }
 }

@@ -121,6 +121,9 @@ struct PlanBuilder {
     /// For a moved view, the indexes it imports today whose relations it reads from storage, and
     /// arranges itself, on its target.
     var storageReads: [String: [StorageRead]] = [:]
+    /// Dataflows a blue-green source move builds a second time on the cluster they stay on: until
+    /// the cutover, both copies hold memory there. With the id of the source move they belong to.
+    var blueGreenCopies: [(id: String, cluster: String, rootID: String)] = []
 
     init(manifest: Manifest, graph: CatalogGraph, resolution: Resolution, allow: [HazardCode]) {
         self.manifest = manifest

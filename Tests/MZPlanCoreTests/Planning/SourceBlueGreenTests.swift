@@ -129,6 +129,25 @@ import Testing
         #expect(renames.contains(#"ALTER SOURCE "materialize"."public"."stock_mzplan" RENAME TO "stock""#))
     }
 
+    @Test("a PostgreSQL source with subsources: the new source lists its tables under temporary names, quoted names included")
+    func postgresSubsources() throws {
+        let manifest = Fixture.manifest([
+            ("ingest_v2", nil, [Fixture.rule("ingest_v2", Fixture.exact("pg"), strategy: .blueGreen, allow: [.sinkRecreate])]),
+        ])
+        let plan = try Fixture.plan(manifest, RebuildStatementsTests.postgres)
+        #expect(!plan.isBlocked)
+        let source = try #require(plan.steps.first { $0.action == .createObject })
+        #expect(source.sql == #"CREATE SOURCE "materialize"."public"."pg_mzplan" IN CLUSTER "ingest_v2" FROM POSTGRES CONNECTION "materialize"."public"."pg_conn" (PUBLICATION = 'mz', TEXT COLUMNS = ("shop"."public"."orders"."note")) FOR TABLES ("shop"."public"."orders" AS "materialize"."public"."orders_mzplan", "shop"."public"."line_items" AS "materialize"."public"."Line Items_mzplan") EXPOSE PROGRESS AS "materialize"."public"."pg_progress_mzplan""#)
+        let view = try #require(plan.steps.first { $0.object?.name == "orders_mv_mzplan" })
+        #expect(view.sql.hasSuffix(#"AS SELECT * FROM "materialize"."public"."orders_mzplan""#))
+        let renames = try #require(plan.steps.first { $0.action == .renameObjects }).statements
+        #expect(renames.contains(#"ALTER SOURCE "materialize"."public"."Line Items" RENAME TO "Line Items_mzplan_old""#))
+        #expect(renames.contains(#"ALTER SOURCE "materialize"."public"."Line Items_mzplan" RENAME TO "Line Items""#))
+        #expect(renames.contains(#"ALTER SOURCE "materialize"."public"."pg_progress_mzplan" RENAME TO "pg_progress""#))
+        let sink = try #require(plan.steps.first { $0.action == .createSink })
+        #expect(sink.sql == #"CREATE SINK "materialize"."public"."orders_sink" IN CLUSTER "c1" FROM "materialize"."public"."orders_mv" INTO KAFKA CONNECTION "materialize"."public"."kc" (TOPIC = 'o') KEY ("id") NOT ENFORCED FORMAT JSON ENVELOPE UPSERT WITH (SNAPSHOT = false)"#)
+    }
+
     @Test("two sources whose closures share a view move together: one new closure, one transaction, two drops")
     func twoSourcesTogether() throws {
         let plan = try Self.plan("""
@@ -206,6 +225,28 @@ import Testing
         #expect(hazard.message.contains("materialize.public.customer_spend"))
         #expect(hazard.remedies.contains { $0.contains("strategy: recreate") })
         #expect(plan.steps.allSatisfy { $0.action == .createCluster }, "nothing is created or dropped")
+    }
+
+    @Test("the second copies of the closure count against the memory of the clusters they stay on")
+    func capacityCountsBothCopies() throws {
+        var catalog = Self.catalog
+        let index = try #require(catalog.objects.firstIndex { $0.name == "customer_spend" })
+        catalog.objects[index].memoryBytes = 8 << 30
+        let plan = try Self.plan("""
+        clusters:
+          ingest_pg: { size: 100cc, objects: [{ name: pg_orders, strategy: blue-green, allow: [sink-recreate] }] }
+        """, catalog: catalog)
+        let move = try #require(plan.moves.first)
+        let capacity = try #require(move.hazards.first { $0.code == .capacity })
+        #expect(capacity.message.contains("cluster 'compute' would hold about"), "\(capacity.message)")
+        #expect(capacity.remedies.first?.contains("size: 400cc") == true, "\(capacity.remedies)")
+        // At 4 GiB the two copies fit.
+        catalog.objects[index].memoryBytes = 4 << 30
+        let fits = try Self.plan("""
+        clusters:
+          ingest_pg: { size: 100cc, objects: [{ name: pg_orders, strategy: blue-green, allow: [sink-recreate] }] }
+        """, catalog: catalog)
+        #expect(fits.moves.first?.hazards.contains { $0.code == .capacity } == false)
     }
 
     @Test("source_moves accepts recreate and blue-green only, with the file position")

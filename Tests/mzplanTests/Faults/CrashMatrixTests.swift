@@ -11,16 +11,18 @@ import Testing
         var name: String
         var manifest: String
         var allow: [String]
+        var catalog = "examples/shop/catalog.json"
 
         var testDescription: String { name }
 
         static let all = [
             Scenario(name: "the shop (index rebuilds, replacements, a source recreated with its dependents and sink)", manifest: "examples/shop/mzplan.yaml", allow: ["source-recreate", "cascade-drop"]),
             Scenario(name: "a blue-green resize", manifest: "Tests/MZPlanCoreTests/Fixtures/resize/blue-green.yaml", allow: []),
+            Scenario(name: "two sources moved blue-green (new closures, a rename transaction, a sink, drops)", manifest: "examples/replication/mzplan.yaml", allow: [], catalog: "examples/replication/catalog.json"),
         ]
 
         var apply: [String] {
-            ["apply", "-f", manifest, "--simulate", "examples/shop/catalog.json", "--auto-approve", "--progress", "ndjson"] + allow.flatMap { ["--allow", $0] }
+            ["apply", "-f", manifest, "--simulate", catalog, "--auto-approve", "--progress", "ndjson"] + allow.flatMap { ["--allow", $0] }
         }
     }
 

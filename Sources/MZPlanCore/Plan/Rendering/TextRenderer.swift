@@ -66,7 +66,8 @@ struct TextRenderer {
             lines.append("    estimated staleness: ~" + RenderText.duration(ms: move.estimatedStalenessMs))
         }
         if !move.recreates.isEmpty {
-            lines.append("    recreates: " + move.recreates.map(RenderText.object).joined(separator: ", "))
+            let label = move.strategy == .blueGreen ? "rebuilds beside the old ones" : "recreates"
+            lines.append("    \(label): " + move.recreates.map(RenderText.object).joined(separator: ", "))
         }
         if !move.steps.isEmpty { lines.append("    steps: " + RenderText.ids(move.steps)) }
         return lines

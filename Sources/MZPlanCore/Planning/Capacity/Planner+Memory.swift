@@ -6,11 +6,17 @@ extension PlanBuilder {
     /// before SPEC §10.2, or from Materialize before v26.35) skips the check without one.
     mutating func checkMemoryCapacity() {
         let percent = manifest.options.memoryLimitPercent
-        var incoming: [String: [Int]] = [:]
+        // What arrives on each cluster: the object and the move that brings it (a blue-green
+        // source move brings second copies of the dataflows that stay where they are).
+        var incoming: [String: [(move: Int, object: String)]] = [:]
         var leaving: [String: Set<String>] = [:]
         for (index, pending) in moves.enumerated() where pending.move.to != pending.move.from {
-            incoming[pending.move.to, default: []].append(index)
+            incoming[pending.move.to, default: []].append((index, pending.move.id))
             leaving[pending.move.from, default: []].insert(pending.move.id)
+        }
+        for copy in blueGreenCopies {
+            guard let index = moves.firstIndex(where: { $0.move.id == copy.rootID }) else { continue }
+            incoming[copy.cluster, default: []].append((index, copy.id))
         }
         var resized: [String: Int] = [:]
         for (index, pending) in clusterChanges.enumerated()
@@ -24,8 +30,8 @@ extension PlanBuilder {
                 guard let object = graph.object(id) else { continue }
                 if leaving[cluster]?.contains(id) == true { projection.addLeaving(object) } else { projection.addStaying(object) }
             }
-            for index in incoming[cluster] ?? [] {
-                guard let object = graph.object(moves[index].move.id) else { continue }
+            for arrival in incoming[cluster] ?? [] {
+                guard let object = graph.object(arrival.object) else { continue }
                 projection.addIncoming(object)
                 for read in storageReads[object.id] ?? [] { projection.addArrangement(read) }
             }
@@ -36,11 +42,11 @@ extension PlanBuilder {
             case false?:
                 continue
             case true?:
-                let reads = (incoming[cluster] ?? []).flatMap { storageReads[moves[$0].move.id] ?? [] }
+                let reads = (incoming[cluster] ?? []).flatMap { storageReads[$0.object] ?? [] }
                 if incoming[cluster] == nil, let index = resized[cluster] {
                     clusterChanges[index].change.hazards.append(memoryHazard(projection, percent: percent, reads: reads, allowed: globalAllow))
                 }
-                for index in incoming[cluster] ?? [] {
+                for index in Set((incoming[cluster] ?? []).map(\.move)).sorted() {
                     let allowed = resolution.placement(of: moves[index].move.id)?.allowed ?? globalAllow
                     moves[index].move.hazards.append(memoryHazard(projection, percent: percent, reads: reads, allowed: allowed))
                 }
