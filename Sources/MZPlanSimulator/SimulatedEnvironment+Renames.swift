@@ -11,9 +11,9 @@ extension SimulatedEnvironment {
         guard self.object(named: renamed) == nil else { throw exists(renamed) }
         let itemRename = ItemRename(from: object.qualifiedName, to: newName)
         var rewritten: [(id: String, sql: String)] = []
+        // The renamed view's own query is checked and rewritten too (`rename_self`).
         for id in order {
-            guard let reader = objects[id], reader.id != object.id,
-                  reader.dependsOn.contains(object.id) || reader.on == object.id,
+            guard let reader = objects[id], reader.id == object.id || reader.dependsOn.contains(object.id) || reader.on == object.id,
                   let sql = reader.createSQL, let statement = try? Statement(parsing: sql) else { continue }
             do {
                 if let updated = try Self.renamingReads(statement, of: object.id, with: itemRename) { rewritten.append((id, updated.sql)) }
@@ -22,7 +22,7 @@ extension SimulatedEnvironment {
             }
         }
         for (id, sql) in rewritten { objects[id]?.createSQL = sql }
-        if let sql = object.createSQL, let statement = try? Statement(parsing: sql) {
+        if let sql = objects[object.id]?.createSQL, let statement = try? Statement(parsing: sql) {
             objects[object.id]?.createSQL = Self.named(statement, newName).sql
         }
         rename(object.id, to: newName)

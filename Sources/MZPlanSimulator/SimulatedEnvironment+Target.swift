@@ -28,7 +28,8 @@ extension SimulatedEnvironment: ApplyTarget, ApplyClock {
         }
     }
 
-    package func executeTransaction(_ statements: [String]) async throws(ApplyTargetError) {
+    /// Renames take effect at once here: `timeoutMs` never bounds anything.
+    package func executeTransaction(_ statements: [String], timeoutMs: UInt64?) async throws(ApplyTargetError) {
         statementsExecuted += 1
         let number = statementsExecuted
         if faults.dropConnectionBeforeStatement == number {
@@ -49,13 +50,15 @@ extension SimulatedEnvironment: ApplyTarget, ApplyClock {
             let original = probe.standsInFor.flatMap { self.object(named: $0) }
             let object = found
             let problem = replicaProblem(object.cluster)
+            // A table or subsource of a source has its data once its source has taken its snapshot.
+            let hydrated = object.hydrated ?? object.dependsOn.lazy.compactMap { self.objects[$0] }.first { $0.kind == .source }?.hydrated
             // A replacement's global frontier mirrors its target's; its dataflow's is its own.
             let reported = object.replacementFor.flatMap { objects[$0] } ?? object
             return ReadinessSample(
                 object: probe.object,
                 exists: true,
                 cluster: object.cluster,
-                hydratedOnHealthyReplica: object.hydrated == true && problem == nil,
+                hydratedOnHealthyReplica: hydrated == true && problem == nil,
                 upperMs: reported.upperMs,
                 lagMs: reported.upperMs.map { timeMs - min($0, timeMs) },
                 dataflowUpperMs: problem == nil ? object.upperMs : nil,

@@ -132,7 +132,7 @@ package final class SimulatedEnvironment {
         guard let name else { return nil }
         guard let cluster = cluster(named: name) else { return "cluster '\(name)' does not exist" }
         if cluster.replicas.contains(where: \.isHealthy) { return nil }
-        if let looping = cluster.replicas.first(where: { ($0.oomKills24h ?? 0) >= 3 }) {
+        if let looping = cluster.replicas.first(where: \.isOOMLooping) {
             return "cluster '\(name)' has no healthy replica: replica '\(looping.name)' is OOM-looping (\(looping.oomKills24h ?? 0) OOM kills in 24 h)"
         }
         return "cluster '\(name)' has no online replica"

@@ -50,11 +50,11 @@ package final class SimulatedServer: ApplyTarget, ApplyClock {
         try outcome.get()
     }
 
-    package func executeTransaction(_ statements: [String]) async throws(ApplyTargetError) {
+    package func executeTransaction(_ statements: [String], timeoutMs: UInt64?) async throws(ApplyTargetError) {
         self.statements += 1
         let outcome: Result<Void, ApplyTargetError>
         do throws(ApplyTargetError) {
-            outcome = .success(try await environment.executeTransaction(statements))
+            outcome = .success(try await environment.executeTransaction(statements, timeoutMs: timeoutMs))
         } catch {
             outcome = .failure(error)
         }

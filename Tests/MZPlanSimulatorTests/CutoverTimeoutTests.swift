@@ -29,7 +29,7 @@ import Testing
         }
 
         func readCatalog() async throws(ApplyTargetError) -> CatalogSnapshot { try await environment.readCatalog() }
-        func executeTransaction(_ statements: [String]) async throws(ApplyTargetError) { try await environment.executeTransaction(statements) }
+        func executeTransaction(_ statements: [String], timeoutMs: UInt64?) async throws(ApplyTargetError) { try await environment.executeTransaction(statements, timeoutMs: timeoutMs) }
         func readiness(_ probes: [ReadinessProbe]) async throws(ApplyTargetError) -> [ReadinessSample] { try await environment.readiness(probes) }
         func acquireLock(_ holder: LockHolder) async throws(ApplyTargetError) -> LockHolder? { try await environment.acquireLock(holder) }
         func releaseLock() async throws(ApplyTargetError) { try await environment.releaseLock() }
@@ -76,7 +76,7 @@ import Testing
         }
 
         func execute(_ sql: String, timeoutMs: UInt64?) async throws(ApplyTargetError) { try await environment.execute(sql, timeoutMs: timeoutMs) }
-        func executeTransaction(_ statements: [String]) async throws(ApplyTargetError) { try await environment.executeTransaction(statements) }
+        func executeTransaction(_ statements: [String], timeoutMs: UInt64?) async throws(ApplyTargetError) { try await environment.executeTransaction(statements, timeoutMs: timeoutMs) }
         func readiness(_ probes: [ReadinessProbe]) async throws(ApplyTargetError) -> [ReadinessSample] { try await environment.readiness(probes) }
         func acquireLock(_ holder: LockHolder) async throws(ApplyTargetError) -> LockHolder? { try await environment.acquireLock(holder) }
         func releaseLock() async throws(ApplyTargetError) { try await environment.releaseLock() }

@@ -39,7 +39,7 @@ package enum AbortPlan {
             let steps = move.steps.compactMap(plan.step)
             // Past its point of no return (an old object dropped, a replacement applied): a move
             // is kept when it finished, and must be finished with --resume when it did not.
-            if steps.contains(where: { ran.contains($0.id) && isIrreversible($0.action) }) {
+            if steps.contains(where: { passedNoReturn($0, ran: ran, finished: finished, plan: plan, catalog: catalog) }) {
                 if !steps.allSatisfy({ finished.contains($0.id) }) { halfDone.append(move.object) }
                 continue
             }
@@ -70,6 +70,14 @@ package enum AbortPlan {
             }
         }
         return .success(drops)
+    }
+
+    /// Whether `step` ran and cannot be undone. A rename transaction that started is judged by
+    /// the catalog: refused or rolled back, it changed nothing, and the move can still be undone.
+    private static func passedNoReturn(_ step: Step, ran: Set<Int>, finished: Set<Int>, plan: Plan, catalog: CatalogSnapshot) -> Bool {
+        guard ran.contains(step.id), isIrreversible(step.action) else { return false }
+        guard step.action == .renameObjects, !finished.contains(step.id) else { return true }
+        return PostCondition.holds(step, in: plan, catalog: catalog)
     }
 
     /// Steps after which a move cannot be undone by dropping what it created.

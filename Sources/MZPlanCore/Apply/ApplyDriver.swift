@@ -113,7 +113,8 @@ package final class ApplyDriver {
                 if let gap {
                     skipReasons[step.id] = gap
                     try await journal(plan, step.id, step.action.rawValue, .skipped, detail: gap)
-                    emit(ApplyEvent(.warning(code: "frontier-gap", message: gap), tsMs: clock.nowMs(), step: step.id, object: step.object))
+                    let code = step.action == .dropRetired ? "retired-in-use" : "frontier-gap"
+                    emit(ApplyEvent(.warning(code: code, message: gap), tsMs: clock.nowMs(), step: step.id, object: step.object))
                 }
                 machine.cutoverChecked(step.id, gap: gap)
             case .poll(let probes):
@@ -210,7 +211,7 @@ package final class ApplyDriver {
             do throws(ApplyTargetError) {
                 statements += 1
                 if step.action == .renameObjects {
-                    try await target.executeTransaction(step.statements)
+                    try await target.executeTransaction(step.statements, timeoutMs: timeoutMs)
                 } else {
                     try await target.execute(step.sql, timeoutMs: timeoutMs)
                 }

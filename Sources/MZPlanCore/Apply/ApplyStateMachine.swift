@@ -89,9 +89,10 @@ package struct ApplyStateMachine: Sendable {
         }
         if nowMs >= deadlineMs { return .finish(.timedOut(pending: open.map(\.id))) }
         if let step = runnable(open) {
-            let needsCheck = step.action == .applyReplacement || step.action == .setCluster
+            let needsCheck = step.action == .applyReplacement || step.action == .setCluster || step.action == .dropRetired
             if needsCheck && !checked.contains(step.id) { return .checkCutover(step) }
-            let blocking = step.action == .applyReplacement || step.action == .setCluster
+            // A rename transaction waits for Materialize's catalog lock: bounded like a cutover.
+            let blocking = step.action == .applyReplacement || step.action == .setCluster || step.action == .renameObjects
             if step.action == .alterCluster, let wait = step.gracefulWait {
                 // Materialize ends the wait itself at its TIMEOUT; the grace lets it say so.
                 return .execute(step, timeoutMs: wait.timeoutMs + Self.gracefulResizeGraceMs)

@@ -22,7 +22,8 @@ package protocol ApplyTarget: AnyObject {
     func execute(_ sql: String, timeoutMs: UInt64?) async throws(ApplyTargetError)
     /// Runs `statements` in one transaction (`BEGIN`, each statement, `COMMIT`; `ROLLBACK` on an
     /// error): all of them take effect or none.
-    func executeTransaction(_ statements: [String]) async throws(ApplyTargetError)
+    /// With `timeoutMs`, it is cancelled after that long, as ``execute(_:timeoutMs:)`` is.
+    func executeTransaction(_ statements: [String], timeoutMs: UInt64?) async throws(ApplyTargetError)
     /// One consolidated readiness read for every pending object, in the order of `probes`.
     func readiness(_ probes: [ReadinessProbe]) async throws(ApplyTargetError) -> [ReadinessSample]
     /// Takes the lock; returns nil when taken, or the current holder when someone holds it.

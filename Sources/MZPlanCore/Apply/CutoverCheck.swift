@@ -5,9 +5,13 @@
 /// when that lies beyond `upper(M)` and M cannot catch up, because something upstream of M does
 /// not advance (a stalled or paused source, a dataflow that cannot hydrate), cutting over would skip `[upper(M), as_of)`. For `native`, the new
 /// dataflow's as_of is the largest since of its imports, and any `S ≥ U` is a gap.
+///
+/// Before a blue-green move drops its retired closure, the same check makes sure nothing else
+/// reads it any more: an object created on the old closure since the plan would be dropped with it.
 package enum CutoverCheck {
     /// Nil when the cutover may run; otherwise the reason, for the user.
     package static func gap(before step: Step, in plan: Plan, catalog: CatalogSnapshot) -> String? {
+        if step.action == .dropRetired { return retiredInUse(step, in: plan, catalog: catalog) }
         guard let name = step.object, let graph = try? CatalogGraph(catalog), let view = catalog.object(named: name) else { return nil }
         guard !view.sealed, let upper = view.upperMs else { return nil }
         let checker = FeasibilityChecker(graph: graph, plannedIndexes: [:])
@@ -25,5 +29,23 @@ package enum CutoverCheck {
         default:
             return nil
         }
+    }
+
+    /// Before a blue-green move drops its retired closure with `CASCADE`: objects created since the
+    /// plan on the old objects (which the cutover renamed to `…_mzplan_old`) would go with it.
+    /// Nil when the retired source's dependents are exactly the retired names the plan made.
+    private static func retiredInUse(_ step: Step, in plan: Plan, catalog: CatalogSnapshot) -> String? {
+        guard let name = step.object, let source = catalog.object(named: name), let graph = try? CatalogGraph(catalog) else { return nil }
+        var retired: Set<QualifiedName> = []
+        for rename in plan.steps where rename.action == .renameObjects {
+            for sql in rename.statements {
+                guard case .alter(let alter)? = try? Statement(parsing: sql), case .rename(let newName) = alter.action else { continue }
+                retired.insert(alter.name.qualified(database: name.database, schema: name.schema).renamed(newName))
+            }
+        }
+        let strangers = graph.dependentClosure(of: [source.id]).map(\.qualifiedName).filter { !retired.contains($0) }
+        guard !strangers.isEmpty else { return nil }
+        let list = strangers.prefix(5).map { "'\($0)'" }.joined(separator: ", ") + (strangers.count > 5 ? " and \(strangers.count - 5) more" : "")
+        return "'\(name)' is not dropped: \(list) now read\(strangers.count == 1 ? "s" : "") the retired objects (created on the old ones since the plan was made) and would be dropped with them by CASCADE. Recreate \(strangers.count == 1 ? "it" : "them") on the new objects (the original names), or drop \(strangers.count == 1 ? "it" : "them"), then run `mzplan apply --resume`"
     }
 }

@@ -75,7 +75,10 @@ package struct CatalogReplica: Hashable, Sendable {
     }
 
     /// Online and not OOM-looping (fewer than 3 OOM kills in 24 hours).
-    package var isHealthy: Bool { status == "online" && (oomKills24h ?? 0) < 3 }
+    package var isHealthy: Bool { status == "online" && !isOOMLooping }
+
+    /// Killed for running out of memory 3 or more times in 24 hours: it restarts in a loop.
+    package var isOOMLooping: Bool { (oomKills24h ?? 0) >= 3 }
 }
 
 /// One user object: table, view, materialized view, index, source, subsource or sink.

@@ -131,7 +131,7 @@ extension PlanBuilder {
         if statuses.allSatisfy({ $0 != nil && $0 != "online" }) {
             return hazard(.capacity, allowed, "cluster '\(target)' has no online replica: nothing placed on it can hydrate until one is online", remedies: remedies)
         }
-        if cluster.replicas.allSatisfy({ ($0.oomKills24h ?? 0) >= 3 }) {
+        if cluster.replicas.allSatisfy(\.isOOMLooping) {
             return hazard(
                 .capacity,
                 allowed,

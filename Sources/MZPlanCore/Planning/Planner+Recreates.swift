@@ -19,7 +19,7 @@ extension PlanBuilder {
                  reached: claims.reached[index].map { roots[$0].object.qualifiedName })
             }
             if entries.allSatisfy({ isBlueGreen($0.placement) }) {
-                planSourceBlueGreen(entries)
+                planSourceBlueGreen(entries.map { ($0.placement, $0.claimed) })
             } else {
                 planRecreate(entries)
             }

@@ -3,15 +3,18 @@ extension PlanBuilder {
     /// `options.source_moves: blue-green`) and possible. Webhook sources never do: requests reach
     /// only one of two webhooks, so they keep `webhook-recreate`.
     func isBlueGreen(_ placement: Placement) -> Bool {
-        let object = placement.object
-        guard object.kind == .source, object.sourceType != "webhook" else { return false }
+        asksBlueGreen(placement) && placement.object.sourceType != "webhook"
+    }
+
+    /// Whether the manifest asks for a source to move blue-green.
+    private func asksBlueGreen(_ placement: Placement) -> Bool {
+        guard placement.object.kind == .source else { return false }
         return placement.strategy == .blueGreen || (placement.strategy == .auto && manifest.options.sourceMoves == .blueGreen)
     }
 
     /// Why a source that asked for blue-green is recreated instead, for its move's reason.
     func blueGreenFallback(_ placement: Placement, sharingWith others: [Placement]) -> String? {
-        let asked = placement.strategy == .blueGreen || (placement.strategy == .auto && manifest.options.sourceMoves == .blueGreen)
-        guard placement.object.kind == .source, asked else { return nil }
+        guard asksBlueGreen(placement) else { return nil }
         if placement.object.sourceType == "webhook" {
             return "a webhook source cannot move blue-green (requests reach only one of two webhooks)"
         }
@@ -42,7 +45,7 @@ extension PlanBuilder {
     /// target and the union of the closures rebuilt under temporary names on their desired
     /// clusters (hydrate), one transaction of renames (cutover), the sinks recreated on the new
     /// objects, and the retired sources dropped with their closures (cleanup).
-    mutating func planSourceBlueGreen(_ group: [(placement: Placement, claimed: [CatalogObject], reached: [QualifiedName])]) {
+    mutating func planSourceBlueGreen(_ group: [(placement: Placement, claimed: [CatalogObject])]) {
         var statements: BlueGreenStatements
         do {
             statements = try blueGreenStatements(group.map(\.placement))
@@ -58,7 +61,8 @@ extension PlanBuilder {
         for creation in statements.creations {
             let object = creation.object
             let name = statements.temporary[object.id] ?? object.qualifiedName
-            let hydrates = object.kind == .source || object.kind == .materializedView || object.kind == .index
+            // Dataflows hydrate; a table from a source takes its own snapshot. Views compute nothing.
+            let hydrates = object.kind != .view
             let key = steps.add(
                 .createObject,
                 phase: .hydrate,
@@ -71,7 +75,7 @@ extension PlanBuilder {
             )
             if let cluster = creation.cluster {
                 dependOnCluster(cluster, key)
-                if hydrates, object.kind != .source, cluster == object.cluster, let root = statements.rootOf[object.id] {
+                if object.kind != .source, cluster == object.cluster, let root = statements.rootOf[object.id] {
                     blueGreenCopies.append((object.id, cluster, root))
                 }
             }
@@ -98,6 +102,7 @@ extension PlanBuilder {
                 object: sink.object.qualifiedName,
                 cluster: sink.cluster
             )
+            dependOnCluster(sink.cluster, key)
             keyByID[sink.object.id] = key
             if sink.cluster == sink.object.cluster, let root = statements.rootOf[sink.object.id] {
                 blueGreenCopies.append((sink.object.id, sink.cluster, root))
@@ -164,8 +169,10 @@ extension PlanBuilder {
         let renaming = result.temporary
         for root in roots {
             let source = try rebuild.source(root.object, on: root.target, renaming: renaming)
-            if case .all = source.statement.references { throw tableListProblem(root.object) }
-            if case .schemas = source.statement.references { throw tableListProblem(root.object) }
+            switch source.statement.references {
+            case .all?, .schemas?: throw tableListProblem(root.object)
+            default: break
+            }
             for id in source.creates { result.createdBySource[id] = root.object.id }
             result.creations.append((root.object, root.target, try rebuild.checked(.createSource(source.statement), for: root.object)))
         }
@@ -211,7 +218,8 @@ extension PlanBuilder {
         }
         var renames: [AlterStatement] = []
         func rename(_ member: CatalogObject, from: QualifiedName, to: QualifiedName, queries: inout [String: SQLFragment]) throws(RebuildProblem) {
-            for reader in readers[member.id] ?? [] {
+            // Materialize rewrites the renamed view's own query too, and every query that reads it.
+            for reader in [member] + (readers[member.id] ?? []) {
                 guard let query = queries[reader.id] else { continue }
                 do {
                     queries[reader.id] = try ItemRename(from: from, to: to.name).apply(to: query)

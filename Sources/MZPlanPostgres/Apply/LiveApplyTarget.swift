@@ -87,9 +87,9 @@ package final class LiveApplyTarget: ApplyTarget {
         }
     }
 
-    package func executeTransaction(_ statements: [String]) async throws(ApplyTargetError) {
+    package func executeTransaction(_ statements: [String], timeoutMs: UInt64?) async throws(ApplyTargetError) {
         do {
-            try await executor.executeTransaction(statements)
+            try await executor.executeTransaction(statements, timeout: timeoutMs.map { Duration.milliseconds($0) })
         } catch let error as StatementError {
             throw ApplyTargetError(error)
         } catch {

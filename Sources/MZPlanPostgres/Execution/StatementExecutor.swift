@@ -63,15 +63,17 @@ package actor StatementExecutor {
     /// Runs `statements` in one transaction on one session: `BEGIN`, each statement, `COMMIT`.
     /// A statement the server refuses rolls the transaction back (`ROLLBACK`) and throws its
     /// error; a lost connection throws, and the server rolls back what it had not committed.
-    package func executeTransaction(_ statements: [String]) async throws {
+    /// With `timeout`, a message that takes longer is cancelled (``StatementError/Kind/timeout``);
+    /// the session is closed, which rolls back an uncommitted transaction.
+    package func executeTransaction(_ statements: [String], timeout: Duration? = nil) async throws {
         let script = statements.joined(separator: "; ")
         let session = try await session(for: script)
-        try await send("BEGIN", on: session, reportingAs: script, timeout: nil)
+        try await send("BEGIN", on: session, reportingAs: script, timeout: timeout)
         do {
             for statement in statements {
-                try await send(statement, on: session, reportingAs: statement, timeout: nil)
+                try await send(statement, on: session, reportingAs: statement, timeout: timeout)
             }
-            try await send("COMMIT", on: session, reportingAs: script, timeout: nil)
+            try await send("COMMIT", on: session, reportingAs: script, timeout: timeout)
         } catch let error as StatementError where error.kind == .server {
             try? await send("ROLLBACK", on: session, reportingAs: script, timeout: nil)
             throw error

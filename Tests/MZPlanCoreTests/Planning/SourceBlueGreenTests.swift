@@ -66,8 +66,8 @@ import Testing
             #"CREATE INDEX "customer_spend_idx_mzplan" IN CLUSTER "serving" ON "materialize"."public"."customer_spend_mzplan" ("customer")"#,
             #"CREATE MATERIALIZED VIEW "materialize"."public"."engagement_mzplan" IN CLUSTER "serving" WITH (REFRESH = ON COMMIT) AS SELECT "s"."customer", "s"."spent", "e"."events" FROM "materialize"."public"."customer_spend_mzplan" AS "s" JOIN "materialize"."public"."events_by_customer" AS "e" ON "e"."customer" = "s"."customer""#,
         ])
-        // Dataflows wait until ready against the objects they stand in for; views and tables do not.
-        #expect(creations.compactMap(\.wait).map(\.standsInFor?.name) == ["pg_orders", "customer_spend", "customer_spend_idx", "engagement"])
+        // Dataflows and tables from the source wait until ready against what they stand in for; views compute nothing.
+        #expect(creations.compactMap(\.wait).map(\.standsInFor?.name) == ["pg_orders", "orders", "order_items", "customer_spend", "customer_spend_idx", "engagement"])
         #expect(sink.sql == #"CREATE SINK "materialize"."public"."customer_spend_sink" IN CLUSTER "sinks" FROM "materialize"."public"."customer_spend" INTO KAFKA CONNECTION "materialize"."public"."kafka_conn" (TOPIC = 'customer-spend') KEY ("customer") NOT ENFORCED FORMAT JSON ENVELOPE UPSERT WITH (SNAPSHOT = false)"#)
         for step in plan.steps where step.action != .renameObjects {
             #expect(SQLRefusal.check(try Statement(parsing: step.sql), tablesFromSources: true) == nil, "\(step.sql)")
@@ -212,7 +212,7 @@ import Testing
     func renameConflictBlocks() throws {
         var catalog = Self.catalog
         let index = try #require(catalog.objects.firstIndex { $0.name == "customer_spend" })
-        // A column named like the table it reads: renaming "orders" would be ambiguous.
+        // A column named like the view it reads: renaming "order_totals" would be ambiguous.
         catalog.objects[index].createSQL = catalog.objects[index].createSQL?.replacingOccurrences(of: #"AS "placed""#, with: #"AS "order_totals""#)
         let plan = try Self.plan("""
         clusters:
@@ -225,6 +225,19 @@ import Testing
         #expect(hazard.message.contains("materialize.public.customer_spend"))
         #expect(hazard.remedies.contains { $0.contains("strategy: recreate") })
         #expect(plan.steps.allSatisfy { $0.action == .createCluster }, "nothing is created or dropped")
+    }
+
+    @Test("a view whose own column is named like it cannot be renamed: the move is blocked")
+    func selfRenameConflictBlocks() throws {
+        var catalog = Self.catalog
+        let index = try #require(catalog.objects.firstIndex { $0.name == "engagement" })
+        catalog.objects[index].createSQL = catalog.objects[index].createSQL?.replacingOccurrences(of: #""s"."spent","#, with: #""s"."spent" AS "engagement","#)
+        let plan = try Self.plan("""
+        clusters:
+          ingest_pg: { size: 100cc, objects: [{ name: pg_orders, strategy: blue-green, allow: [sink-recreate] }] }
+        """, catalog: catalog)
+        let hazard = try #require(plan.moves.first?.hazards.first { $0.code == .rebuildRefused })
+        #expect(hazard.message.contains(#"in materialize.public.engagement, which uses materialize.public.engagement, "engagement" potentially used ambiguously as item and alias or column"#), "\(hazard.message)")
     }
 
     @Test("the second copies of the closure count against the memory of the clusters they stay on")

@@ -40,6 +40,19 @@ import Testing
              conflict: #""orders" is not sufficiently qualified to support renaming"#),
         Case(query: #"SELECT "public"."orders"."id" FROM [u7 AS "materialize"."public"."orders"] JOIN [u8 AS "materialize"."archive"."orders"] AS "a" ON true"#, to: "orders_v2",
              expected: #"SELECT "public"."orders_v2"."id" FROM [u7 AS "materialize"."public"."orders_v2"] JOIN [u8 AS "materialize"."archive"."orders"] AS "a" ON true"#),
+        // A CTE or a table alias with a column list is an alias, not a function.
+        Case(query: #"WITH "orders" ("id") AS (SELECT 1) SELECT * FROM [u7 AS "materialize"."public"."orders"]"#, to: "orders_v2",
+             conflict: #""orders" potentially used ambiguously as item and alias or column"#),
+        Case(query: #"SELECT "t"."a" FROM [u7 AS "materialize"."public"."orders"] AS "t" ("a")"#, to: "orders_v2",
+             expected: #"SELECT "t"."a" FROM [u7 AS "materialize"."public"."orders_v2"] AS "t" ("a")"#),
+        // A cast's type is an object name; a column named like the item is not a qualifier.
+        Case(query: #"SELECT CAST("x" AS "pg_catalog"."int8") FROM [u7 AS "materialize"."public"."orders"]"#, to: "orders_v2",
+             expected: #"SELECT CAST("x" AS "pg_catalog"."int8") FROM [u7 AS "materialize"."public"."orders_v2"]"#),
+        Case(query: #"SELECT "orders" FROM [u7 AS "materialize"."public"."orders"]"#, to: "orders_v2",
+             conflict: #""orders" potentially used ambiguously as item and column"#),
+        // A qualified wildcard with the schema.
+        Case(query: #"SELECT "public"."orders".* FROM [u7 AS "materialize"."public"."orders"]"#, to: "orders_v2",
+             expected: #"SELECT "public"."orders_v2".* FROM [u7 AS "materialize"."public"."orders_v2"]"#),
     ]
 
     @Test(arguments: cases)
@@ -52,19 +65,5 @@ import Testing
             let error = #expect(throws: ItemRename.Conflict.self) { try rename.apply(to: query) }
             #expect(error?.message == example.conflict)
         }
-    }
-
-    @Test("a three-part name of a known item becomes an annotation; functions, qualified columns and unknown names stay")
-    func annotating() throws {
-        let query = try SQLFragment(#"SELECT "materialize"."public"."t"."a", "pg_catalog"."sum"("b") FROM "materialize"."public"."t" JOIN "materialize"."public"."unknown" ON true"#)
-        let annotated = query.annotating { $0.parts == ["materialize", "public", "t"] ? "u5" : nil }
-        #expect(annotated.sql == #"SELECT "materialize"."public"."t"."a", "pg_catalog"."sum"("b") FROM [u5 AS "materialize"."public"."t"] JOIN "materialize"."public"."unknown" ON true"#)
-    }
-
-    @Test("a transaction step's statements split at the semicolons outside quotes")
-    func transactionStatements() {
-        let statements = [#"ALTER SOURCE "a;b" RENAME TO "c""#, #"ALTER VIEW "v" RENAME TO "it's""#]
-        let step = Step(id: 1, action: .renameObjects, phase: .cutover, sql: Step.transaction(statements))
-        #expect(step.statements == statements)
     }
 }

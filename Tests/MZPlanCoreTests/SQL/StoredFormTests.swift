@@ -87,4 +87,11 @@ import Testing
     func references(_ query: String, _ count: Int) throws {
         #expect(try SQLFragment(query).referencedNames.count == count)
     }
+
+    @Test("a three-part name of a known item becomes an annotation; functions, qualified columns and unknown names stay")
+    func annotating() throws {
+        let query = try SQLFragment(#"SELECT "materialize"."public"."t"."a", "pg_catalog"."sum"("b") FROM "materialize"."public"."t" JOIN "materialize"."public"."unknown" ON true"#)
+        let annotated = query.annotating { $0.parts == ["materialize", "public", "t"] ? "u5" : nil }
+        #expect(annotated.sql == #"SELECT "materialize"."public"."t"."a", "pg_catalog"."sum"("b") FROM [u5 AS "materialize"."public"."t"] JOIN "materialize"."public"."unknown" ON true"#)
+    }
 }

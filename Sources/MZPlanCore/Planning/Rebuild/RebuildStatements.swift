@@ -158,11 +158,16 @@ struct RebuildStatements {
             creates.formUnion(subsources.map(\.id))
             // Each listed table creates the subsource named by its alias (else by the upstream table).
             let byName = Dictionary(subsources.map { ($0.qualifiedName, $0.id) }, uniquingKeysWith: { first, _ in first })
-            statement.references = .tables(tables.map { table in
+            var renamedTables: [ExternalReference] = []
+            for table in tables {
                 let created = table.alias?.qualified(database: source.database, schema: source.schema) ?? source.qualifiedName.renamed(table.upstream.last)
-                guard let id = byName[created], let renamed = renaming[id] else { return table }
-                return ExternalReference(upstream: table.upstream, alias: ObjectName(renamed))
-            })
+                guard !renaming.isEmpty else { renamedTables.append(table); continue }
+                guard let id = byName[created], let renamed = renaming[id] else {
+                    throw RebuildProblem(source, "its table list names '\(created)', which is not one of its subsources: the second source could not take a temporary name for it")
+                }
+                renamedTables.append(ExternalReference(upstream: table.upstream, alias: ObjectName(renamed)))
+            }
+            statement.references = .tables(renamedTables)
         } else if statement.references != nil {
             creates.formUnion(subsources.map(\.id))
         } else if Self.hasTableList(statement.connector.kind) {

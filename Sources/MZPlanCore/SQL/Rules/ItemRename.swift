@@ -90,15 +90,21 @@ private struct NameUses {
             guard quoted || parts.count > 1 else { continue }
             let before = position > 0 ? tokens[position - 1] : nil
             let after = next < tokens.count ? tokens[next] : nil
+            let afterAs = before.map { text.isWord($0, "AS") } ?? false
+            let afterWith = before.map { text.isWord($0, "WITH") } ?? false
             let role: Role
-            if let after, text.isPunctuation(after, "(") {
+            if parts.count == 1, afterAs || afterWith {
+                // `AS "a"`, `AS "a" ("x", …)`, `WITH "cte" (…) AS`: an alias or a CTE's name.
+                role = .alias
+            } else if afterAs {
+                // `CAST(x AS "pg_catalog"."t")`: a type.
+                role = .objectName
+            } else if let after, text.isPunctuation(after, "(") {
                 role = .objectName
             } else if let before, position > 1, text.isPunctuation(before, ":"), text.isPunctuation(tokens[position - 2], ":") {
                 role = .objectName
             } else if let after, text.isPunctuation(after, "."), next + 1 < tokens.count, text.isPunctuation(tokens[next + 1], "*") {
                 role = .wildcard
-            } else if parts.count == 1, let before, text.isWord(before, "AS") {
-                role = .alias
             } else {
                 role = .column
             }
@@ -133,7 +139,7 @@ private struct NameUses {
                 qualifiers[use.parts[1], default: []].insert(use.parts[0])
                 least = min(least, 3)
             case .column where position == use.parts.count - 1:
-                throw ambiguous(name, use.parts.count == 1 ? "alias or column" : "column")
+                throw ambiguous(name, "column")
             case .alias:
                 throw ambiguous(name, "alias or column")
             case .column, .wildcard:
@@ -168,43 +174,4 @@ private struct NameUses {
     }
 
     private static func quoted(_ name: String) -> String { "\"\(name)\"" }
-}
-
-extension Statement {
-    /// The statement with its query's references to the objects in `renaming` (ids to new names)
-    /// rewritten as renaming each of them would; statements without a query are unchanged (their
-    /// names are bound by id).
-    package func renamingReferences(_ renaming: [String: QualifiedName]) throws(ItemRename.Conflict) -> Statement {
-        switch self {
-        case .createView(var statement):
-            statement.query = try Self.renaming(statement.query, renaming)
-            return .createView(statement)
-        case .createMaterializedView(var statement):
-            statement.query = try Self.renaming(statement.query, renaming)
-            return .createMaterializedView(statement)
-        default:
-            return self
-        }
-    }
-
-    /// The query of a view or materialized view.
-    package var viewQuery: SQLFragment? {
-        switch self {
-        case .createView(let statement): statement.query
-        case .createMaterializedView(let statement): statement.query
-        default: nil
-        }
-    }
-
-    private static func renaming(_ query: SQLFragment, _ renaming: [String: QualifiedName]) throws(ItemRename.Conflict) -> SQLFragment {
-        var seen: Set<String> = []
-        var result = query
-        for name in query.referencedNames {
-            guard let id = name.id, let target = renaming[id], seen.insert(id).inserted, name.parts.count == 3 else { continue }
-            let from = QualifiedName(database: name.parts[0], schema: name.parts[1], name: name.parts[2])
-            guard from.name != target.name else { continue }
-            result = try ItemRename(from: from, to: target.name).apply(to: result)
-        }
-        return result
-    }
 }
