@@ -22,6 +22,19 @@ import Testing
       ingest_pg: { size: 100cc, objects: [{ name: pg_orders, strategy: blue-green, allow: [sink-recreate] }] }
     """
 
+    /// The PostgreSQL move applied up to its cutover and killed there: every new object is
+    /// ready, the rename transaction not sent. Faults are cleared for what follows.
+    static func crashedBeforeCutover() async throws -> (fixture: ApplyFixture, rename: Step, environment: SimulatedEnvironment) {
+        let fixture = try fixture(postgresOnly)
+        let rename = try #require(fixture.plan.steps.first { $0.action == .renameObjects })
+        var faults = SimulatorFaults()
+        faults.crashAfterStatement = rename.id - 1
+        let environment = fixture.environment(faults)
+        _ = await ApplyFixture.driver(environment).apply(fixture.plan)
+        environment.faults = SimulatorFaults()
+        return (fixture, rename, environment)
+    }
+
     /// The names of the objects a catalog has, with their kinds.
     static func names(_ environment: SimulatedEnvironment) -> Set<String> {
         Set(environment.snapshot().objects.map { "\($0.kind.rawValue) \($0.qualifiedName)" })
@@ -59,12 +72,7 @@ import Testing
 
     @Test("both sources ingest until the cutover; after the drop, one again")
     func doubleIngestionEnds() async throws {
-        let fixture = try Self.fixture(Self.postgresOnly)
-        let rename = try #require(fixture.plan.steps.first { $0.action == .renameObjects })
-        var faults = SimulatorFaults()
-        faults.crashAfterStatement = rename.id - 1
-        let environment = fixture.environment(faults)
-        _ = await ApplyFixture.driver(environment).apply(fixture.plan)
+        let (fixture, _, environment) = try await Self.crashedBeforeCutover()
         let sources = environment.snapshot().objects.filter { $0.kind == .source }.map(\.name)
         #expect(sources.contains("pg_orders") && sources.contains("pg_orders_mzplan"))
         // Before the cutover, nothing of the old closure was touched: same ids, clusters and statements.
@@ -132,13 +140,8 @@ import Testing
 
     @Test("a rename transaction that started but did not commit can still be aborted")
     func abortAfterRefusedCutover() async throws {
-        let fixture = try Self.fixture(Self.postgresOnly)
+        let (fixture, rename, environment) = try await Self.crashedBeforeCutover()
         let original = fixture.environment().placementSignature()
-        let rename = try #require(fixture.plan.steps.first { $0.action == .renameObjects })
-        var faults = SimulatorFaults()
-        faults.crashAfterStatement = rename.id - 1
-        let environment = fixture.environment(faults)
-        _ = await ApplyFixture.driver(environment).apply(fixture.plan)
         // The journal says the transaction started; the catalog says it changed nothing.
         try await environment.appendJournal(JournalEntry(planFingerprint: fixture.plan.fingerprint, stepID: rename.id, action: rename.action.rawValue, status: .started, atMs: environment.timeMs, detail: ""))
         environment.faults = SimulatorFaults()
@@ -149,12 +152,7 @@ import Testing
 
     @Test("an object created on the old closure during the apply is not dropped with it: the drop waits, saying why")
     func retiredClosureInUse() async throws {
-        let fixture = try Self.fixture(Self.postgresOnly)
-        let rename = try #require(fixture.plan.steps.first { $0.action == .renameObjects })
-        var faults = SimulatorFaults()
-        faults.crashAfterStatement = rename.id - 1
-        let environment = fixture.environment(faults)
-        _ = await ApplyFixture.driver(environment).apply(fixture.plan)
+        let (fixture, _, environment) = try await Self.crashedBeforeCutover()
         // Someone builds on the old view while the new closure hydrates.
         environment.faults = SimulatorFaults()
         try await environment.execute(#"CREATE VIEW "materialize"."public"."mine" AS SELECT "customer" FROM "materialize"."public"."customer_spend""#, timeoutMs: nil)
