@@ -19,10 +19,10 @@ package struct SimulationStore: Sendable {
 
     /// The saved environment with its log replayed, or nil when there is no state file yet.
     package func load() throws(DiagnosticsError) -> SimulatedEnvironment? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        let environment = try SimulatedEnvironment.restore([UInt8](data), file: path)
-        if let log = FileManager.default.contents(atPath: logPath) {
-            for record in SimulationLog.records([UInt8](log), generation: environment.generation) {
+        guard let bytes = FileReading.bytes(atPath: path) else { return nil }
+        let environment = try SimulatedEnvironment.restore(bytes, file: path)
+        if let log = FileReading.bytes(atPath: logPath) {
+            for record in SimulationLog.records(log, generation: environment.generation) {
                 environment.replay(record)
             }
         }

@@ -35,11 +35,11 @@ struct DiffCommand: AsyncParsableCommand {
         let console = Console()
         let allow = try HazardCodeArgument.parse(manifest.allow, console: console)
         let plan = try await PlanRequest(manifest: manifest, catalog: catalog, console: console).plan(allow: allow)
-        let rendered = PlanRenderer().render(plan, format: format, color: format == .text && console.stdoutIsColorTerminal)
+        let rendered = PlanRenderer().renderBytes(plan, format: format, color: format == .text && console.stdoutIsColorTerminal)
         console.output(rendered)
         if let output {
             do {
-                try OutputFile.write(format == .json ? rendered : plan.json(), to: output)
+                try OutputFile.write(format == .json ? rendered : plan.jsonBytes(), to: output)
             } catch {
                 console.report([Diagnostic(.error, code: "io.write", "cannot write the plan to '\(output)': \(error.localizedDescription)")])
                 throw ExitCode(ExitStatus.failure)

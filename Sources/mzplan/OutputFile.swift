@@ -5,10 +5,14 @@ import MZPlanCore
 /// signal meanwhile removes the temporary file beside it (``SignalTrap``).
 enum OutputFile {
     static func write(_ text: String, to path: String) throws {
+        try write(Array(text.utf8), to: path)
+    }
+
+    static func write(_ bytes: [UInt8], to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).mzplan-\(ProcessInfo.processInfo.processIdentifier)").path
         SignalTrap.shared.writing(temporary)
         defer { SignalTrap.shared.finished(temporary) }
-        try FileWriting.replace(path, with: Array(text.utf8), via: temporary)
+        try FileWriting.replace(path, with: bytes, via: temporary)
     }
 }

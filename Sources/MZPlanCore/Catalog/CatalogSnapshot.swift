@@ -82,42 +82,66 @@ package struct CatalogReplica: Hashable, Sendable {
 }
 
 /// One user object: table, view, materialized view, index, source, subsource or sink.
+///
+/// A value type whose fields live in one shared, copy-on-write box: planning copies objects into
+/// closures, claims and sorted lists, and a copy costs one retain instead of one per string and
+/// array field (a quarter of the planning time on a 100 000-object catalog).
 package struct CatalogObject: Hashable, Sendable {
-    package var id: String
-    package var database: String
-    package var schema: String
-    package var name: String
-    package var kind: ObjectKind
-    /// The cluster's name; nil for tables, views and subsources.
-    package var cluster: String?
-    /// Materialize's `create_sql`, in resolved or plain form.
-    package var createSQL: String?
-    /// A view's or materialized view's query, possibly with id annotations and a trailing `;`.
-    package var definition: String?
-    /// For an index, the id of the indexed relation.
-    package var on: String?
-    /// For a source: `postgres`, `mysql`, `sql-server`, `kafka`, `load-generator`, `webhook`, …
-    package var sourceType: String?
-    /// Logical dependencies (`mz_object_dependencies`), restricted to ids in the snapshot.
-    package var dependsOn: [String]
-    /// What the running dataflow reads (`mz_compute_dependencies`), restricted to ids in the snapshot.
-    package var imports: [String]
-    package var sinceMs: UInt64?
-    package var upperMs: UInt64?
-    package var lagMs: UInt64?
-    package var hydrated: Bool?
-    package var hydrationTimeMs: UInt64?
-    /// Compaction window; nil means Materialize's default of 1000 ms.
-    package var retainHistoryMs: UInt64?
-    /// Source or sink status: `running|starting|stalled|paused|created|dropped`.
-    package var status: String?
-    /// The upper is the empty frontier: the collection never changes again.
-    package var sealed: Bool
-    /// On a replacement materialized view in flight, the id of the view it replaces.
-    package var replacementFor: String?
-    /// The memory its dataflow's arrangements hold now, on its largest replica
-    /// (`mz_object_arrangement_sizes`); nil when unknown or not maintained.
-    package var memoryBytes: UInt64?
+    /// The fields; equal objects have equal fields.
+    private struct Fields: Hashable {
+        var id: String
+        var database: String
+        var schema: String
+        var name: String
+        var kind: ObjectKind
+        /// The cluster's name; nil for tables, views and subsources.
+        var cluster: String?
+        /// Materialize's `create_sql`, in resolved or plain form.
+        var createSQL: String?
+        /// A view's or materialized view's query, possibly with id annotations and a trailing `;`.
+        var definition: String?
+        /// For an index, the id of the indexed relation.
+        var on: String?
+        /// For a source: `postgres`, `mysql`, `sql-server`, `kafka`, `load-generator`, `webhook`, …
+        var sourceType: String?
+        /// Logical dependencies (`mz_object_dependencies`), restricted to ids in the snapshot.
+        var dependsOn: [String]
+        /// What the running dataflow reads (`mz_compute_dependencies`), restricted to ids in the snapshot.
+        var imports: [String]
+        var sinceMs: UInt64?
+        var upperMs: UInt64?
+        var lagMs: UInt64?
+        var hydrated: Bool?
+        var hydrationTimeMs: UInt64?
+        /// Compaction window; nil means Materialize's default of 1000 ms.
+        var retainHistoryMs: UInt64?
+        /// Source or sink status: `running|starting|stalled|paused|created|dropped`.
+        var status: String?
+        /// The upper is the empty frontier: the collection never changes again.
+        var sealed: Bool
+        /// On a replacement materialized view in flight, the id of the view it replaces.
+        var replacementFor: String?
+        /// The memory its dataflow's arrangements hold now, on its largest replica
+        /// (`mz_object_arrangement_sizes`); nil when unknown or not maintained.
+        var memoryBytes: UInt64?
+    }
+
+    /// `@unchecked Sendable`: a box is only mutated while it is uniquely referenced.
+    private final class Box: @unchecked Sendable {
+        var fields: Fields
+
+        init(_ fields: Fields) {
+            self.fields = fields
+        }
+    }
+
+    private var box: Box
+
+    /// The box, copied first when another value shares it.
+    private mutating func uniqueBox() -> Box {
+        if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+        return box
+    }
 
     package init(
         id: String,
@@ -143,28 +167,140 @@ package struct CatalogObject: Hashable, Sendable {
         replacementFor: String? = nil,
         memoryBytes: UInt64? = nil
     ) {
-        self.id = id
-        self.database = database
-        self.schema = schema
-        self.name = name
-        self.kind = kind
-        self.cluster = cluster
-        self.createSQL = createSQL
-        self.definition = definition
-        self.on = on
-        self.sourceType = sourceType
-        self.dependsOn = dependsOn
-        self.imports = imports
-        self.sinceMs = sinceMs
-        self.upperMs = upperMs
-        self.lagMs = lagMs
-        self.hydrated = hydrated
-        self.hydrationTimeMs = hydrationTimeMs
-        self.retainHistoryMs = retainHistoryMs
-        self.status = status
-        self.sealed = sealed
-        self.replacementFor = replacementFor
-        self.memoryBytes = memoryBytes
+        box = Box(Fields(
+            id: id,
+            database: database,
+            schema: schema,
+            name: name,
+            kind: kind,
+            cluster: cluster,
+            createSQL: createSQL,
+            definition: definition,
+            on: on,
+            sourceType: sourceType,
+            dependsOn: dependsOn,
+            imports: imports,
+            sinceMs: sinceMs,
+            upperMs: upperMs,
+            lagMs: lagMs,
+            hydrated: hydrated,
+            hydrationTimeMs: hydrationTimeMs,
+            retainHistoryMs: retainHistoryMs,
+            status: status,
+            sealed: sealed,
+            replacementFor: replacementFor,
+            memoryBytes: memoryBytes
+        ))
+    }
+
+    package var id: String {
+        get { box.fields.id }
+        _modify { yield &uniqueBox().fields.id }
+    }
+    package var database: String {
+        get { box.fields.database }
+        _modify { yield &uniqueBox().fields.database }
+    }
+    package var schema: String {
+        get { box.fields.schema }
+        _modify { yield &uniqueBox().fields.schema }
+    }
+    package var name: String {
+        get { box.fields.name }
+        _modify { yield &uniqueBox().fields.name }
+    }
+    package var kind: ObjectKind {
+        get { box.fields.kind }
+        _modify { yield &uniqueBox().fields.kind }
+    }
+    /// The cluster's name; nil for tables, views and subsources.
+    package var cluster: String? {
+        get { box.fields.cluster }
+        _modify { yield &uniqueBox().fields.cluster }
+    }
+    /// Materialize's `create_sql`, in resolved or plain form.
+    package var createSQL: String? {
+        get { box.fields.createSQL }
+        _modify { yield &uniqueBox().fields.createSQL }
+    }
+    /// A view's or materialized view's query, possibly with id annotations and a trailing `;`.
+    package var definition: String? {
+        get { box.fields.definition }
+        _modify { yield &uniqueBox().fields.definition }
+    }
+    /// For an index, the id of the indexed relation.
+    package var on: String? {
+        get { box.fields.on }
+        _modify { yield &uniqueBox().fields.on }
+    }
+    /// For a source: `postgres`, `mysql`, `sql-server`, `kafka`, `load-generator`, `webhook`, …
+    package var sourceType: String? {
+        get { box.fields.sourceType }
+        _modify { yield &uniqueBox().fields.sourceType }
+    }
+    /// Logical dependencies (`mz_object_dependencies`), restricted to ids in the snapshot.
+    package var dependsOn: [String] {
+        get { box.fields.dependsOn }
+        _modify { yield &uniqueBox().fields.dependsOn }
+    }
+    /// What the running dataflow reads (`mz_compute_dependencies`), restricted to ids in the snapshot.
+    package var imports: [String] {
+        get { box.fields.imports }
+        _modify { yield &uniqueBox().fields.imports }
+    }
+    package var sinceMs: UInt64? {
+        get { box.fields.sinceMs }
+        _modify { yield &uniqueBox().fields.sinceMs }
+    }
+    package var upperMs: UInt64? {
+        get { box.fields.upperMs }
+        _modify { yield &uniqueBox().fields.upperMs }
+    }
+    package var lagMs: UInt64? {
+        get { box.fields.lagMs }
+        _modify { yield &uniqueBox().fields.lagMs }
+    }
+    package var hydrated: Bool? {
+        get { box.fields.hydrated }
+        _modify { yield &uniqueBox().fields.hydrated }
+    }
+    package var hydrationTimeMs: UInt64? {
+        get { box.fields.hydrationTimeMs }
+        _modify { yield &uniqueBox().fields.hydrationTimeMs }
+    }
+    /// Compaction window; nil means Materialize's default of 1000 ms.
+    package var retainHistoryMs: UInt64? {
+        get { box.fields.retainHistoryMs }
+        _modify { yield &uniqueBox().fields.retainHistoryMs }
+    }
+    /// Source or sink status: `running|starting|stalled|paused|created|dropped`.
+    package var status: String? {
+        get { box.fields.status }
+        _modify { yield &uniqueBox().fields.status }
+    }
+    /// The upper is the empty frontier: the collection never changes again.
+    package var sealed: Bool {
+        get { box.fields.sealed }
+        _modify { yield &uniqueBox().fields.sealed }
+    }
+    /// On a replacement materialized view in flight, the id of the view it replaces.
+    package var replacementFor: String? {
+        get { box.fields.replacementFor }
+        _modify { yield &uniqueBox().fields.replacementFor }
+    }
+    /// The memory its dataflow's arrangements hold now, on its largest replica
+    /// (`mz_object_arrangement_sizes`); nil when unknown or not maintained.
+    package var memoryBytes: UInt64? {
+        get { box.fields.memoryBytes }
+        _modify { yield &uniqueBox().fields.memoryBytes }
+    }
+
+    package static func == (lhs: CatalogObject, rhs: CatalogObject) -> Bool {
+        lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
+    }
+
+    package func hash(into hasher: inout Hasher) {
+        box.fields.hash(into: &hasher)
     }
 
     /// `database.schema.name` as a value.

@@ -21,7 +21,14 @@ extension Plan {
 
     /// Plan JSON v1, pretty-printed with two-space indentation and a trailing newline.
     package func json() -> String {
-        jsonValue().serialized(pretty: true) + "\n"
+        String(decoding: jsonBytes(), as: UTF8.self)
+    }
+
+    /// ``json()`` as UTF-8 bytes, without building a `String` (a 100 000-object plan is 29 MB).
+    package func jsonBytes() -> [UInt8] {
+        var bytes = jsonValue().serializedBytes(pretty: true)
+        bytes.append(UInt8(ascii: "\n"))
+        return bytes
     }
 }
 

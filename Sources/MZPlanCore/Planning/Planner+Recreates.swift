@@ -95,7 +95,7 @@ extension PlanBuilder {
         // Each recreated object is listed once, under the root that claimed it, with its step.
         for (entry, slowest) in zip(group, rebuildMs) {
             let root = entry.placement.object
-            let claimed = entry.claimed.sorted { statements.rank[$0.id, default: .max] < statements.rank[$1.id, default: .max] }
+            let claimed = entry.claimed.map { (rank: statements.rank[$0.id, default: .max], object: $0) }.sorted { $0.rank < $1.rank }.map(\.object)
             let rebuilt = claimed.filter { statements.createdBySource[$0.id] == nil && !rootIDs.contains($0.id) }
             let (sum, overflow) = (root.hydrationTimeMs ?? Self.defaultHydrationMs).addingReportingOverflow(slowest)
             let staleness = overflow ? UInt64.max : sum
@@ -185,15 +185,37 @@ extension PlanBuilder {
         let topRoots = Set(statements.drops.map(\.root.id))
         let closure = graph.dependentClosure(of: Array(topRoots)).filter { $0.replacementFor == nil && !topRoots.contains($0.id) }
         for (index, member) in closure.enumerated() { statements.rank[member.id] = index }
-        for member in closure where statements.createdBySource[member.id] == nil {
-            let cluster = member.kind.isPlaceable ? resolution.desiredCluster(of: member) : nil
-            statements.creations.append((member, cluster, try rebuild.checked(try memberStatement(member, on: cluster), for: member)))
+        let members = closure.filter { statements.createdBySource[$0.id] == nil }
+        let clusters = members.map { $0.kind.isPlaceable ? resolution.desiredCluster(of: $0) : nil }
+        let built = Self.memberStatements(members, on: clusters, rebuild: rebuild)
+        for (index, member) in members.enumerated() {
+            statements.creations.append((member, clusters[index], try built[index].get()))
         }
         return statements
     }
 
+    /// From this many members on, the second half of a closure's statements is built on another thread.
+    private static let parallelMemberCount = 512
+
+    /// The checked statements that rebuild `members` on `clusters`, in order. A large closure is
+    /// built in two halves on two threads (a 100 000-object plan rebuilds 36 000 objects); each
+    /// result is the statement or why it cannot be built, so the first problem in order is reported.
+    private static func memberStatements(_ members: [CatalogObject], on clusters: [String?], rebuild: RebuildStatements) -> [Result<Statement, RebuildProblem>] {
+        let build = { @Sendable (range: Range<Int>) -> [Result<Statement, RebuildProblem>] in
+            range.map { index in
+                Result { () throws(RebuildProblem) in
+                    try rebuild.checked(try memberStatement(members[index], on: clusters[index], rebuild: rebuild), for: members[index])
+                }
+            }
+        }
+        guard members.count >= parallelMemberCount else { return build(members.indices) }
+        let middle = members.count / 2
+        let tail = BackgroundValue { build(middle..<members.count) }
+        return build(0..<middle) + tail.value
+    }
+
     /// The statement that rebuilds one member of a dropped closure.
-    private func memberStatement(_ member: CatalogObject, on cluster: String?) throws(RebuildProblem) -> Statement {
+    private static func memberStatement(_ member: CatalogObject, on cluster: String?, rebuild: RebuildStatements) throws(RebuildProblem) -> Statement {
         switch member.kind {
         case .view: return .createView(try rebuild.view(member))
         case .materializedView: return .createMaterializedView(try rebuild.materializedView(member, on: cluster ?? member.cluster ?? ""))

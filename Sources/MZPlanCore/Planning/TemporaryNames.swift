@@ -9,7 +9,22 @@ struct TemporaryNames {
 
     init(graph: CatalogGraph) {
         let objects = graph.objects
-        taken = Set(objects.indices.lazy.filter { objects[$0].name.contains(Self.suffix) }.map { objects[$0].qualifiedName })
+        taken = Set(objects.indices.lazy.filter { Self.containsSuffix(objects[$0].name) }.map { objects[$0].qualifiedName })
+    }
+
+    /// Whether `name` contains `_mzplan`, compared byte by byte: `String.contains(_:)` compares by
+    /// grapheme, which took 0.15 s on a 100 000-object catalog.
+    private static func containsSuffix(_ name: String) -> Bool {
+        var name = name
+        var suffix = Self.suffix
+        return name.withUTF8 { bytes in
+            suffix.withUTF8 { needle in
+                guard bytes.count >= needle.count else { return false }
+                return (0...(bytes.count - needle.count)).contains { start in
+                    needle.indices.allSatisfy { bytes[start + $0] == needle[$0] }
+                }
+            }
+        }
     }
 
     mutating func name(for original: QualifiedName) -> QualifiedName {

@@ -19,4 +19,9 @@ package struct PlanRenderer: Sendable {
         case .gantt: GanttRenderer().render(plan)
         }
     }
+
+    /// ``render(_:format:color:)`` as UTF-8 bytes; JSON is written without building a `String`.
+    package func renderBytes(_ plan: Plan, format: PlanFormat, color: Bool = false) -> [UInt8] {
+        format == .json ? plan.jsonBytes() : Array(render(plan, format: format, color: color).utf8)
+    }
 }

@@ -65,11 +65,20 @@ extension JSONValue {
     /// Serializes the value. `pretty` indents nested containers by two spaces and puts one
     /// member per line; empty containers stay on one line (`[]`, `{}`).
     package func serialized(pretty: Bool = true) -> String {
+        String(decoding: serializedBytes(pretty: pretty), as: UTF8.self)
+    }
+
+    /// ``serialized(pretty:)`` as UTF-8 bytes, without building a `String`.
+    package func serializedBytes(pretty: Bool = true) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(1 << 16)
         write(to: &output, pretty: pretty, indent: 0)
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
+
+    /// From this many elements on, an array's second half is written on another thread (a
+    /// 100 000-object plan has 40 000 steps); the halves are joined in order, so the bytes are the same.
+    private static let parallelArrayCount = 4096
 
     private func write(to output: inout [UInt8], pretty: Bool, indent: Int) {
         switch self {
@@ -82,10 +91,17 @@ extension JSONValue {
         case .array(let values):
             guard !values.isEmpty else { output.append(contentsOf: "[]".utf8); return }
             output.append(UInt8(ascii: "["))
-            for (index, value) in values.enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
-                if pretty { JSONValue.newline(indent + 2, to: &output) }
-                value.write(to: &output, pretty: pretty, indent: indent + 2)
+            if values.count >= Self.parallelArrayCount {
+                let middle = values.count / 2
+                let tail = BackgroundValue {
+                    var part: [UInt8] = []
+                    JSONValue.writeElements(values[middle...], first: false, to: &part, pretty: pretty, indent: indent)
+                    return part
+                }
+                JSONValue.writeElements(values[..<middle], first: true, to: &output, pretty: pretty, indent: indent)
+                output.append(contentsOf: tail.value)
+            } else {
+                JSONValue.writeElements(values[...], first: true, to: &output, pretty: pretty, indent: indent)
             }
             if pretty { JSONValue.newline(indent, to: &output) }
             output.append(UInt8(ascii: "]"))
@@ -105,6 +121,15 @@ extension JSONValue {
         }
     }
 
+    /// Array elements, each after a comma unless it is the array's `first`.
+    private static func writeElements(_ values: ArraySlice<JSONValue>, first: Bool, to output: inout [UInt8], pretty: Bool, indent: Int) {
+        for (offset, value) in values.enumerated() {
+            if offset > 0 || !first { output.append(UInt8(ascii: ",")) }
+            if pretty { newline(indent + 2, to: &output) }
+            value.write(to: &output, pretty: pretty, indent: indent + 2)
+        }
+    }
+
     /// A finite double as a JSON number in its shortest round-tripping form; `null` otherwise.
     static func numberText(_ value: Double) -> String {
         value.isFinite ? value.description : "null"
@@ -116,22 +141,29 @@ extension JSONValue {
     }
 
     /// Writes `value` as a JSON string literal, escaping quotes, backslashes and control characters.
+    /// Runs of bytes that need no escape are copied whole.
     static func writeString(_ value: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): output.append(contentsOf: "\\\"".utf8)
-            case UInt8(ascii: "\\"): output.append(contentsOf: "\\\\".utf8)
-            case UInt8(ascii: "\n"): output.append(contentsOf: "\\n".utf8)
-            case UInt8(ascii: "\r"): output.append(contentsOf: "\\r".utf8)
-            case UInt8(ascii: "\t"): output.append(contentsOf: "\\t".utf8)
-            case 0x08: output.append(contentsOf: "\\b".utf8)
-            case 0x0C: output.append(contentsOf: "\\f".utf8)
-            case ..<0x20:
-                let hex = String(byte, radix: 16)
-                output.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
-            default: output.append(byte)
+        var value = value
+        value.withUTF8 { bytes in
+            var runStart = 0
+            for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                runStart = index + 1
+                switch byte {
+                case UInt8(ascii: "\""): output.append(contentsOf: "\\\"".utf8)
+                case UInt8(ascii: "\\"): output.append(contentsOf: "\\\\".utf8)
+                case UInt8(ascii: "\n"): output.append(contentsOf: "\\n".utf8)
+                case UInt8(ascii: "\r"): output.append(contentsOf: "\\r".utf8)
+                case UInt8(ascii: "\t"): output.append(contentsOf: "\\t".utf8)
+                case 0x08: output.append(contentsOf: "\\b".utf8)
+                case 0x0C: output.append(contentsOf: "\\f".utf8)
+                default:
+                    let hex = String(byte, radix: 16)
+                    output.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+                }
             }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
         output.append(UInt8(ascii: "\""))
     }
