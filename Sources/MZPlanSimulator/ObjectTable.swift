@@ -18,6 +18,9 @@ struct ObjectTable {
     private var indexPositions: [String: [Int]] = [:]
     /// Changes whenever objects come, go or are renamed: caches of names are stale then.
     private(set) var generation = 0
+    /// Every name that came, went or changed, with its position, oldest first: what a cache of
+    /// names must look at again.
+    private(set) var nameChanges: [(name: QualifiedName, position: Int)] = []
     /// The memory the living objects' dataflows hold, per cluster name.
     private(set) var memoryByCluster: [String: UInt64] = [:]
 
@@ -45,6 +48,8 @@ struct ObjectTable {
         positionByName[name].flatMap { slots[$0] }
     }
 
+    func position(named name: QualifiedName) -> Int? { positionByName[name] }
+
     /// Ids of the objects alive, in creation order.
     var ids: [String] { slots.compactMap { $0?.id } }
 
@@ -66,6 +71,7 @@ struct ObjectTable {
         if object.kind == .index, let on = object.on { indexPositions[on, default: []].append(position) }
         dependencyPositions.append(positions(of: Self.dependencies(of: object)))
         importPositions.append(positions(of: object.imports))
+        nameChanges.append((object.qualifiedName, position))
         generation += 1
     }
 
@@ -79,6 +85,7 @@ struct ObjectTable {
             rows[position] = FrontierRow()
             dependencyPositions[position] = []
             importPositions[position] = []
+            nameChanges.append((object.qualifiedName, position))
         }
         generation += 1
     }
@@ -88,6 +95,8 @@ struct ObjectTable {
         positionByName[object.qualifiedName] = nil
         slots[position]?.name = name
         positionByName[object.qualifiedName.renamed(name)] = position
+        nameChanges.append((object.qualifiedName, position))
+        nameChanges.append((object.qualifiedName.renamed(name), position))
         generation += 1
     }
 

@@ -82,7 +82,7 @@ extension SimulatedEnvironment {
         insert(object)
         asOf[object.id] = start
         hydrationLeft[object.id] = Double(object.hydrationTimeMs ?? Self.defaultHydrationMs)
-        updateFrontiers()
+        frontiersStale = true
     }
 
     func refused(_ refusal: SQLRefusal) -> ApplyTargetError {

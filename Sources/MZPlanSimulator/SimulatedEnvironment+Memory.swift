@@ -13,7 +13,7 @@ extension SimulatedEnvironment {
     /// Once the dataflows fit again, the replicas recover. Runs after every statement.
     func updateMemoryPressure() {
         guard let sizes, sizes.contains(where: { $0.memoryBytes != nil }) else { return }
-        let load = objects.memoryByCluster
+        let load = table.memoryByCluster
         for index in clusters.indices {
             let cluster = clusters[index]
             let sizeName = cluster.size ?? cluster.replicas.lazy.compactMap(\.size).first

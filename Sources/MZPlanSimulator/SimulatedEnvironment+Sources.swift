@@ -47,7 +47,7 @@ extension SimulatedEnvironment {
             relation.createSQL = CreateSubsourceStatement(name: ObjectName(progress), columns: nil, ofSource: nil, options: [SQLOption("PROGRESS", .keyword("true"))]).sql
             insert(relation)
         }
-        updateFrontiers()
+        frontiersStale = true
     }
 
     /// The subsources a source statement creates: its `FOR TABLES` list, or for `FOR ALL TABLES`
@@ -84,7 +84,7 @@ extension SimulatedEnvironment {
             retainHistoryMs: statement.options.retainHistoryMs, status: "running"
         )
         insert(table)
-        updateFrontiers()
+        frontiersStale = true
     }
 
     /// What a source ingests, to tell two ingestions of one upstream apart from two different

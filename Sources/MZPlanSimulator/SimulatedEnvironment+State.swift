@@ -18,7 +18,7 @@ extension SimulatedEnvironment {
             ("statements", .int(statementsExecuted)),
             ("lock", lock.map(\.stateJSON) ?? .null),
             ("journal", .array(journal.map(\.stateJSON))),
-            ("as_of", map(asOf) { .uint($0) }),
+            ("as_of", map(asOf.byID) { .uint($0) }),
             ("hydration_left", map(hydrationLeft) { .uint(UInt64($0.rounded(.up))) }),
             ("hydration_by_name", map(Dictionary(uniqueKeysWithValues: hydrationByName.map { ($0.key.description, $0.value) })) { .uint($0) }),
             ("memory_by_name", map(Dictionary(uniqueKeysWithValues: memoryByName.map { ($0.key.description, $0.value) })) { .uint($0) }),
@@ -55,7 +55,7 @@ extension SimulatedEnvironment {
         environment.generation = state["generation"]?.intValue ?? 0
         if let lock = state["lock"], !lock.isNull { environment.lock = LockHolder(stateJSON: lock) }
         environment.journal = (state["journal"]?.arrayValue ?? []).compactMap(JournalEntry.init(stateJSON:))
-        environment.asOf = Dictionary(uniqueKeysWithValues: members("as_of").compactMap { key, value in value.uintValue.map { (key, $0) } })
+        environment.asOf = AsOfTable(Dictionary(uniqueKeysWithValues: members("as_of").compactMap { key, value in value.uintValue.map { (key, $0) } }))
         environment.hydrationLeft = Dictionary(uniqueKeysWithValues: members("hydration_left").compactMap { key, value in value.uintValue.map { (key, Double($0)) } })
         for (key, value) in members("hydration_by_name") {
             if let name = QualifiedName(display: key) { environment.hydrationByName[name] = value.uintValue }
@@ -66,7 +66,7 @@ extension SimulatedEnvironment {
         environment.memoryLooping = Set((state["memory_oom_clusters"]?.arrayValue ?? []).compactMap(\.stringValue))
         if let names = state["original_names"]?.arrayValue {
             environment.originalNames = Set(names.compactMap { $0.stringValue.flatMap(QualifiedName.init(display:)) })
-            environment.missingOriginals = (-1, [], [])
+            environment.originals = nil
         }
         environment.stalenessMs = Dictionary(uniqueKeysWithValues: members("staleness_ms").compactMap { key, value in
             guard let name = QualifiedName(display: key), let ms = value.uintValue else { return nil }

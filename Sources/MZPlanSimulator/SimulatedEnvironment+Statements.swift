@@ -203,7 +203,7 @@ extension SimulatedEnvironment {
         insert(updated)
         asOf[updated.id] = nil
         objects.redirect(view.id, to: updated.id)
-        updateFrontiers()
+        frontiersStale = true
     }
 
     /// The stored statement of a view after `APPLY REPLACEMENT`: the replacement's, under the view's name.
@@ -232,7 +232,7 @@ extension SimulatedEnvironment {
         objects.relink(id: view.id)
         asOf[view.id] = start
         hydrationLeft[view.id] = Double(hydrationTime(for: view.qualifiedName))
-        updateFrontiers()
+        frontiersStale = true
     }
 
     // MARK: DROP
@@ -279,18 +279,23 @@ extension SimulatedEnvironment {
             droppedSubsources[name] = dependents.compactMap { objects[$0] }.filter { $0.kind == .subsource && $0.dependsOn == [object.id] }
         }
         remove(Set([object.id] + dependents))
-        updateFrontiers()
+        frontiersStale = true
     }
 
     /// Every object depending on `id`, transitively.
     func closure(of id: String) -> [String] {
+        // Who reads each object (its dependents, indexes and replacements), in creation order.
+        var readers: [String: [String]] = [:]
+        for case let object? in objects.slots {
+            for read in object.dependsOn + [object.on, object.replacementFor].compactMap({ $0 }) {
+                readers[read, default: []].append(object.id)
+            }
+        }
         var result: [String] = []
         var seen: Set<String> = [id]
         var pending = [id]
         while let next = pending.popLast() {
-            for other in order where !seen.contains(other) {
-                guard let object = objects[other], object.dependsOn.contains(next) || object.on == next || object.replacementFor == next else { continue }
-                seen.insert(other)
+            for other in readers[next] ?? [] where seen.insert(other).inserted {
                 result.append(other)
                 pending.append(other)
             }

@@ -44,27 +44,34 @@ extension SimulatedEnvironment: ApplyTarget, ApplyClock {
         }
     }
 
+    /// Reads the table as stored and computes only the uppers it reports (``currentUppers()``):
+    /// a poll does not run the frontier pass over the whole catalog.
     package func readiness(_ probes: [ReadinessProbe]) async throws(ApplyTargetError) -> [ReadinessSample] {
-        probes.map { probe in
-            guard let found = self.object(named: probe.object) else { return ReadinessSample(object: probe.object, exists: false) }
-            let original = probe.standsInFor.flatMap { self.object(named: $0) }
-            let object = found
+        var uppers = currentUppers()
+        return probes.map { probe in
+            guard let position = table.position(named: probe.object), let object = table.slots[position] else {
+                return ReadinessSample(object: probe.object, exists: false)
+            }
+            let originalPosition = probe.standsInFor.flatMap { table.position(named: $0) }
+            let original = originalPosition.flatMap { table.slots[$0] }
             let problem = replicaProblem(object.cluster)
             // A table or subsource of a source has its data once its source has taken its snapshot.
-            let hydrated = object.hydrated ?? object.dependsOn.lazy.compactMap { self.objects[$0] }.first { $0.kind == .source }?.hydrated
+            let hydrated = object.hydrated ?? object.dependsOn.lazy.compactMap { self.table[$0] }.first { $0.kind == .source }?.hydrated
+            let upper = uppers.upper(at: position)
             // A replacement's global frontier mirrors its target's; its dataflow's is its own.
-            let reported = object.replacementFor.flatMap { objects[$0] } ?? object
+            let reported = object.replacementFor.flatMap { table.position(of: $0) }.map { uppers.upper(at: $0) } ?? upper
+            let originalUpper = originalPosition.flatMap { uppers.upper(at: $0) }
             return ReadinessSample(
                 object: probe.object,
                 exists: true,
                 cluster: object.cluster,
                 hydratedOnHealthyReplica: hydrated == true && problem == nil,
-                upperMs: reported.upperMs,
-                lagMs: reported.upperMs.map { timeMs - min($0, timeMs) },
-                dataflowUpperMs: problem == nil ? object.upperMs : nil,
+                upperMs: reported,
+                lagMs: reported.map { timeMs - min($0, timeMs) },
+                dataflowUpperMs: problem == nil ? upper : nil,
                 status: object.status,
-                originalUpperMs: original?.upperMs,
-                originalLagMs: original?.upperMs.map { timeMs - min($0, timeMs) },
+                originalUpperMs: originalUpper,
+                originalLagMs: originalUpper.map { timeMs - min($0, timeMs) },
                 originalSealed: original?.sealed ?? false,
                 replicaProblem: problem
             )
@@ -149,6 +156,8 @@ extension SimulatedEnvironment {
             } catch {
                 objects = saved
                 clusters = savedClusters
+                // The restored table's name changes are not a continuation of the ones read.
+                originals = nil
                 throw error
             }
         }

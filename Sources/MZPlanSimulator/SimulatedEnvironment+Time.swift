@@ -5,43 +5,56 @@ extension SimulatedEnvironment {
     static let defaultHydrationMs: UInt64 = 10_000
 
     /// Moves virtual time to `target`: hydration progresses (shared per cluster), staleness
-    /// accrues for missing or unhydrated objects, frontiers advance.
+    /// accrues for missing or unhydrated objects, frontiers advance (lazily: ``refreshFrontiers()``).
+    ///
+    /// Nothing but hydration changes while time passes, so what the slices between two
+    /// hydrations finishing need is worked out once: the dataflows hydrating on healthy clusters
+    /// with the work they have left, and the originals that are stale (missing, or hydrating).
     package func advance(to target: UInt64) {
+        defer { frontiersStale = true }
+        guard timeMs < target else { return }
+        let presence = followOriginals()
+        var kept = currentSlices(originals: presence)
+        // Out of the environment while the slices change: nothing else reads them meanwhile.
+        slices = nil
+        let start = timeMs
         while timeMs < target {
-            var hydrating: [String: [String]] = [:]
-            var healthy: [String: Bool] = [:]
-            for id in hydrationLeft.keys {
-                guard let position = objects.position(of: id), let cluster = objects.rows[position].cluster else { continue }
-                if healthy[cluster] == nil { healthy[cluster] = replicaProblem(cluster) == nil }
-                if healthy[cluster] == true { hydrating[cluster, default: []].append(id) }
-            }
             var step = Double(target - timeMs)
-            for ids in hydrating.values {
-                let shortest = ids.compactMap { hydrationLeft[$0] }.min() ?? .infinity
-                step = min(step, shortest * Double(ids.count))
+            for group in kept.groups where !group.isEmpty {
+                step = min(step, group.lazy.map(\.left).min()! * Double(group.count))
             }
             let elapsed = max(1, UInt64(step.rounded(.up)))
-            accrueStaleness(elapsed)
             if !interrupted.isEmpty { accrueDowntime(elapsed) }
-            for ids in hydrating.values {
-                for id in ids {
-                    let left = (hydrationLeft[id] ?? 0) - Double(elapsed) / Double(ids.count)
-                    if left <= 0.0001 {
-                        hydrationLeft[id] = nil
-                        interrupted.remove(id)
-                        objects[id]?.hydrated = true
-                        sealIfDone(id)
-                        if objects[id]?.kind == .source || objects[id]?.kind == .sink, objects[id]?.status == "starting" {
-                            objects[id]?.status = "running"
-                        }
-                    } else {
-                        hydrationLeft[id] = left
+            for index in kept.groups.indices where !kept.groups[index].isEmpty {
+                let share = Double(elapsed) / Double(kept.groups[index].count)
+                kept.groups[index] = kept.groups[index].compactMap { member in
+                    var member = member
+                    member.left -= share
+                    guard member.left <= 0.0001 else { return member }
+                    finishHydrating(member.id)
+                    if let name = member.staleName {
+                        storedStalenessMs[name, default: 0] += timeMs + elapsed - kept.accruedUntilMs
                     }
+                    return nil
                 }
             }
             timeMs += elapsed
         }
-        updateFrontiers()
+        for name in presence.missing {
+            storedStalenessMs[name, default: 0] += timeMs - start
+        }
+        slices = kept
+    }
+
+    /// A dataflow has done its hydration work: it serves (a source or sink starts running).
+    private func finishHydrating(_ id: String) {
+        storedHydrationLeft[id] = nil
+        interrupted.remove(id)
+        table[id]?.hydrated = true
+        sealIfDone(id)
+        if table[id]?.kind == .source || table[id]?.kind == .sink, table[id]?.status == "starting" {
+            table[id]?.status = "running"
+        }
     }
 
     /// Objects that stop serving and rehydrate: their cluster's replicas were replaced.
@@ -70,7 +83,7 @@ extension SimulatedEnvironment {
         var down: Set<String> = []
         var computeDown: Set<String> = []
         for id in interrupted {
-            guard let object = objects[id], let cluster = object.cluster else { continue }
+            guard let object = table[id], let cluster = object.cluster else { continue }
             down.insert(cluster)
             if object.kind == .index || object.kind == .materializedView { computeDown.insert(cluster) }
         }
@@ -78,126 +91,88 @@ extension SimulatedEnvironment {
         for cluster in computeDown { computeDowntimeMs[cluster, default: 0] += elapsed }
     }
 
-    /// Originals (by name) that are missing, or present and not serving: not hydrated (every
-    /// dataflow that is not hydrated has hydration work left).
-    private func accrueStaleness(_ elapsed: UInt64) {
-        if missingOriginals.generation != objects.generation {
-            var present: Set<QualifiedName> = []
-            var original = [Bool](repeating: false, count: objects.slots.count)
-            for (position, object) in objects.slots.enumerated() {
-                guard let object, object.replacementFor == nil else { continue }
-                present.insert(object.qualifiedName)
-                original[position] = originalNames.contains(object.qualifiedName)
-            }
-            missingOriginals = (objects.generation, originalNames.subtracting(present).sorted(), original)
-        }
-        for name in missingOriginals.names {
-            stalenessMs[name, default: 0] += elapsed
-        }
-        for id in hydrationLeft.keys {
-            guard let position = objects.position(of: id), !objects.rows[position].isReplacement, objects.rows[position].hydrated == false,
-                  missingOriginals.original[position], let name = objects.slots[position]?.qualifiedName else { continue }
-            stalenessMs[name, default: 0] += elapsed
-        }
+    /// Originals (by name) that are missing, and the positions that hold one, after the
+    /// catalog's latest changes.
+    private func followOriginals() -> OriginalPresence {
+        var presence = originals ?? OriginalPresence(originalNames: originalNames, table: table)
+        presence.follow(table, originalNames: originalNames)
+        originals = presence
+        return presence
     }
 
     /// A materialized view that refreshes only `AT` given times has computed its output for all
     /// times once hydrated: its upper becomes the empty frontier.
     private func sealIfDone(_ id: String) {
-        guard let object = objects[id], object.kind == .materializedView, object.replacementFor == nil,
+        guard let object = table[id], object.kind == .materializedView, object.replacementFor == nil,
               let sql = object.createSQL, case .createMaterializedView(let statement)? = try? Statement(parsing: sql),
               statement.options.refreshesOnlyAt else { return }
-        objects[id]?.sealed = true
-        objects[id]?.upperMs = nil
+        table[id]?.sealed = true
+        table[id]?.upperMs = nil
+    }
+
+    /// Runs the frontier pass when time passed or the catalog changed since the last one.
+    func refreshFrontiers() {
+        guard frontiersStale else { return }
+        frontiersStale = false
+        updateFrontiers()
     }
 
     /// Uppers from the clock, lags and inputs; sinces from retention, holds and as_ofs.
+    ///
+    /// Frontiers are computed lazily, and that gives the same values as a pass after every tick:
+    /// between two changes of the catalog an upper only grows with the clock (a dataflow that is
+    /// not hydrated keeps the upper it had, and it stops hydrating only in a statement, which runs
+    /// the pass first), so computing it late is computing the last of the values it went through.
     func updateFrontiers() {
         // Computed from a copy of the rows, then written back (the copy released first, so the
         // writes do not copy the table).
         for (position, upper, since) in computeFrontiers() {
-            objects.setFrontier(at: position, upper: upper, since: since)
+            table.setFrontier(at: position, upper: upper, since: since)
         }
+    }
+
+    /// Uppers as the frontier pass would compute them now, for a few objects: the stored ones
+    /// when they are current, else computed from what each reads, shared among the objects asked about.
+    func currentUppers() -> SparseUppers {
+        SparseUppers(rows: table.rows, evaluation: frontiersStale ? UpperEvaluation(table: table, starts: asOfPositions(), nowMs: timeMs) : nil)
     }
 
     /// The frontiers that changed, by position.
     private func computeFrontiers() -> [(position: Int, upper: UInt64?, since: UInt64?)] {
-        let rows = objects.rows
-        let dependencies = objects.dependencyPositions
+        let rows = table.rows
         let starts = asOfPositions()
-        var uppers = [UInt64?](repeating: nil, count: rows.count)
-        var computed = [Bool](repeating: false, count: rows.count)
-        let now = timeMs
-        func upper(_ position: Int, depth: Int) -> UInt64? {
-            if computed[position] { return uppers[position] }
-            let row = rows[position]
-            guard row.alive, depth < 256 else { return nil }
-            if row.sealed { return row.upperMs }
-            let own = now - min(now, row.lagMs)
-            var value: UInt64
-            switch row.kind {
-            case .table where row.readsNothing:
-                value = own
-            case .source, .subsource, .table:
-                if row.stalled {
-                    value = row.upperMs ?? own
-                } else if row.kind != .source, let first = dependencies[position].first, let parent = upper(first, depth: depth + 1) {
-                    value = min(own, parent)
-                } else {
-                    value = own
-                }
-                if row.kind == .source, row.hydrated == false { value = row.upperMs ?? starts[position] ?? own }
-            default:
-                var lowest = own
-                for dependency in dependencies[position] {
-                    if let input = upper(dependency, depth: depth + 1) { lowest = min(lowest, input) }
-                }
-                value = lowest
-                if row.hydrated == false {
-                    value = row.upperMs ?? starts[position] ?? value
-                }
-            }
-            if let previous = row.upperMs, previous > value { value = previous }
-            uppers[position] = value
-            computed[position] = true
-            return value
-        }
-        for position in rows.indices where rows[position].alive { _ = upper(position, depth: 0) }
+        var evaluation = UpperEvaluation(table: table, starts: starts, nowMs: timeMs)
+        var memo = DenseUpperMemo(count: rows.count)
+        for position in rows.indices where rows[position].alive { _ = evaluation.upper(position, memo: &memo) }
+        let uppers = memo.values
         var heldBy = [UInt64](repeating: .max, count: rows.count)
         for position in rows.indices where rows[position].alive && !rows[position].isReplacement {
             guard let own = uppers[position] else { continue }
-            for imported in objects.importPositions[position] where rows[imported].kind != .index {
+            for imported in table.importPositions[position] where rows[imported].kind != .index {
                 heldBy[imported] = min(heldBy[imported], own)
             }
         }
         var changes: [(position: Int, upper: UInt64?, since: UInt64?)] = []
         for position in rows.indices {
-            let row = rows[position]
-            guard row.alive, row.kind != .view else { continue }
+            guard rows[position].alive, rows[position].kind != .view else { continue }
             let newUpper = uppers[position]
-            var newSince = row.sinceMs
+            var newSince = rows[position].sinceMs
             if let upperValue = newUpper {
-                var since = upperValue - min(upperValue, row.retentionMs)
-                if row.kind != .index, heldBy[position] != .max { since = min(since, heldBy[position]) }
-                if let start = starts[position] { since = row.isReplacement ? start : max(since, start) }
-                newSince = max(row.sinceMs ?? 0, since)
+                var since = upperValue - min(upperValue, rows[position].retentionMs)
+                if rows[position].kind != .index, heldBy[position] != .max { since = min(since, heldBy[position]) }
+                if let start = starts[position] { since = rows[position].isReplacement ? start : max(since, start) }
+                newSince = max(rows[position].sinceMs ?? 0, since)
             }
-            if newUpper != row.upperMs || newSince != row.sinceMs {
+            if newUpper != rows[position].upperMs || newSince != rows[position].sinceMs {
                 changes.append((position, newUpper, newSince))
             }
         }
         return changes
     }
 
-    /// ``asOf`` by position, cached until either changes.
+    /// ``asOf`` by position.
     private func asOfPositions() -> [UInt64?] {
-        if let cached = asOfByPosition, cached.generation == objects.generation { return cached.values }
-        var values = [UInt64?](repeating: nil, count: objects.rows.count)
-        for (id, start) in asOf {
-            if let position = objects.position(of: id) { values[position] = start }
-        }
-        asOfByPosition = (objects.generation, values)
-        return values
+        asOf.byPosition(in: table)
     }
 
     /// What a new dataflow on `cluster` reading `dependencies` imports (views expanded: an index

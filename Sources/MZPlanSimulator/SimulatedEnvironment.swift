@@ -14,17 +14,45 @@ package import MZPlanCore
 /// serving until it has rehydrated (``downtimeMs``), unless the resize waits until ready.
 package final class SimulatedEnvironment {
     package internal(set) var timeMs: UInt64
-    var objects = ObjectTable()
+    /// The objects as stored: frontiers as of the last frontier pass (see ``objects``).
+    var table = ObjectTable()
+    /// Time passed or the catalog changed since the last frontier pass.
+    var frontiersStale = false
+    /// The objects with current frontiers: reading or changing them first runs the frontier pass
+    /// when it is stale. Time passing only marks it stale, so a poll costs what it reads, not a
+    /// pass over the whole catalog (``readiness(_:)`` computes the uppers it reports on their own).
+    var objects: ObjectTable {
+        _read {
+            refreshFrontiers()
+            yield table
+        }
+        _modify {
+            refreshFrontiers()
+            yield &table
+        }
+    }
     /// Ids of the objects alive, in creation order.
     var order: [String] { objects.ids }
     var clusters: [CatalogCluster]
     let sizes: [ReplicaSize]?
     var nextID: Int
-    /// Remaining hydration work, per dataflow id.
-    var hydrationLeft: [String: Double] = [:]
-    var asOf: [String: UInt64] = [:] {
-        didSet { asOfByPosition = nil }
+    /// Remaining hydration work, per dataflow id. Reading or changing it first folds in what
+    /// ``advance(to:)`` kept in its ``slices``; changing it drops them.
+    var hydrationLeft: [String: Double] {
+        _read {
+            foldSlices()
+            yield storedHydrationLeft
+        }
+        _modify {
+            foldSlices()
+            slices = nil
+            yield &storedHydrationLeft
+        }
     }
+    var storedHydrationLeft: [String: Double] = [:]
+    /// The hydrating dataflows as ticks work through them, kept between ticks (see ``HydrationSlices``).
+    var slices: HydrationSlices?
+    var asOf = AsOfTable()
     /// Hydration time by object name, from the snapshot (temporary objects use their original's).
     var hydrationByName: [QualifiedName: UInt64] = [:]
     /// Memory of each dataflow by object name, from the snapshot (temporary objects use their original's).
@@ -39,7 +67,17 @@ package final class SimulatedEnvironment {
     package var faults: SimulatorFaults
     package internal(set) var violations: [SimulatorViolation] = []
     /// Time each object (by name) was missing or not hydrated.
-    package internal(set) var stalenessMs: [QualifiedName: UInt64] = [:]
+    package internal(set) var stalenessMs: [QualifiedName: UInt64] {
+        get {
+            foldSlices()
+            return storedStalenessMs
+        }
+        set {
+            foldSlices()
+            storedStalenessMs = newValue
+        }
+    }
+    var storedStalenessMs: [QualifiedName: UInt64] = [:]
     /// Objects that served until a restart of their cluster and have not rehydrated since.
     var interrupted: Set<String> = []
     /// Per cluster name: time during which some object on it was not serving after a restart.
@@ -52,10 +90,8 @@ package final class SimulatedEnvironment {
     /// How many times the state file was rewritten; its write-ahead log names the one it extends.
     package internal(set) var generation = 0
     var pendingConflicts = 0
-    /// Caches of the per-tick passes, keyed on ``ObjectTable/generation``.
-    var asOfByPosition: (generation: Int, values: [UInt64?])?
-    /// Originals missing, and whether each position holds an original, by generation.
-    var missingOriginals: (generation: Int, names: [QualifiedName], original: [Bool]) = (-1, [], [])
+    /// Originals missing, and which positions hold one; nil when it must be worked out anew.
+    var originals: OriginalPresence?
 
     package init(_ snapshot: CatalogSnapshot, faults: SimulatorFaults = SimulatorFaults()) {
         timeMs = snapshot.takenAtMs ?? snapshot.objects.compactMap(\.upperMs).max() ?? 0
@@ -64,7 +100,7 @@ package final class SimulatedEnvironment {
         self.faults = faults
         var highest = 0
         for object in snapshot.objects {
-            objects.insert(object)
+            table.insert(object)
             hydrationByName[object.qualifiedName] = object.hydrationTimeMs
             if let memory = object.memoryBytes { memoryByName[object.qualifiedName] = memory }
             originalNames.insert(object.qualifiedName)
@@ -72,13 +108,13 @@ package final class SimulatedEnvironment {
             if object.replacementFor != nil, let since = object.sinceMs { asOf[object.id] = since }
             // A dataflow still hydrating when the snapshot was taken goes on hydrating.
             if object.hydrated == false, object.cluster != nil {
-                hydrationLeft[object.id] = Double(object.hydrationTimeMs ?? Self.defaultHydrationMs)
+                storedHydrationLeft[object.id] = Double(object.hydrationTimeMs ?? Self.defaultHydrationMs)
             }
         }
         for cluster in snapshot.clusters {
             if let number = Int(cluster.id.dropFirst()) { highest = max(highest, number) }
         }
-        objects.relinkAll()
+        table.relinkAll()
         nextID = highest + 1
         originalIngestions = ingestions().mapValues(\.count)
         applyFaults()
@@ -148,7 +184,8 @@ package final class SimulatedEnvironment {
                 var copy = object
                 // A replacement is registered on its target's shard: its frontier mirrors the target's.
                 if let target = object.replacementFor.flatMap({ objects[$0] }) { copy.upperMs = target.upperMs }
-                if let upper = copy.upperMs, !object.sealed { copy.lagMs = timeMs - min(upper, timeMs) }
+                // Written only when it differs: a write copies the object's fields.
+                if let upper = copy.upperMs, !object.sealed, copy.lagMs != timeMs - min(upper, timeMs) { copy.lagMs = timeMs - min(upper, timeMs) }
                 return copy
             },
             sizes: sizes

@@ -52,6 +52,8 @@ package struct ApplyStateMachine: Sendable {
     /// When waiting for readiness gives up (`--timeout` after the start), pushed back by the time
     /// graceful resizes spent waiting under their own timeout.
     package private(set) var deadlineMs: UInt64
+    /// Every step's status; changed only through ``transition(_:to:)``, which keeps the
+    /// bookkeeping below in step, so a decision costs what is open, not the whole plan.
     package private(set) var status: [Int: StepStatus]
     private var stablePolls: [Int: Int] = [:]
     private var checked: Set<Int> = []
@@ -59,6 +61,22 @@ package struct ApplyStateMachine: Sendable {
     private var failure: (step: Int, message: String)?
     private let stepsByID: [Int: Step]
     private let gate: ReadinessGate
+    /// Each step's position in the plan.
+    private let positionByID: [Int: Int]
+    /// The steps that list each step in their `after`.
+    private let successors: [Int: [Int]]
+    /// How many entries of each step's `after` are not done.
+    private var unfinished: [Int: Int] = [:]
+    /// Pending steps whose `after` are all done.
+    private var ready: Set<Int> = []
+    private var waitingIDs: Set<Int> = []
+    /// Waiting steps of the hydrate phase, by cluster (``ApplyOptions/maxParallelHydrations``).
+    private var hydrating: [String: Int] = [:]
+    /// Pending or waiting steps, and those of them not in the cleanup phase.
+    private var openCount = 0
+    private var openOutsideCleanup = 0
+    /// A step was skipped since the last decision: pending steps after it are skipped too.
+    private var skipsToPropagate = false
 
     /// - Parameters:
     ///   - done: steps already finished (on resume, verified in the catalog).
@@ -69,26 +87,37 @@ package struct ApplyStateMachine: Sendable {
         self.deadlineMs = deadlineMs
         self.gate = ReadinessGate(lagThresholdMs: options.lagThresholdMs)
         var stepsByID: [Int: Step] = [:]
-        var status: [Int: StepStatus] = [:]
-        for step in plan.steps {
+        var positionByID: [Int: Int] = [:]
+        var successors: [Int: [Int]] = [:]
+        for (position, step) in plan.steps.enumerated() {
             stepsByID[step.id] = step
-            status[step.id] = done.contains(step.id) ? .done : waiting.contains(step.id) && step.wait != nil ? .waiting : .pending
+            positionByID[step.id] = position
+            for predecessor in step.after { successors[predecessor, default: []].append(step.id) }
         }
         self.stepsByID = stepsByID
+        self.positionByID = positionByID
+        self.successors = successors
+        var status: [Int: StepStatus] = [:]
+        for step in plan.steps {
+            status[step.id] = done.contains(step.id) ? .done : waiting.contains(step.id) && step.wait != nil ? .waiting : .pending
+        }
         self.status = status
+        for step in plan.steps {
+            unfinished[step.id] = step.after.reduce(0) { $0 + (status[$1] == .done ? 0 : 1) }
+            count(step, status[step.id]!, sign: 1)
+        }
     }
 
     /// The next thing to do at `nowMs`.
     package mutating func next(nowMs: UInt64) -> Action {
         if let failure { return .finish(.failed(step: failure.step, message: failure.message)) }
-        propagateSkips()
-        let open = plan.steps.filter { status[$0.id] == .pending || status[$0.id] == .waiting }
-        if open.isEmpty {
+        if skipsToPropagate { propagateSkips() }
+        if openCount == 0 {
             let skipped = plan.steps.filter { if case .skipped = status[$0.id] { true } else { false } }.map(\.id)
             return .finish(.completed(skipped: skipped))
         }
-        if nowMs >= deadlineMs { return .finish(.timedOut(pending: open.map(\.id))) }
-        if let step = runnable(open) {
+        if nowMs >= deadlineMs { return .finish(.timedOut(pending: plan.steps.filter { isOpen(status[$0.id]) }.map(\.id))) }
+        if let step = runnable() {
             let needsCheck = step.action == .applyReplacement || step.action == .setCluster || step.action == .dropRetired
             if needsCheck && !checked.contains(step.id) { return .checkCutover(step) }
             // A rename transaction waits for Materialize's catalog lock: bounded like a cutover.
@@ -99,20 +128,21 @@ package struct ApplyStateMachine: Sendable {
             }
             return .execute(step, timeoutMs: blocking ? deadlineMs - nowMs : nil)
         }
-        let waiting = open.filter { status[$0.id] == .waiting }
-        guard !waiting.isEmpty else {
+        guard !waitingIDs.isEmpty else {
             // Only pending steps whose predecessors are not done: cannot happen in a DAG.
-            return .finish(.failed(step: open[0].id, message: "step \(open[0].id) can never run: its predecessors are neither done nor skipped"))
+            let stuck = plan.steps.first { isOpen(status[$0.id]) }!.id
+            return .finish(.failed(step: stuck, message: "step \(stuck) can never run: its predecessors are neither done nor skipped"))
         }
         let pollAt = nextPollAtMs ?? nowMs
-        if nowMs >= pollAt { return .poll(waiting.compactMap(probe)) }
+        if nowMs >= pollAt { return .poll(waitingSteps().compactMap(probe)) }
         return .sleep(untilMs: min(pollAt, deadlineMs))
     }
 
     /// The cutover's re-check: nil when it may run, else why it would skip times.
     package mutating func cutoverChecked(_ stepID: Int, gap: String?) {
         if let gap {
-            status[stepID] = .skipped(gap)
+            transition(stepID, to: .skipped(gap))
+            skipsToPropagate = true
         } else {
             checked.insert(stepID)
         }
@@ -122,13 +152,13 @@ package struct ApplyStateMachine: Sendable {
     package mutating func executed(_ stepID: Int, nowMs: UInt64) {
         guard let step = stepsByID[stepID] else { return }
         if step.wait != nil {
-            status[stepID] = .waiting
+            transition(stepID, to: .waiting)
             stablePolls[stepID] = 0
             if nextPollAtMs == nil || nextPollAtMs! > nowMs + options.pollIntervalMs {
                 nextPollAtMs = nowMs + options.pollIntervalMs
             }
         } else {
-            status[stepID] = .done
+            transition(stepID, to: .done)
         }
     }
 
@@ -146,14 +176,14 @@ package struct ApplyStateMachine: Sendable {
     package mutating func polled(_ samples: [ReadinessSample], nowMs: UInt64) -> [PollResult] {
         nextPollAtMs = nowMs + options.pollIntervalMs
         var results: [PollResult] = []
-        let waiting = plan.steps.filter { status[$0.id] == .waiting }
-        for step in waiting {
-            guard let probe = probe(step), let sample = samples.first(where: { $0.object == probe.object }) else { continue }
+        let sampleByObject = Dictionary(samples.map { ($0.object, $0) }, uniquingKeysWith: { first, _ in first })
+        for step in waitingSteps() {
+            guard let probe = probe(step), let sample = sampleByObject[probe.object] else { continue }
             let blocker = gate.blocker(sample, probe: probe)
             let count = blocker == nil ? (stablePolls[step.id] ?? 0) + 1 : 0
             stablePolls[step.id] = count
             let ready = count >= options.stablePolls
-            if ready { status[step.id] = .done }
+            if ready { transition(step.id, to: .done) }
             results.append(PollResult(step: step.id, sample: sample, blocker: blocker, ready: ready))
         }
         return results
@@ -166,30 +196,66 @@ package struct ApplyStateMachine: Sendable {
         return ReadinessProbe(object: wait.object, standsInFor: wait.standsInFor, cluster: step.cluster, condition: wait.until, mirrorsOriginal: step.action == .createReplacement)
     }
 
-    /// The first step that may run now: earliest phase, then lowest id.
-    private func runnable(_ open: [Step]) -> Step? {
-        let othersOpen = open.contains { $0.phase != .cleanup }
-        var hydrating: [String: Int] = [:]
-        for step in open where status[step.id] == .waiting && step.phase == .hydrate {
-            hydrating[step.cluster ?? "", default: 0] += 1
+    /// The waiting steps, in plan order.
+    private func waitingSteps() -> [Step] {
+        waitingIDs.sorted { positionByID[$0]! < positionByID[$1]! }.map { stepsByID[$0]! }
+    }
+
+    /// The first step that may run now: earliest phase, then lowest id. Cleanup runs once nothing
+    /// else is open; a hydration with a wait only while its cluster has room for one more.
+    private func runnable() -> Step? {
+        var best: Step?
+        for id in ready {
+            let step = stepsByID[id]!
+            if step.phase == .cleanup && openOutsideCleanup > 0 { continue }
+            if step.phase == .hydrate, step.wait != nil, hydrating[step.cluster ?? "", default: 0] >= options.maxParallelHydrations { continue }
+            if let current = best, (current.phase, current.id) <= (step.phase, step.id) { continue }
+            best = step
         }
-        let candidates = open.filter { step in
-            guard status[step.id] == .pending, step.after.allSatisfy({ status[$0] == .done }) else { return false }
-            if step.phase == .cleanup && othersOpen { return false }
-            if step.phase == .hydrate, step.wait != nil, hydrating[step.cluster ?? "", default: 0] >= options.maxParallelHydrations {
-                return false
-            }
-            return true
-        }
-        return candidates.min { ($0.phase, $0.id) < ($1.phase, $1.id) }
+        return best
     }
 
     /// A pending step after a skipped one is skipped too.
     private mutating func propagateSkips() {
+        skipsToPropagate = false
         for step in plan.steps where status[step.id] == .pending {
             if let skipped = step.after.first(where: { if case .skipped = status[$0] { true } else { false } }) {
-                status[step.id] = .skipped("step \(skipped) was skipped")
+                transition(step.id, to: .skipped("step \(skipped) was skipped"))
             }
+        }
+    }
+
+    // MARK: Bookkeeping
+
+    private func isOpen(_ status: StepStatus?) -> Bool {
+        status == .pending || status == .waiting
+    }
+
+    /// Moves a step to `new`, keeping the counts, sets and ready steps in step with ``status``.
+    private mutating func transition(_ id: Int, to new: StepStatus) {
+        guard let step = stepsByID[id], let old = status[id], old != new else { return }
+        count(step, old, sign: -1)
+        status[id] = new
+        count(step, new, sign: 1)
+        guard new == .done else { return }
+        for successor in successors[id] ?? [] {
+            unfinished[successor, default: 0] -= 1
+            if unfinished[successor] == 0, status[successor] == .pending { ready.insert(successor) }
+        }
+    }
+
+    /// Adds (`sign` 1) or takes away (-1) what a step in `status` counts for.
+    private mutating func count(_ step: Step, _ status: StepStatus, sign: Int) {
+        guard isOpen(status) else { return }
+        openCount += sign
+        if step.phase != .cleanup { openOutsideCleanup += sign }
+        if status == .waiting {
+            if sign > 0 { waitingIDs.insert(step.id) } else { waitingIDs.remove(step.id) }
+            if step.phase == .hydrate { hydrating[step.cluster ?? "", default: 0] += sign }
+        } else if sign < 0 {
+            ready.remove(step.id)
+        } else if unfinished[step.id] == 0 {
+            ready.insert(step.id)
         }
     }
 }

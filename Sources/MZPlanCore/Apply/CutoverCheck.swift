@@ -12,18 +12,19 @@ package enum CutoverCheck {
     /// Nil when the cutover may run; otherwise the reason, for the user.
     package static func gap(before step: Step, in plan: Plan, catalog: CatalogSnapshot) -> String? {
         if step.action == .dropRetired { return retiredInUse(step, in: plan, catalog: catalog) }
-        guard let name = step.object, let graph = try? CatalogGraph(catalog), let view = catalog.object(named: name) else { return nil }
-        guard !view.sealed, let upper = view.upperMs else { return nil }
-        let checker = FeasibilityChecker(graph: graph, plannedIndexes: [:])
-        let stalled = checker.stalledSources(upstreamOf: view)
+        guard let name = step.object, let view = catalog.object(named: name), !view.sealed, let upper = view.upperMs else { return nil }
         switch step.action {
         case .applyReplacement:
+            // The catalog is indexed only when the replacement starts past the view's upper.
             guard let standIn = PostCondition.standIn(for: step, in: plan), let replacement = catalog.object(named: standIn),
-                  let asOf = replacement.sinceMs, asOf > upper, !stalled.isEmpty else { return nil }
+                  let asOf = replacement.sinceMs, asOf > upper, let graph = try? CatalogGraph(catalog) else { return nil }
+            let stalled = FeasibilityChecker(graph: graph, plannedIndexes: [:]).stalledSources(upstreamOf: view)
+            guard !stalled.isEmpty else { return nil }
             let list = stalled.map { "'\($0.qualifiedName)' (\(CatalogGraph.stuckReason($0)))" }.joined(separator: ", ")
             return "'\(name)' stopped at \(upper) before its replacement's start \(asOf), and \(list) upstream does not advance: cutting over would skip times; not cut over. Get it moving again (resume the source, give its cluster a healthy replica), then run `mzplan apply --resume`, or `--abort`"
         case .setCluster:
-            let verdict = checker.check(view, on: step.cluster ?? "", strategy: .native)
+            guard let graph = try? CatalogGraph(catalog) else { return nil }
+            let verdict = FeasibilityChecker(graph: graph, plannedIndexes: [:]).check(view, on: step.cluster ?? "", strategy: .native)
             guard verdict.feasibility == .gap else { return nil }
             return "'\(name)' on '\(step.cluster ?? "?")' would start at \(verdict.check.sinceMs.map(String.init) ?? "?") ≥ its upper \(upper): SET CLUSTER would skip times; not cut over"
         default:

@@ -56,9 +56,7 @@ struct RebuildStatements {
 
     /// The statement, or the reason Materialize would refuse it.
     func checked(_ statement: Statement, for object: CatalogObject) throws(RebuildProblem) -> Statement {
-        var needsTableFlag = false
-        if case .createSource(let source) = statement, source.connector.kind.isReplication, source.references == nil { needsTableFlag = true }
-        if let refusal = SQLRefusal.check(statement, tablesFromSources: needsTableFlag && tablesFromSources) {
+        if let refusal = SQLRefusal.check(statement, tablesFromSources: tablesFromSources) {
             throw RebuildProblem(object, "Materialize refuses the statement that would rebuild it (\(refusal.message)): \(statement.sql.prefix(160))")
         }
         return statement

@@ -74,8 +74,9 @@ package enum SQLRefusal: Hashable, Sendable, CustomStringConvertible {
 
     /// The refusal a user session meets for `statement` on its own, nil when it is accepted.
     /// `tablesFromSources`: whether `enable_create_table_from_source` is on, so that a
-    /// replication source may come without a table list.
-    package static func check(_ statement: Statement, tablesFromSources: Bool) -> SQLRefusal? {
+    /// replication source may come without a table list; asked only for such a source (finding
+    /// out may scan the catalog).
+    package static func check(_ statement: Statement, tablesFromSources: @autoclosure () -> Bool) -> SQLRefusal? {
         switch statement {
         case .createSubsource:
             return .createSubsource
@@ -85,7 +86,7 @@ package enum SQLRefusal: Hashable, Sendable, CustomStringConvertible {
             if source.connector.options.first(named: "DETAILS") != nil || source.options.first(named: "DETAILS") != nil {
                 return .sourceDetails(connector: source.connector.kind.name)
             }
-            if source.connector.kind.isReplication, source.references == nil, !tablesFromSources {
+            if source.connector.kind.isReplication, source.references == nil, !tablesFromSources() {
                 return .missingTables
             }
             return nil

@@ -1,0 +1,101 @@
+import MZPlanCore
+
+/// Computes uppers at one moment from the stored rows: an upper follows the clock minus the
+/// object's lag and never passes its inputs'; a sealed collection keeps its empty frontier, a
+/// stalled source stops, a dataflow that is not hydrated keeps the upper it had (or its as_of).
+/// The memo decides the reach: dense for the frontier pass over every object, sparse for the
+/// few objects a readiness poll asks about.
+struct UpperEvaluation {
+    private let rows: [FrontierRow]
+    private let dependencies: [[Int]]
+    /// The as_of of each new dataflow, by position.
+    private let starts: [UInt64?]
+    private let nowMs: UInt64
+
+    init(table: ObjectTable, starts: [UInt64?], nowMs: UInt64) {
+        rows = table.rows
+        dependencies = table.dependencyPositions
+        self.starts = starts
+        self.nowMs = nowMs
+    }
+
+    /// The upper at `position`; nil for a dead or sealed-empty collection (and past 256 levels).
+    mutating func upper<Memo: UpperMemo>(_ position: Int, memo: inout Memo, depth: Int = 0) -> UInt64? {
+        if let known = memo[position] { return known }
+        guard rows[position].alive, depth < 256 else { return nil }
+        if rows[position].sealed { return rows[position].upperMs }
+        let own = nowMs - min(nowMs, rows[position].lagMs)
+        let kind = rows[position].kind
+        var value: UInt64
+        switch kind {
+        case .table where rows[position].readsNothing:
+            value = own
+        case .source, .subsource, .table:
+            if rows[position].stalled {
+                value = rows[position].upperMs ?? own
+            } else if kind != .source, let first = dependencies[position].first, let parent = upper(first, memo: &memo, depth: depth + 1) {
+                value = min(own, parent)
+            } else {
+                value = own
+            }
+            if kind == .source, rows[position].hydrated == false { value = rows[position].upperMs ?? starts[position] ?? own }
+        default:
+            var lowest = own
+            for dependency in dependencies[position] {
+                if let input = upper(dependency, memo: &memo, depth: depth + 1) { lowest = min(lowest, input) }
+            }
+            value = lowest
+            if rows[position].hydrated == false {
+                value = rows[position].upperMs ?? starts[position] ?? value
+            }
+        }
+        if let previous = rows[position].upperMs, previous > value { value = previous }
+        memo[position] = .some(value)
+        return value
+    }
+}
+
+/// Uppers at one moment for a few objects (a readiness poll): computed on demand, sharing
+/// what they read; the stored uppers when there is nothing to compute.
+struct SparseUppers {
+    private let rows: [FrontierRow]
+    private var evaluation: UpperEvaluation?
+    private var memo: [Int: UInt64?] = [:]
+
+    init(rows: [FrontierRow], evaluation: UpperEvaluation?) {
+        self.rows = rows
+        self.evaluation = evaluation
+    }
+
+    mutating func upper(at position: Int) -> UInt64? {
+        guard evaluation != nil else { return rows[position].upperMs }
+        return evaluation!.upper(position, memo: &memo)
+    }
+}
+
+/// Uppers computed so far, by position: `nil` not yet computed, `.some(nil)` computed as none.
+protocol UpperMemo {
+    subscript(position: Int) -> UInt64?? { get set }
+}
+
+/// A dictionary's own subscript is the memo's: a sparse memo for a few objects.
+extension Dictionary: UpperMemo where Key == Int, Value == UInt64? {}
+
+/// A memo with a slot for every position, for the pass over the whole catalog.
+struct DenseUpperMemo: UpperMemo {
+    private(set) var values: [UInt64?]
+    private var known: [Bool]
+
+    init(count: Int) {
+        values = [UInt64?](repeating: nil, count: count)
+        known = [Bool](repeating: false, count: count)
+    }
+
+    subscript(position: Int) -> UInt64?? {
+        get { known[position] ? .some(values[position]) : nil }
+        set {
+            known[position] = newValue != nil
+            values[position] = newValue ?? nil
+        }
+    }
+}
