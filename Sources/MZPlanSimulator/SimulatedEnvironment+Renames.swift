@@ -12,11 +12,11 @@ extension SimulatedEnvironment {
         let itemRename = ItemRename(from: object.qualifiedName, to: newName)
         var rewritten: [(id: String, sql: String)] = []
         // The renamed view's own query is checked and rewritten too (`rename_self`).
-        for id in order {
-            guard let reader = objects[id], reader.id == object.id || reader.dependsOn.contains(object.id) || reader.on == object.id,
+        for case let reader? in objects.slots {
+            guard reader.id == object.id || reader.dependsOn.contains(object.id) || reader.on == object.id,
                   let sql = reader.createSQL, let statement = try? Statement(parsing: sql) else { continue }
             do {
-                if let updated = try Self.renamingReads(statement, of: object.id, with: itemRename) { rewritten.append((id, updated.sql)) }
+                if let updated = try Self.renamingReads(statement, of: object.id, with: itemRename) { rewritten.append((reader.id, updated.sql)) }
             } catch {
                 throw ApplyTargetError(.sql, sqlState: "XX000", message: "renaming conflict: in \(reader.qualifiedName), which uses \(object.qualifiedName), \(error.message)")
             }

@@ -284,19 +284,21 @@ extension SimulatedEnvironment {
 
     /// Every object depending on `id`, transitively.
     func closure(of id: String) -> [String] {
-        // Who reads each object (its dependents, indexes and replacements), in creation order.
-        var readers: [String: [String]] = [:]
-        for case let object? in objects.slots {
-            for read in object.dependsOn + [object.on, object.replacementFor].compactMap({ $0 }) {
-                readers[read, default: []].append(object.id)
-            }
+        guard let start = objects.position(of: id) else { return [] }
+        // Who reads each position (its dependents and indexes, and replacements), in creation order.
+        let table = objects
+        var readers = [[Int]](repeating: [], count: table.slots.count)
+        for position in table.slots.indices {
+            for read in table.dependencyPositions[position] { readers[read].append(position) }
+            if let target = table.slots[position]?.replacementFor, let read = table.position(of: target) { readers[read].append(position) }
         }
         var result: [String] = []
-        var seen: Set<String> = [id]
-        var pending = [id]
+        var seen: Set<Int> = [start]
+        var pending = [start]
         while let next = pending.popLast() {
-            for other in readers[next] ?? [] where seen.insert(other).inserted {
-                result.append(other)
+            for other in readers[next] where seen.insert(other).inserted {
+                guard let reader = table.slots[other] else { continue }
+                result.append(reader.id)
                 pending.append(other)
             }
         }
