@@ -36,8 +36,8 @@ extension PlanBuilder {
     private struct RecreateStatements {
         /// Roots no other root of the group drops with `CASCADE`, with their drop.
         var drops: [(root: CatalogObject, statement: Statement)] = []
-        /// Creations in dependency order: roots first, then the closure.
-        var creations: [(object: CatalogObject, cluster: String?, statement: Statement)] = []
+        /// Creations in dependency order, roots first, then the closure: each with its statement's SQL.
+        var creations: [(object: CatalogObject, cluster: String?, sql: String)] = []
         /// Subsources created by their source's statement, by id, with the source's id.
         var createdBySource: [String: String] = [:]
         /// Position of each object of the union of the closures in their dependency order.
@@ -73,7 +73,7 @@ extension PlanBuilder {
             let key = steps.add(
                 .recreateObject,
                 phase: .cutover,
-                statement: creation.statement,
+                sql: creation.sql,
                 after: rebuiltDependencies.isEmpty ? dropKeys : rebuiltDependencies,
                 wait: object.kind == .source ? StepWait(until: .running, object: object.qualifiedName) : nil,
                 object: object.qualifiedName,
@@ -177,9 +177,9 @@ extension PlanBuilder {
             if root.kind == .source {
                 let source = try rebuild.source(root, on: target)
                 for id in source.creates { statements.createdBySource[id] = root.id }
-                statements.creations.append((root, target, try rebuild.checked(.createSource(source.statement), for: root)))
+                statements.creations.append((root, target, try rebuild.checked(.createSource(source.statement), for: root).sql))
             } else {
-                statements.creations.append((root, target, try rebuild.checked(.createMaterializedView(try rebuild.materializedView(root, on: target)), for: root)))
+                statements.creations.append((root, target, try rebuild.checked(.createMaterializedView(try rebuild.materializedView(root, on: target)), for: root).sql))
             }
         }
         let topRoots = Set(statements.drops.map(\.root.id))
@@ -197,14 +197,14 @@ extension PlanBuilder {
     /// From this many members on, the second half of a closure's statements is built on another thread.
     private static let parallelMemberCount = 512
 
-    /// The checked statements that rebuild `members` on `clusters`, in order. A large closure is
-    /// built in two halves on two threads (a 100 000-object plan rebuilds 36 000 objects); each
-    /// result is the statement or why it cannot be built, so the first problem in order is reported.
-    private static func memberStatements(_ members: [CatalogObject], on clusters: [String?], rebuild: RebuildStatements) -> [Result<Statement, RebuildProblem>] {
-        let build = { @Sendable (range: Range<Int>) -> [Result<Statement, RebuildProblem>] in
+    /// The SQL of the checked statements that rebuild `members` on `clusters`, in order. A large
+    /// closure is built in two halves on two threads (a 100 000-object plan rebuilds 36 000
+    /// objects); each result is the SQL or why it cannot be built, so the first problem in order is reported.
+    private static func memberStatements(_ members: [CatalogObject], on clusters: [String?], rebuild: RebuildStatements) -> [Result<String, RebuildProblem>] {
+        let build = { @Sendable (range: Range<Int>) -> [Result<String, RebuildProblem>] in
             range.map { index in
                 Result { () throws(RebuildProblem) in
-                    try rebuild.checked(try memberStatement(members[index], on: clusters[index], rebuild: rebuild), for: members[index])
+                    try rebuild.checked(try memberStatement(members[index], on: clusters[index], rebuild: rebuild), for: members[index]).sql
                 }
             }
         }
