@@ -43,6 +43,9 @@ package struct SQLOption: Hashable, Sendable, CustomStringConvertible {
         // Subsources and tables from sources.
         ["EXTERNAL", "REFERENCE"], ["PROGRESS"], ["REFERENCE"],
     ]
+
+    /// The number of words of the longest name in ``knownNames``.
+    static let longestKnownName = knownNames.map(\.count).max() ?? 0
 }
 
 extension Array where Element == SQLOption {

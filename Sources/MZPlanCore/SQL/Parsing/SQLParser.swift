@@ -215,18 +215,14 @@ struct SQLParser {
     /// Where an option's name ends: the longest known name that the item starts with, else its
     /// leading bare words.
     private func optionNameEnd(in item: Range<Int>) -> Int {
-        var best = item.lowerBound
-        for name in SQLOption.knownNames where name.count <= item.count {
-            let matches = name.indices.allSatisfy { offset in
-                let index = significant[item.lowerBound + offset]
-                return text.tokens[index].kind == .word && text.string(at: index).uppercased() == name[offset]
-            }
-            if matches { best = max(best, item.lowerBound + name.count) }
-        }
-        if best > item.lowerBound { return best }
         var end = item.lowerBound
         while end < item.upperBound, text.tokens[significant[end]].kind == .word { end += 1 }
-        return end
+        // The leading words, upper-cased once, as long as the longest known name.
+        let words = (item.lowerBound..<min(end, item.lowerBound + SQLOption.longestKnownName)).map { text.string(at: significant[$0]).uppercased() }
+        let longest = SQLOption.knownNames.reduce(0) { best, name in
+            name.count > best && name.count <= words.count && name.elementsEqual(words[..<name.count]) ? name.count : best
+        }
+        return longest > 0 ? item.lowerBound + longest : end
     }
 
     /// `WITH ( … )` at the cursor, or no options.
@@ -275,6 +271,8 @@ struct SQLParser {
 
     /// `"a""b"` → `a"b`.
     static func unquote(_ quoted: String) -> String {
+        let inner = quoted.utf8.dropFirst().dropLast()
+        if !inner.contains(UInt8(ascii: "\"")) { return String(decoding: inner, as: UTF8.self) }
         var result = ""
         var scalars = quoted.unicodeScalars.dropFirst().dropLast().makeIterator()
         while let scalar = scalars.next() {
