@@ -32,7 +32,7 @@ struct CatalogDumpCommand: AsyncParsableCommand {
             console.report(error.diagnostics)
             throw ExitCode(ExitStatus.failure)
         }
-        let json = snapshot.encode()
+        let json = snapshot.encodedBytes()
         guard let output else {
             console.output(json)
             return

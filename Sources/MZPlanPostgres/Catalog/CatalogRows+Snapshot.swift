@@ -37,7 +37,7 @@ extension CatalogRows {
         let clustersWithReplicas = Set(clusters.filter { replicasByCluster[$0.id] != nil }.map(\.name))
         let replacementTargets = Dictionary(replacements.map { ($0.id, $0.target) }, uniquingKeysWith: { first, _ in first })
 
-        let snapshotObjects = objects.sorted { CatalogId.precedes($0.id, $1.id) }.map { row in
+        let snapshotObjects = CatalogId.sorted(objects, by: \.id).map { row in
             let kind = Self.kind(type: row.type, sourceType: row.sourceType)
             let frontier = frontierById?[row.id]
             let reportsHydration = kind.isPlaceable || kind == .subsource
@@ -125,11 +125,15 @@ extension CatalogRows {
 
     /// Edges grouped by source, restricted to targets in `ids`, without duplicates or self-edges, ordered by id.
     static func grouped(_ edges: [(String, String)], within ids: Set<String>) -> [String: [String]] {
-        var result: [String: Set<String>] = [:]
+        var result: [String: [String]] = [:]
         for (from, to) in edges where ids.contains(to) && from != to {
-            result[from, default: []].insert(to)
+            result[from, default: []].append(to)
         }
-        return result.mapValues { $0.sorted(by: CatalogId.precedes) }
+        // Sorted, equal ids are neighbours: each is kept once.
+        return result.mapValues { targets in
+            let sorted = CatalogId.sorted(targets) { $0 }
+            return sorted.indices.filter { $0 == 0 || sorted[$0] != sorted[$0 - 1] }.map { sorted[$0] }
+        }
     }
 
     /// An `mz_timestamp::text` or jsonb number as milliseconds; nil when it is not a whole number.

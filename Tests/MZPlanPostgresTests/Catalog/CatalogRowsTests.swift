@@ -42,6 +42,14 @@ import Testing
         #expect((snapshot.objects[0].cluster != nil) == kind.isPlaceable)
     }
 
+    @Test("ids order by prefix, then number, then text; sorting splits each id once and keeps that order")
+    func idOrder() {
+        let ids = ["u10", "u2", "s1", "u1", "si3", "u01", "u", "s10", "s2"]
+        let expected = ["s1", "s2", "s10", "si3", "u", "u01", "u1", "u2", "u10"]
+        #expect(ids.sorted(by: CatalogId.precedes) == expected)
+        #expect(CatalogId.sorted(ids.map { (id: $0, tag: 0) }, by: \.id).map(\.id) == expected)
+    }
+
     @Test("references keep only snapshot objects, once each, ordered by number; objects too")
     func references() {
         var rows = CatalogRows()

@@ -3,6 +3,11 @@ extension CatalogSnapshot {
     /// order of SPEC §4, every field written (absent values as `null`), newline-terminated.
     /// `decode(encode(x)) == x`.
     package func encode() -> String {
+        String(decoding: encodedBytes(), as: UTF8.self)
+    }
+
+    /// ``encode()`` as UTF-8 bytes, without building a `String` (a 100 000-object snapshot is 100 MB).
+    package func encodedBytes() -> [UInt8] {
         var writer = SnapshotWriter(capacity: 256 + objects.count * 900)
         writer.openObject()
         writer.key("format"); writer.string(Self.format)

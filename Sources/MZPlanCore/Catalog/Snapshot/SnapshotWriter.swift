@@ -20,13 +20,16 @@ struct SnapshotWriter {
         newMember()
         bytes.append(UInt8(ascii: "\""))
         bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
-        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":"), UInt8(ascii: " ")])
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: " "))
     }
 
     /// Writes `[` … `]` with one element per line, or `[]` when empty.
     mutating func array<Element>(_ elements: [Element], _ write: (inout SnapshotWriter, Element) -> Void) {
         guard !elements.isEmpty else {
-            bytes.append(contentsOf: [UInt8(ascii: "["), UInt8(ascii: "]")])
+            bytes.append(UInt8(ascii: "["))
+            bytes.append(UInt8(ascii: "]"))
             return
         }
         open(UInt8(ascii: "["))
@@ -72,32 +75,36 @@ struct SnapshotWriter {
 
     mutating func number(_ value: UInt64?) {
         guard let value else { return null() }
-        bytes.append(contentsOf: Array(String(value).utf8))
+        bytes.append(contentsOf: String(value).utf8)
     }
 
     mutating func number(_ value: Int?) {
         guard let value else { return null() }
-        bytes.append(contentsOf: Array(String(value).utf8))
+        bytes.append(contentsOf: String(value).utf8)
     }
 
     mutating func number(_ value: Double?) {
         guard let value else { return null() }
-        bytes.append(contentsOf: Array(JSONValue.numberText(value).utf8))
+        bytes.append(contentsOf: JSONValue.numberText(value).utf8)
     }
 
     mutating func bool(_ value: Bool?) {
         guard let value else { return null() }
-        bytes.append(contentsOf: Array((value ? "true" : "false").utf8))
+        literal(value ? "true" : "false")
     }
 
     mutating func null() {
-        bytes.append(contentsOf: Array("null".utf8))
+        literal("null")
     }
 
-    /// The written text with its final newline.
-    mutating func finish() -> String {
+    private mutating func literal(_ text: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// The written bytes with their final newline.
+    mutating func finish() -> [UInt8] {
         bytes.append(0x0A)
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
     // MARK: Layout
