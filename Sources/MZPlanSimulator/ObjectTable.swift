@@ -174,6 +174,11 @@ struct FrontierRow {
 
     init() {}
 
+    /// Matched by pattern: `kind != .index` goes through `Equatable` on this hot path.
+    var isIndex: Bool {
+        if case .index = kind { true } else { false }
+    }
+
     init(_ object: CatalogObject) {
         alive = true
         kind = object.kind

@@ -27,16 +27,24 @@ extension SimulatedEnvironment {
             if !interrupted.isEmpty { accrueDowntime(elapsed) }
             for index in kept.groups.indices where !kept.groups[index].isEmpty {
                 let share = Double(elapsed) / Double(kept.groups[index].count)
-                kept.groups[index] = kept.groups[index].compactMap { member in
-                    var member = member
-                    member.left -= share
-                    guard member.left <= 0.0001 else { return member }
+                var finished = false
+                for member in kept.groups[index].indices {
+                    kept.groups[index][member].left -= share
+                    finished = finished || kept.groups[index][member].left <= 0.0001
+                }
+                guard finished else { continue }
+                var remaining: [HydrationSlices.Member] = []
+                for member in kept.groups[index] {
+                    guard member.left <= 0.0001 else {
+                        remaining.append(member)
+                        continue
+                    }
                     finishHydrating(member.id)
                     if let name = member.staleName {
                         storedStalenessMs[name, default: 0] += timeMs + elapsed - kept.accruedUntilMs
                     }
-                    return nil
                 }
+                kept.groups[index] = remaining
             }
             timeMs += elapsed
         }
@@ -145,10 +153,11 @@ extension SimulatedEnvironment {
         var memo = DenseUpperMemo(count: rows.count)
         for position in rows.indices where rows[position].alive { _ = evaluation.upper(position, memo: &memo) }
         let uppers = memo.values
+        let importPositions = table.importPositions
         var heldBy = [UInt64](repeating: .max, count: rows.count)
         for position in rows.indices where rows[position].alive && !rows[position].isReplacement {
             guard let own = uppers[position] else { continue }
-            for imported in table.importPositions[position] where rows[imported].kind != .index {
+            for imported in importPositions[position] where !rows[imported].isIndex {
                 heldBy[imported] = min(heldBy[imported], own)
             }
         }
@@ -159,7 +168,7 @@ extension SimulatedEnvironment {
             var newSince = rows[position].sinceMs
             if let upperValue = newUpper {
                 var since = upperValue - min(upperValue, rows[position].retentionMs)
-                if rows[position].kind != .index, heldBy[position] != .max { since = min(since, heldBy[position]) }
+                if !rows[position].isIndex, heldBy[position] != .max { since = min(since, heldBy[position]) }
                 if let start = starts[position] { since = rows[position].isReplacement ? start : max(since, start) }
                 newSince = max(rows[position].sinceMs ?? 0, since)
             }
