@@ -4,14 +4,8 @@ extension JSONScanner {
     mutating func string() throws(JSONReadError) -> String {
         guard peek() == UInt8(ascii: "\"") else { throw .type(at: index, expected: "a string", found: describeValue()) }
         let start = index + 1
-        var cursor = start
         var bits: UInt8 = 0
-        while cursor < bytes.count {
-            let byte = bytes[cursor]
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
-            bits |= byte
-            cursor += 1
-        }
+        let cursor = plainRunEnd(from: start, bits: &bits)
         guard cursor < bytes.count else { throw .syntax(at: index, "unterminated string") }
         if bytes[cursor] == UInt8(ascii: "\"") {
             if bits >= 0x80, let bad = UTF8Check.firstInvalid(bytes, start..<cursor) {
@@ -38,10 +32,7 @@ extension JSONScanner {
             if byte < 0x20 { throw .syntax(at: cursor, "unescaped control character in string") }
             if byte != UInt8(ascii: "\\") {
                 let run = cursor
-                while cursor < bytes.count, bytes[cursor] != UInt8(ascii: "\""), bytes[cursor] != UInt8(ascii: "\\"), bytes[cursor] >= 0x20 {
-                    bits |= bytes[cursor]
-                    cursor += 1
-                }
+                cursor = plainRunEnd(from: cursor, bits: &bits)
                 buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<cursor]))
                 continue
             }
@@ -87,6 +78,37 @@ extension JSONScanner {
         }
         index = cursor + 1
         return String(decoding: buffer, as: UTF8.self)
+    }
+
+    /// Where the run of bytes from `start` that needs no decoding ends: at the first `"`, `\\` or
+    /// control character, or the end of the input. ORs the bytes passed into `bits` (only whether
+    /// one is ≥ 0x80 matters). Eight bytes are tested at a time while none of them ends the run.
+    @inline(__always)
+    private func plainRunEnd(from start: Int, bits: inout UInt8) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var cursor = start
+        if let base = bytes.baseAddress {
+            var passed: UInt64 = 0
+            while cursor + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self)
+                let quotes = word ^ (ones &* 0x22)
+                let backslashes = word ^ (ones &* 0x5C)
+                // A byte of `quotes` or `backslashes` is zero, or a byte of `word` is below 0x20.
+                let stops = ((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes) | ((word &- ones &* 0x20) & ~word)
+                if stops & highs != 0 { break }
+                passed |= word
+                cursor += 8
+            }
+            if passed & highs != 0 { bits |= 0x80 }
+        }
+        while cursor < bytes.count {
+            let byte = bytes[cursor]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            bits |= byte
+            cursor += 1
+        }
+        return cursor
     }
 
     private func hex4(at offset: Int) throws(JSONReadError) -> UInt32 {
