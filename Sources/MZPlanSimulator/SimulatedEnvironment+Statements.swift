@@ -286,11 +286,15 @@ extension SimulatedEnvironment {
     func closure(of id: String) -> [String] {
         guard let start = objects.position(of: id) else { return [] }
         // Who reads each position (its dependents and indexes, and replacements), in creation order.
+        // By the ids each object names: a reader of an applied replacement names the id the view
+        // took over, which its positions do not follow.
         let table = objects
         var readers = [[Int]](repeating: [], count: table.slots.count)
-        for position in table.slots.indices {
-            for read in table.dependencyPositions[position] { readers[read].append(position) }
-            if let target = table.slots[position]?.replacementFor, let read = table.position(of: target) { readers[read].append(position) }
+        for (position, object) in table.slots.enumerated() {
+            guard let object else { continue }
+            for read in object.dependsOn + [object.on, object.replacementFor].compactMap({ $0 }) {
+                if let target = table.position(of: read) { readers[target].append(position) }
+            }
         }
         var result: [String] = []
         var seen: Set<Int> = [start]

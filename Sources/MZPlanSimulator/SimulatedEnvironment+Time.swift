@@ -11,7 +11,7 @@ extension SimulatedEnvironment {
     /// hydrations finishing need is worked out once: the dataflows hydrating on healthy clusters
     /// with the work they have left, and the originals that are stale (missing, or hydrating).
     package func advance(to target: UInt64) {
-        defer { frontiersStale = true }
+        defer { settleFrontiers() }
         guard timeMs < target else { return }
         let presence = followOriginals()
         var kept = currentSlices(originals: presence)
@@ -116,6 +116,21 @@ extension SimulatedEnvironment {
               statement.options.refreshesOnlyAt else { return }
         table[id]?.sealed = true
         table[id]?.upperMs = nil
+    }
+
+    /// After time passed: the frontiers are stale, and the pass runs at once while an object
+    /// without an upper would take the one it computes now and keep it (a dataflow that is not
+    /// hydrated, a stalled source): computed later, it would be a later one.
+    private func settleFrontiers() {
+        uppersToSettle.removeAll { id in
+            guard let position = table.position(of: id), asOf[id] == nil else { return true }
+            let row = table.rows[position]
+            return row.upperMs != nil || row.sealed || (row.hydrated != false && !row.stalled)
+        }
+        frontiersStale = true
+        guard !uppersToSettle.isEmpty else { return }
+        refreshFrontiers()
+        uppersToSettle.removeAll { id in table.position(of: id).map { table.rows[$0].upperMs != nil } ?? true }
     }
 
     /// Runs the frontier pass when time passed or the catalog changed since the last one.

@@ -18,6 +18,9 @@ package final class SimulatedEnvironment {
     var table = ObjectTable()
     /// Time passed or the catalog changed since the last frontier pass.
     var frontiersStale = false
+    /// Objects that came without an upper: the first pass after time passes gives them one, and
+    /// one that does not advance keeps it, so that pass runs when the clock stops, as it always did.
+    var uppersToSettle: [String] = []
     /// The objects with current frontiers: reading or changing them first runs the frontier pass
     /// when it is stale. Time passing only marks it stale, so a poll costs what it reads, not a
     /// pass over the whole catalog (``readiness(_:)`` computes the uppers it reports on their own).
@@ -101,6 +104,7 @@ package final class SimulatedEnvironment {
         var highest = 0
         for object in snapshot.objects {
             table.insert(object)
+            if object.upperMs == nil { uppersToSettle.append(object.id) }
             hydrationByName[object.qualifiedName] = object.hydrationTimeMs
             if let memory = object.memoryBytes { memoryByName[object.qualifiedName] = memory }
             originalNames.insert(object.qualifiedName)
@@ -138,6 +142,7 @@ package final class SimulatedEnvironment {
     }
 
     func insert(_ object: CatalogObject) {
+        if object.upperMs == nil { uppersToSettle.append(object.id) }
         objects.insert(object)
     }
 

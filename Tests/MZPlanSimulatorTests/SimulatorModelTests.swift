@@ -23,6 +23,8 @@ import Testing
         ), faults: faults)
     }
 
+    static func name(_ text: String) -> QualifiedName { QualifiedName(database: "materialize", schema: "public", name: text) }
+
     static func object(_ environment: SimulatedEnvironment, _ name: String) -> CatalogObject? {
         environment.snapshot().objects.first { $0.name == name }
     }
@@ -73,6 +75,29 @@ import Testing
         #expect(view?.sinceMs == Self.t0 + 3500)
         // The source is imported by m's running dataflow: held at or below m's upper.
         #expect((Self.object(environment, "s")?.sinceMs ?? .max) <= Self.t0 + 4000)
+    }
+
+    @Test("a dataflow that is not hydrated and came without an upper keeps the one the first tick gives it", .timeLimit(.minutes(1)))
+    func uppersSettleOnFirstTick() async throws {
+        let replica = [CatalogReplica(id: "u9", name: "r1", size: "100cc", status: "offline", oomKills24h: 0)]
+        let environment = SimulatedEnvironment(CatalogSnapshot(
+            takenAtMs: Self.t0,
+            clusters: [CatalogCluster(id: "u1", name: "down", managed: true, size: "100cc", replicationFactor: 1, replicas: replica)],
+            objects: [
+                CatalogObject(id: "u10", database: "materialize", schema: "public", name: "t", kind: .table,
+                              createSQL: "CREATE TABLE \"materialize\".\"public\".\"t\" (\"a\" int4)", sinceMs: Self.t0 - 1000, upperMs: Self.t0),
+                CatalogObject(id: "u11", database: "materialize", schema: "public", name: "m", kind: .materializedView, cluster: "down",
+                              dependsOn: ["u10"], imports: ["u10"], lagMs: 0, hydrated: false, hydrationTimeMs: 10_000),
+            ]
+        ))
+        environment.advance(to: Self.t0 + 1000)
+        let probe = ReadinessProbe(object: Self.name("m"), standsInFor: nil, cluster: "down", condition: .ready, mirrorsOriginal: false)
+        for later in [Self.t0 + 5000, Self.t0 + 60_000] {
+            environment.advance(to: later)
+            let sample = try #require(try await environment.readiness([probe]).first)
+            #expect(sample.upperMs == Self.t0 + 1000)
+            #expect(Self.object(environment, "m")?.upperMs == Self.t0 + 1000)
+        }
     }
 
     @Test("APPLY REPLACEMENT blocks until the view's upper reaches the replacement's as_of", .timeLimit(.minutes(1)))

@@ -76,6 +76,19 @@ import Testing
         #expect(!objects.contains { $0.name == "m_mzplan" })
     }
 
+    @Test("a view reading a replacement still reads the view once it is applied: dropping the view needs CASCADE", .timeLimit(.minutes(1)))
+    func readerOfAppliedReplacement() async {
+        let environment = SimulatorModelTests.environment()
+        #expect(await run(environment, #"CREATE REPLACEMENT MATERIALIZED VIEW "materialize"."public"."m_mzplan" FOR "materialize"."public"."m" IN CLUSTER "b" AS SELECT * FROM "materialize"."public"."s""#)?.message == nil)
+        #expect(await run(environment, #"CREATE VIEW "materialize"."public"."w" AS SELECT * FROM "materialize"."public"."m_mzplan""#)?.message == nil)
+        environment.advance(to: environment.timeMs + 60_000)
+        #expect(await run(environment, #"ALTER MATERIALIZED VIEW "materialize"."public"."m" APPLY REPLACEMENT "materialize"."public"."m_mzplan""#)?.message == nil)
+        #expect(await run(environment, #"DROP MATERIALIZED VIEW "materialize"."public"."m""#)?.sqlState == "2BP01")
+        #expect(environment.snapshot().objects.contains { $0.name == "w" })
+        #expect(await run(environment, #"DROP MATERIALIZED VIEW "materialize"."public"."m" CASCADE"#)?.message == nil)
+        #expect(!environment.snapshot().objects.contains { $0.name == "w" || $0.name == "m" })
+    }
+
     @Test("a source created with a table list gets its subsources, stored the way Materialize stores them", .timeLimit(.minutes(1)))
     func storedForms() async {
         let environment = SimulatorModelTests.environment()

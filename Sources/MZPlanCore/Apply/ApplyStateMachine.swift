@@ -102,9 +102,11 @@ package struct ApplyStateMachine: Sendable {
             status[step.id] = done.contains(step.id) ? .done : waiting.contains(step.id) && step.wait != nil ? .waiting : .pending
         }
         self.status = status
-        for step in plan.steps {
-            unfinished[step.id] = step.after.reduce(0) { $0 + (status[$1] == .done ? 0 : 1) }
-            count(step, status[step.id]!, sign: 1)
+        // A step listed twice (a hand-edited plan) counts once, as its status does.
+        for id in plan.steps.map(\.id) where unfinished[id] == nil {
+            let step = stepsByID[id]!
+            unfinished[id] = step.after.reduce(0) { $0 + (status[$1] == .done ? 0 : 1) }
+            count(step, status[id]!, sign: 1)
         }
     }
 
@@ -130,7 +132,7 @@ package struct ApplyStateMachine: Sendable {
         }
         guard !waitingIDs.isEmpty else {
             // Only pending steps whose predecessors are not done: cannot happen in a DAG.
-            let stuck = plan.steps.first { isOpen(status[$0.id]) }!.id
+            let stuck = plan.steps.first { isOpen(status[$0.id]) }?.id ?? 0
             return .finish(.failed(step: stuck, message: "step \(stuck) can never run: its predecessors are neither done nor skipped"))
         }
         let pollAt = nextPollAtMs ?? nowMs
@@ -215,12 +217,18 @@ package struct ApplyStateMachine: Sendable {
         return best
     }
 
-    /// A pending step after a skipped one is skipped too.
+    /// A pending step after a skipped one is skipped too, through any number of steps, whatever
+    /// their order in the plan.
     private mutating func propagateSkips() {
         skipsToPropagate = false
-        for step in plan.steps where status[step.id] == .pending {
-            if let skipped = step.after.first(where: { if case .skipped = status[$0] { true } else { false } }) {
-                transition(step.id, to: .skipped("step \(skipped) was skipped"))
+        var changed = true
+        while changed {
+            changed = false
+            for step in plan.steps where status[step.id] == .pending {
+                if let skipped = step.after.first(where: { if case .skipped = status[$0] { true } else { false } }) {
+                    transition(step.id, to: .skipped("step \(skipped) was skipped"))
+                    changed = true
+                }
             }
         }
     }

@@ -9,7 +9,9 @@ package enum FileReading {
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        // A pipe or a process substitution has no size: it is read to its end in chunks. A
+        // directory opens but fails to read.
+        guard fstat(descriptor, &status) == 0 else { return nil }
         var failed = false
         // The size fstat reported, read without zeroing the buffer first.
         var bytes = [UInt8](unsafeUninitializedCapacity: Int(status.st_size)) { buffer, initialized in

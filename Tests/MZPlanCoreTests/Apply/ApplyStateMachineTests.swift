@@ -97,4 +97,20 @@ import Testing
         sample.replicaProblem = "OOM"
         #expect(gate.blocker(sample, probe: probe) == "OOM")
     }
+
+    @Test("a skip reaches every step after it, whatever their order in a hand-edited plan; a step listed twice counts once")
+    func skipsInAnyOrder() {
+        let steps = [
+            Step(id: 3, action: .dropIndex, phase: .cleanup, sql: "DROP", after: [2], object: Self.name("i"), cluster: "a"),
+            Step(id: 2, action: .applyReplacement, phase: .cutover, sql: "APPLY 2", after: [1], object: Self.name("o2"), cluster: "b"),
+            Step(id: 1, action: .applyReplacement, phase: .cutover, sql: "APPLY 1", object: Self.name("o1"), cluster: "b"),
+            Step(id: 1, action: .applyReplacement, phase: .cutover, sql: "APPLY 1", object: Self.name("o1"), cluster: "b"),
+        ]
+        var machine = ApplyStateMachine(plan: Plan(fingerprint: "sha256:x", summary: PlanSummary(), steps: steps), options: Self.options, deadlineMs: 1_000_000)
+        guard case .checkCutover(let first) = machine.next(nowMs: 0) else { Issue.record("expected the cutover check of step 1"); return }
+        #expect(first.id == 1)
+        machine.cutoverChecked(1, gap: "stalled")
+        #expect(machine.next(nowMs: 0) == .finish(.completed(skipped: [3, 2, 1, 1])))
+        #expect(machine.status[3] == .skipped("step 2 was skipped"))
+    }
 }
