@@ -41,36 +41,8 @@ struct SnapshotWriter {
     }
 
     mutating func string(_ value: String?) {
-        guard var text = value else { return null() }
-        bytes.append(UInt8(ascii: "\""))
-        text.withUTF8 { utf8 in
-            var run = 0
-            for index in 0..<utf8.count {
-                let byte = utf8[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index]))
-                run = index + 1
-                let letter: UInt8? = switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): byte
-                case 0x0A: UInt8(ascii: "n")
-                case 0x0D: UInt8(ascii: "r")
-                case 0x09: UInt8(ascii: "t")
-                case 0x08: UInt8(ascii: "b")
-                case 0x0C: UInt8(ascii: "f")
-                default: nil
-                }
-                switch letter {
-                case let letter?:
-                    bytes.append(UInt8(ascii: "\\"))
-                    bytes.append(letter)
-                default:
-                    let hex = String(byte, radix: 16)
-                    bytes.append(contentsOf: Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8))
-                }
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
-        }
-        bytes.append(UInt8(ascii: "\""))
+        guard let value else { return null() }
+        JSONValue.writeString(value, to: &bytes)
     }
 
     mutating func number(_ value: UInt64?) {
