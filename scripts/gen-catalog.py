@@ -54,6 +54,9 @@ class Generator:
         self.objects = []
         self.by_id = {}
         self.clusters = []
+        self.depth = {}     # relation id -> lineage layer (sources and tables 0)
+        self.lanes = {}     # team -> relations below the top layer, in creation order
+        self.readable = []  # the same, of every team
 
     # ----- helpers -------------------------------------------------------------------------------------
 
@@ -278,24 +281,41 @@ class Generator:
             text += ' WHERE "t0".%s <> %s' % (quote("status"), self.rng.choice(self.LITERALS))
         return text + ' GROUP BY "t0".%s' % column
 
-    def pick_inputs(self, pool):
+    # Lineage as real deployments layer it (staging, intermediate, marts): a view or materialized view sits one
+    # layer above its deepest input, and nothing reads the top layer. Without the cap, inputs picked from a
+    # sliding window chain without end, and a source's downstream grows with the catalog (a third of 100 000
+    # objects), which no real catalog has.
+    MAX_DEPTH = 4
+
+    def pick_inputs(self, team):
+        """One to three relations from the last 200 readable ones of the team (one time in ten, of any team)."""
         count = self.rng.choice([1, 1, 1, 1, 2, 2, 3])
-        window = pool[-200:]
+        lane = self.lanes.get(team)
+        window = (lane if lane and self.rng.random() < 0.9 else self.readable)[-200:]
         return self.rng.sample(window, min(count, len(window)))
 
-    def make_view(self, team, serial, pool):
+    def readable_by_others(self, team, relation, inputs=()):
+        """Records the relation's layer and offers it as an input while it is below the top layer."""
+        depth = 1 + max((self.depth[i["id"]] for i in inputs), default=-1)
+        self.depth[relation["id"]] = depth
+        if depth < self.MAX_DEPTH:
+            self.lanes.setdefault(team, []).append(relation)
+            self.readable.append(relation)
+
+    def make_view(self, team, serial):
         database, schema = self.schema_for(team)
         name = "%s_view_%d" % (self.rng.choice(WORDS), serial)
-        inputs = self.pick_inputs(pool)
+        inputs = self.pick_inputs(team)
         query = self.query(inputs)
         view = self.add("view", database, schema, name, None,
                         create_sql="CREATE VIEW %s AS %s" % (self.fqn(database, schema, name), query),
                         definition=query + ";", depends_on=[i["id"] for i in inputs])
+        self.readable_by_others(team, view, inputs)
         return view
 
     MZ_TIMESTAMP = '[s474 AS "mz_catalog"."mz_timestamp"]'
 
-    def make_mv(self, team, serial, pool, indexes_by_relation):
+    def make_mv(self, team, serial, indexes_by_relation):
         database, schema = self.schema_for(team)
         home = self.compute[team % len(self.compute)]
         cluster = home if self.rng.random() < 0.97 else self.rng.choice(self.compute)
@@ -303,7 +323,7 @@ class Generator:
         if self.rng.random() < 0.003:
             name = self.rng.choice(['Order Items %d' % serial, 'weird"name_%d' % serial, 'drop; table %d' % serial,
                                     'Straße_%d' % serial])
-        inputs = self.pick_inputs(pool)
+        inputs = self.pick_inputs(team)
         query = self.query(inputs)
         options = []
         retain = self.rng.choice([None] * 8 + [3600000, 86400000])
@@ -334,6 +354,7 @@ class Generator:
                       depends_on=[i["id"] for i in inputs], imports=imports, retain_history_ms=retain,
                       hydrated=self.rng.random() > 0.01, hydration_time_ms=self.rng.randint(2000, 900000))
         self.frontier(mv)
+        self.readable_by_others(team, mv, inputs)
         if sealed:
             mv["sealed"] = True
             mv["upper_ms"] = None
@@ -396,13 +417,18 @@ class Generator:
             team = self.rng.randrange(teams)
             roll = self.rng.random()
             if roll < 0.04 or not pool:
-                pool.extend(self.make_source(team, serial))
+                relations = self.make_source(team, serial)
+                for relation in relations:
+                    self.readable_by_others(team, relation)
+                pool.extend(relations)
             elif roll < 0.12:
-                pool.append(self.make_table(team, serial))
+                table = self.make_table(team, serial)
+                self.readable_by_others(team, table)
+                pool.append(table)
             elif roll < 0.27:
-                pool.append(self.make_view(team, serial, pool))
+                pool.append(self.make_view(team, serial))
             elif roll < 0.66:
-                pool.append(self.make_mv(team, serial, pool, indexes_by_relation))
+                pool.append(self.make_mv(team, serial, indexes_by_relation))
             elif roll < 0.93:
                 candidates = [o for o in pool[-100:] if o["kind"] in ("view", "materialized-view")]
                 if candidates:

@@ -16,6 +16,9 @@ struct ObjectTable {
     private var positionByID: [String: Int] = [:]
     private var positionByName: [QualifiedName: Int] = [:]
     private var indexPositions: [String: [Int]] = [:]
+    /// Positions of the living objects that name each id (``namedIDs(of:)``), ascending: who
+    /// reads or imports an object is found without a pass over the table.
+    private var namers: [String: [Int]] = [:]
     /// Changes whenever objects come, go or are renamed: caches of names are stale then.
     private(set) var generation = 0
     /// Every name that came, went or changed, with its position, oldest first: what a cache of
@@ -35,7 +38,11 @@ struct ObjectTable {
                 remove([id])
                 return
             }
+            let old = slots[position]
             slots[position] = newValue
+            if let old, !Self.namesSame(old, newValue) {
+                reindexNames(at: position, from: Self.namedIDs(of: old), to: Self.namedIDs(of: newValue))
+            }
             account(rows[position], sign: -1)
             rows[position] = FrontierRow(newValue)
             account(rows[position], sign: 1)
@@ -49,6 +56,12 @@ struct ObjectTable {
     }
 
     func position(named name: QualifiedName) -> Int? { positionByName[name] }
+
+    /// Positions of the living objects that name `id` as a dependency, an import, the relation
+    /// they index or the view they replace, ascending.
+    func positions(naming id: String) -> [Int] {
+        namers[id] ?? []
+    }
 
     /// Ids of the objects alive, in creation order.
     var ids: [String] { slots.compactMap { $0?.id } }
@@ -71,6 +84,7 @@ struct ObjectTable {
         if object.kind == .index, let on = object.on { indexPositions[on, default: []].append(position) }
         dependencyPositions.append(positions(of: Self.dependencies(of: object)))
         importPositions.append(positions(of: object.imports))
+        for id in Self.namedIDs(of: object) { namers[id, default: []].append(position) }
         nameChanges.append((object.qualifiedName, position))
         generation += 1
     }
@@ -80,6 +94,7 @@ struct ObjectTable {
             guard let position = positionByID.removeValue(forKey: id), let object = slots[position] else { continue }
             if positionByName[object.qualifiedName] == position { positionByName[object.qualifiedName] = nil }
             if let on = object.on { indexPositions[on]?.removeAll { $0 == position } }
+            reindexNames(at: position, from: Self.namedIDs(of: object), to: [])
             slots[position] = nil
             account(rows[position], sign: -1)
             rows[position] = FrontierRow()
@@ -102,12 +117,13 @@ struct ObjectTable {
 
     /// Replaces every reference to `old` (dependencies, imports, indexed relation) by `new`.
     mutating func redirect(_ old: String, to new: String) {
-        for position in slots.indices {
+        for position in positions(naming: old) {
             guard let object = slots[position] else { continue }
             guard object.dependsOn.contains(old) || object.imports.contains(old) || object.on == old else { continue }
             slots[position]?.dependsOn = object.dependsOn.map { $0 == old ? new : $0 }
             slots[position]?.imports = object.imports.map { $0 == old ? new : $0 }
             if object.on == old { slots[position]?.on = new }
+            reindexNames(at: position, from: Self.namedIDs(of: object), to: Self.namedIDs(of: slots[position]!))
             relink(position)
         }
         if let moved = indexPositions.removeValue(forKey: old) { indexPositions[new, default: []] += moved }
@@ -144,6 +160,32 @@ struct ObjectTable {
         memoryByCluster[cluster] = sign > 0 ? current &+ bytes : current - min(current, bytes)
     }
 
+    /// Moves `position` from the lists of the ids it named to those of the ids it names now.
+    private mutating func reindexNames(at position: Int, from before: Set<String>, to after: Set<String>) {
+        for id in before.subtracting(after) {
+            namers[id]?.removeAll { $0 == position }
+            if namers[id]?.isEmpty == true { namers[id] = nil }
+        }
+        for id in after.subtracting(before) {
+            var list = namers[id, default: []]
+            list.insert(position, at: list.firstIndex { $0 > position } ?? list.count)
+            namers[id] = list
+        }
+    }
+
+    private static func namesSame(_ a: CatalogObject, _ b: CatalogObject) -> Bool {
+        a.dependsOn == b.dependsOn && a.imports == b.imports && a.on == b.on && a.replacementFor == b.replacementFor
+    }
+
+    /// Every id an object names: dependencies, imports, the relation it indexes, the view it replaces.
+    private static func namedIDs(of object: CatalogObject) -> Set<String> {
+        var ids = Set(object.dependsOn)
+        ids.formUnion(object.imports)
+        if let on = object.on { ids.insert(on) }
+        if let target = object.replacementFor { ids.insert(target) }
+        return ids
+    }
+
     private func positions(of ids: [String]) -> [Int] {
         ids.compactMap { positionByID[$0] }
     }
@@ -177,6 +219,17 @@ struct FrontierRow {
     /// Matched by pattern: `kind != .index` goes through `Equatable` on this hot path.
     var isIndex: Bool {
         if case .index = kind { true } else { false }
+    }
+
+    /// The since the frontier pass gives this row when its upper is `upper`: its retention behind
+    /// the upper, held back (unless an index) to `heldBy`, the least upper of the dataflows that
+    /// import it, and at its as_of `start` (a replacement's is exactly that); never moving back.
+    func since(upper: UInt64?, heldBy: UInt64, start: UInt64?) -> UInt64? {
+        guard let upper else { return sinceMs }
+        var since = upper - min(upper, retentionMs)
+        if !isIndex, heldBy != .max { since = min(since, heldBy) }
+        if let start { since = isReplacement ? start : max(since, start) }
+        return max(sinceMs ?? 0, since)
     }
 
     init(_ object: CatalogObject) {

@@ -12,7 +12,9 @@ extension SimulatedEnvironment {
         let itemRename = ItemRename(from: object.qualifiedName, to: newName)
         var rewritten: [(id: String, sql: String)] = []
         // The renamed view's own query is checked and rewritten too (`rename_self`).
-        for case let reader? in objects.slots {
+        let table = objects
+        let readers = (table.positions(naming: object.id) + [table.position(of: object.id)].compactMap { $0 }).sorted()
+        for case let reader? in readers.map({ table.slots[$0] }) {
             guard reader.id == object.id || reader.dependsOn.contains(object.id) || reader.on == object.id,
                   let sql = reader.createSQL, let statement = try? Statement(parsing: sql) else { continue }
             do {

@@ -270,7 +270,7 @@ extension SimulatedEnvironment {
             throw ApplyTargetError(.sql, sqlState: "2BP01", message: "cannot drop \(type.rawValue.lowercased()) \"\(name.name)\": still depended upon by \(first.kind.rawValue) \"\(first.name)\"")
         }
         if type == .index, object.hydrated != false {
-            let others = order.compactMap { objects[$0] }.filter { $0.kind == .index && $0.on == object.on && $0.id != object.id }
+            let others = object.on.map { objects.indexes(on: $0) }?.filter { $0.id != object.id } ?? []
             if !others.isEmpty, !others.contains(where: { $0.hydrated == true }) {
                 violations.append(SimulatorViolation(atMs: timeMs, object: name, message: "index dropped before the index replacing it was ready"))
             }
@@ -282,26 +282,20 @@ extension SimulatedEnvironment {
         frontiersStale = true
     }
 
-    /// Every object depending on `id`, transitively.
+    /// Every object depending on `id`, transitively: its dependents, the indexes on it and its
+    /// replacements, each level in creation order. By the ids each object names: a reader of an
+    /// applied replacement names the id the view took over, which its positions do not follow.
     func closure(of id: String) -> [String] {
         guard let start = objects.position(of: id) else { return [] }
-        // Who reads each position (its dependents and indexes, and replacements), in creation order.
-        // By the ids each object names: a reader of an applied replacement names the id the view
-        // took over, which its positions do not follow.
         let table = objects
-        var readers = [[Int]](repeating: [], count: table.slots.count)
-        for (position, object) in table.slots.enumerated() {
-            guard let object else { continue }
-            for read in object.dependsOn + [object.on, object.replacementFor].compactMap({ $0 }) {
-                if let target = table.position(of: read) { readers[target].append(position) }
-            }
-        }
         var result: [String] = []
         var seen: Set<Int> = [start]
         var pending = [start]
         while let next = pending.popLast() {
-            for other in readers[next] where seen.insert(other).inserted {
-                guard let reader = table.slots[other] else { continue }
+            guard let read = table.slots[next]?.id else { continue }
+            for other in table.positions(naming: read) where !seen.contains(other) {
+                guard let reader = table.slots[other], reader.dependsOn.contains(read) || reader.on == read || reader.replacementFor == read else { continue }
+                seen.insert(other)
                 result.append(reader.id)
                 pending.append(other)
             }

@@ -44,7 +44,7 @@ extension SimulatedEnvironment: ApplyTarget, ApplyClock {
         }
     }
 
-    /// Reads the table as stored and computes only the uppers it reports (``currentUppers()``):
+    /// Reads the table as stored and computes only the frontiers it reports (``currentUppers()``):
     /// a poll does not run the frontier pass over the whole catalog.
     package func readiness(_ probes: [ReadinessProbe]) async throws(ApplyTargetError) -> [ReadinessSample] {
         var uppers = currentUppers()
@@ -68,6 +68,7 @@ extension SimulatedEnvironment: ApplyTarget, ApplyClock {
                 hydratedOnHealthyReplica: hydrated == true && problem == nil,
                 upperMs: reported,
                 lagMs: reported.map { timeMs - min($0, timeMs) },
+                sinceMs: uppers.since(at: position, in: table, start: asOf[object.id]),
                 dataflowUpperMs: problem == nil ? upper : nil,
                 status: object.status,
                 originalUpperMs: originalUpper,

@@ -180,13 +180,7 @@ extension SimulatedEnvironment {
         for position in rows.indices {
             guard rows[position].alive, rows[position].kind != .view else { continue }
             let newUpper = uppers[position]
-            var newSince = rows[position].sinceMs
-            if let upperValue = newUpper {
-                var since = upperValue - min(upperValue, rows[position].retentionMs)
-                if !rows[position].isIndex, heldBy[position] != .max { since = min(since, heldBy[position]) }
-                if let start = starts[position] { since = rows[position].isReplacement ? start : max(since, start) }
-                newSince = max(rows[position].sinceMs ?? 0, since)
-            }
+            let newSince = rows[position].since(upper: newUpper, heldBy: heldBy[position], start: starts[position])
             if newUpper != rows[position].upperMs || newSince != rows[position].sinceMs {
                 changes.append((position, newUpper, newSince))
             }

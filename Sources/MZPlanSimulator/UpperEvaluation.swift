@@ -71,6 +71,17 @@ struct SparseUppers {
         guard evaluation != nil else { return rows[position].upperMs }
         return evaluation!.upper(position, memo: &memo)
     }
+
+    /// The since the frontier pass would give `position` now (views keep theirs): held back by the
+    /// uppers of the dataflows that import it, found through the table's readers of its id.
+    mutating func since(at position: Int, in table: ObjectTable, start: UInt64?) -> UInt64? {
+        guard evaluation != nil, rows[position].kind != .view, let id = table.slots[position]?.id else { return rows[position].sinceMs }
+        var heldBy = UInt64.max
+        for reader in table.positions(naming: id) where rows[reader].alive && !rows[reader].isReplacement && table.importPositions[reader].contains(position) {
+            if let own = upper(at: reader) { heldBy = min(heldBy, own) }
+        }
+        return rows[position].since(upper: upper(at: position), heldBy: heldBy, start: start)
+    }
 }
 
 /// Uppers computed so far, by position: `nil` not yet computed, `.some(nil)` computed as none.

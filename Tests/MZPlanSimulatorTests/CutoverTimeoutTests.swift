@@ -8,16 +8,11 @@ import Testing
 @Suite struct CutoverTimeoutTests {
     /// The simulator, except that every `APPLY REPLACEMENT` is cancelled at its deadline until
     /// `blocking` is switched off.
-    final class CancellingTarget: ApplyTarget, ApplyClock {
-        let environment: SimulatedEnvironment
+    final class CancellingTarget: SimulatorTarget {
         var blocking = true
         var applies = 0
 
-        init(_ environment: SimulatedEnvironment) {
-            self.environment = environment
-        }
-
-        func execute(_ sql: String, timeoutMs: UInt64?) async throws(ApplyTargetError) {
+        override func execute(_ sql: String, timeoutMs: UInt64?) async throws(ApplyTargetError) {
             if sql.contains("APPLY REPLACEMENT") {
                 applies += 1
                 if blocking {
@@ -28,15 +23,6 @@ import Testing
             try await environment.execute(sql, timeoutMs: timeoutMs)
         }
 
-        func readCatalog() async throws(ApplyTargetError) -> CatalogSnapshot { try await environment.readCatalog() }
-        func executeTransaction(_ statements: [String], timeoutMs: UInt64?) async throws(ApplyTargetError) { try await environment.executeTransaction(statements, timeoutMs: timeoutMs) }
-        func readiness(_ probes: [ReadinessProbe]) async throws(ApplyTargetError) -> [ReadinessSample] { try await environment.readiness(probes) }
-        func acquireLock(_ holder: LockHolder) async throws(ApplyTargetError) -> LockHolder? { try await environment.acquireLock(holder) }
-        func releaseLock() async throws(ApplyTargetError) { try await environment.releaseLock() }
-        func appendJournal(_ entry: JournalEntry) async throws(ApplyTargetError) { try await environment.appendJournal(entry) }
-        func readJournal() async throws(ApplyTargetError) -> [JournalEntry] { try await environment.readJournal() }
-        func nowMs() -> UInt64 { environment.nowMs() }
-        func sleep(untilMs deadlineMs: UInt64) async { await environment.sleep(untilMs: deadlineMs) }
     }
 
     @Test("a cancelled cutover exits 6, is sent once, releases the lock, and --resume finishes the move", .timeLimit(.minutes(1)))
@@ -60,30 +46,20 @@ import Testing
 /// `--abort` refuses to drop replacements on the versions where that can seal their views.
 @Suite struct AbortVersionTests {
     /// The simulator, reporting the catalog as `version`.
-    final class VersionedTarget: ApplyTarget, ApplyClock {
-        let environment: SimulatedEnvironment
+    final class VersionedTarget: SimulatorTarget {
         let version: String
 
         init(_ environment: SimulatedEnvironment, version: String) {
-            self.environment = environment
             self.version = version
+            super.init(environment)
         }
 
-        func readCatalog() async throws(ApplyTargetError) -> CatalogSnapshot {
+        override func readCatalog() async throws(ApplyTargetError) -> CatalogSnapshot {
             var snapshot = try await environment.readCatalog()
             snapshot.version = version
             return snapshot
         }
 
-        func execute(_ sql: String, timeoutMs: UInt64?) async throws(ApplyTargetError) { try await environment.execute(sql, timeoutMs: timeoutMs) }
-        func executeTransaction(_ statements: [String], timeoutMs: UInt64?) async throws(ApplyTargetError) { try await environment.executeTransaction(statements, timeoutMs: timeoutMs) }
-        func readiness(_ probes: [ReadinessProbe]) async throws(ApplyTargetError) -> [ReadinessSample] { try await environment.readiness(probes) }
-        func acquireLock(_ holder: LockHolder) async throws(ApplyTargetError) -> LockHolder? { try await environment.acquireLock(holder) }
-        func releaseLock() async throws(ApplyTargetError) { try await environment.releaseLock() }
-        func appendJournal(_ entry: JournalEntry) async throws(ApplyTargetError) { try await environment.appendJournal(entry) }
-        func readJournal() async throws(ApplyTargetError) -> [JournalEntry] { try await environment.readJournal() }
-        func nowMs() -> UInt64 { environment.nowMs() }
-        func sleep(untilMs deadlineMs: UInt64) async { await environment.sleep(untilMs: deadlineMs) }
     }
 
     @Test("abort with replacements created: refused on v26.11, done on v26.13", .timeLimit(.minutes(1)), arguments: [("v26.11.0", false), ("v26.13.1", true)])
@@ -99,5 +75,34 @@ import Testing
         let report = await ApplyDriver(target: target, clock: target).abort()
         #expect((report.outcome == .aborted) == aborts, Comment(rawValue: report.message))
         if !aborts { #expect(report.message.contains("fixed in v26.13")) }
+    }
+}
+
+/// Before each `APPLY REPLACEMENT` the engine re-checks feasibility with one readiness read of the
+/// replacement; the catalog (seconds on a large live one) only when that shows a start past the view's upper.
+@Suite struct CutoverReadTests {
+    /// The simulator, counting whole-catalog reads.
+    final class CountingTarget: SimulatorTarget {
+        var catalogReads = 0
+
+        override func readCatalog() async throws(ApplyTargetError) -> CatalogSnapshot {
+            catalogReads += 1
+            return try await environment.readCatalog()
+        }
+
+    }
+
+    @Test("replacements cut over without reading the catalog again", .timeLimit(.minutes(1)))
+    func noCatalogReadPerCutover() async throws {
+        let shop = try ApplyFixture.shop()
+        let fixture = try ApplyFixture.make(snapshot: shop.snapshot, manifest: "version: 1\nclusters:\n  serving:\n    objects: [customer_ltv, payments]\n")
+        let cutovers = fixture.plan.steps.filter { $0.action == .applyReplacement }.count
+        #expect(cutovers == 2)
+        let target = CountingTarget(fixture.environment())
+        let report = await ApplyDriver(target: target, clock: target).apply(fixture.plan)
+        #expect(report.outcome == .completed, "\(report.message)")
+        // The one read that checks the plan's catalog fingerprint before anything runs.
+        #expect(target.catalogReads == 1)
+        #expect(target.environment.checkInvariants(plan: fixture.plan).isEmpty)
     }
 }

@@ -100,6 +100,30 @@ import Testing
         }
     }
 
+    @Test("a poll reports the since and upper the frontier pass gives each object (held by readers, at an as_of)", .timeLimit(.minutes(1)))
+    func pollFrontiersMatchThePass() async throws {
+        let environment = Self.environment(lag: 3000)
+        try await environment.execute("CREATE INDEX \"s_idx\" IN CLUSTER \"b\" ON \"materialize\".\"public\".\"s\" (\"x\")", timeoutMs: nil)
+        environment.advance(to: Self.t0 + 20_000)
+        try await environment.execute("CREATE REPLACEMENT MATERIALIZED VIEW \"materialize\".\"public\".\"m_new\" FOR \"materialize\".\"public\".\"m\" IN CLUSTER \"b\" AS SELECT * FROM \"materialize\".\"public\".\"s\"", timeoutMs: nil)
+        let probes = ["s", "m", "m_idx", "s_idx", "m_new"].map { ReadinessProbe(object: Self.name($0), standsInFor: nil, cluster: nil, condition: .ready) }
+        for later in [Self.t0 + 21_000, Self.t0 + 45_000] {
+            // Polled while the frontiers are stale (computed for the probes only), then the pass.
+            environment.advance(to: later)
+            let samples = try await environment.readiness(probes)
+            let snapshot = environment.snapshot()
+            for sample in samples {
+                let object = try #require(snapshot.objects.first { $0.qualifiedName == sample.object })
+                #expect(sample.sinceMs == object.sinceMs, "since of \(sample.object) at \(later)")
+                #expect(sample.upperMs == object.upperMs, "upper of \(sample.object) at \(later)")
+            }
+        }
+        // The source's since is held back by m, which imports it and lags 3 s behind it.
+        let source = try #require(Self.object(environment, "s"))
+        #expect(source.sinceMs == Self.object(environment, "m")?.upperMs)
+        #expect(source.sinceMs! < source.upperMs! - 1000)
+    }
+
     @Test("APPLY REPLACEMENT blocks until the view's upper reaches the replacement's as_of", .timeLimit(.minutes(1)))
     func replacementBlocks() async throws {
         let environment = Self.environment(lag: 3000)

@@ -108,8 +108,7 @@ package final class ApplyDriver {
             case .execute(let step, let timeoutMs):
                 if let timedOut = try await execute(step, timeoutMs: timeoutMs, plan: plan, machine: &machine) { return timedOut }
             case .checkCutover(let step):
-                let catalog = try await retrying { () async throws(ApplyTargetError) in try await self.target.readCatalog() }
-                let gap = CutoverCheck.gap(before: step, in: plan, catalog: catalog)
+                let gap = try await cutoverGap(before: step, in: plan)
                 if let gap {
                     skipReasons[step.id] = gap
                     try await journal(plan, step.id, step.action.rawValue, .skipped, detail: gap)
@@ -240,6 +239,17 @@ package final class ApplyDriver {
                 }
             }
         }
+    }
+
+    /// ``CutoverCheck/gap(before:in:catalog:)``, reading the catalog only when the step's probe
+    /// (if it has one) does not rule a gap out.
+    private func cutoverGap(before step: Step, in plan: Plan) async throws(ApplyTargetError) -> String? {
+        if let probe = CutoverCheck.probe(before: step, in: plan) {
+            let samples = try await retrying { () async throws(ApplyTargetError) in try await self.target.readiness([probe]) }
+            guard let sample = samples.first, CutoverCheck.mayGap(sample) else { return nil }
+        }
+        let catalog = try await retrying { () async throws(ApplyTargetError) in try await self.target.readCatalog() }
+        return CutoverCheck.gap(before: step, in: plan, catalog: catalog)
     }
 
     /// Makes a call that is safe to repeat (a read, a journal row) with the retries of

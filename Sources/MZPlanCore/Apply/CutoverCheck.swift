@@ -9,6 +9,21 @@
 /// Before a blue-green move drops its retired closure, the same check makes sure nothing else
 /// reads it any more: an object created on the old closure since the plan would be dropped with it.
 package enum CutoverCheck {
+    /// Before `APPLY REPLACEMENT`, what shows whether ``gap(before:in:catalog:)`` has anything to
+    /// find: the replacement, probed with the view it stands in for. One readiness read instead of
+    /// the whole catalog (seconds on a large live catalog, once per cutover); nil for other steps.
+    package static func probe(before step: Step, in plan: Plan) -> ReadinessProbe? {
+        guard step.action == .applyReplacement, let view = step.object, let standIn = PostCondition.standIn(for: step, in: plan) else { return nil }
+        return ReadinessProbe(object: standIn, standsInFor: view, cluster: nil, condition: .ready, mirrorsOriginal: true)
+    }
+
+    /// False when the sample of ``probe(before:in:)`` rules a gap out: the view is missing, sealed
+    /// or without an upper, or the replacement is missing or starts at or before the view's upper.
+    package static func mayGap(_ sample: ReadinessSample) -> Bool {
+        guard sample.exists, !sample.originalSealed, let upper = sample.originalUpperMs, let asOf = sample.sinceMs else { return false }
+        return asOf > upper
+    }
+
     /// Nil when the cutover may run; otherwise the reason, for the user.
     package static func gap(before step: Step, in plan: Plan, catalog: CatalogSnapshot) -> String? {
         if step.action == .dropRetired { return retiredInUse(step, in: plan, catalog: catalog) }

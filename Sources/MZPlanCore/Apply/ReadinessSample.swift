@@ -7,6 +7,8 @@ package struct ReadinessSample: Hashable, Sendable {
     package var hydratedOnHealthyReplica: Bool
     package var upperMs: UInt64?
     package var lagMs: UInt64?
+    /// The read frontier: for a replacement, the as_of its dataflow starts at.
+    package var sinceMs: UInt64?
     /// The write frontier the object's dataflow reports on its healthy replicas (the largest),
     /// from `mz_cluster_replica_frontiers`: its own progress, where ``upperMs`` may mirror another
     /// collection's (a replacement's).
@@ -27,6 +29,7 @@ package struct ReadinessSample: Hashable, Sendable {
         hydratedOnHealthyReplica: Bool = false,
         upperMs: UInt64? = nil,
         lagMs: UInt64? = nil,
+        sinceMs: UInt64? = nil,
         dataflowUpperMs: UInt64? = nil,
         status: String? = nil,
         originalUpperMs: UInt64? = nil,
@@ -40,6 +43,7 @@ package struct ReadinessSample: Hashable, Sendable {
         self.hydratedOnHealthyReplica = hydratedOnHealthyReplica
         self.upperMs = upperMs
         self.lagMs = lagMs
+        self.sinceMs = sinceMs
         self.dataflowUpperMs = dataflowUpperMs
         self.status = status
         self.originalUpperMs = originalUpperMs

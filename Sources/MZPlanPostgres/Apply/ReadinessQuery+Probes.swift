@@ -4,7 +4,7 @@ import PostgresNIO
 extension ReadinessQuery {
     /// The apply engine's poll: one query for every probed object and the original it stands in
     /// for, looked up by name (binds, never pasted), with existence, cluster, hydration on a
-    /// healthy replica, upper, lag, source or sink status and the health of the cluster's replicas.
+    /// healthy replica, since, upper, lag, source or sink status and the health of the cluster's replicas.
     /// Samples come in the order of `probes`; none for no probes.
     static func samples(for probes: [ReadinessProbe], on database: some CatalogQuerying) async throws(ConnectionError) -> [ReadinessSample] {
         var names: [QualifiedName] = []
@@ -27,6 +27,7 @@ extension ReadinessQuery {
                 hydratedOnHealthyReplica: object.readiness.hydrated,
                 upperMs: object.readiness.upperMs,
                 lagMs: object.readiness.lagMs,
+                sinceMs: object.readiness.sinceMs,
                 dataflowUpperMs: object.dataflowUpperMs,
                 status: object.status,
                 originalUpperMs: original?.readiness.upperMs,
@@ -51,8 +52,8 @@ extension ReadinessQuery {
     private static func namedFacts(_ rows: [PostgresRow]) throws(ConnectionError) -> [Int: NamedFacts] {
         var result: [Int: NamedFacts] = [:]
         for row in rows {
-            guard let (position, cluster, hydrated, globalId, upper, hasFrontier, lagSeconds, status, replicas, healthy, dataflow) =
-                try? row.decode((Int, String?, Bool?, String?, String?, Bool, Double?, String?, Int64, Int64, String?).self)
+            guard let (position, cluster, hydrated, globalId, upper, hasFrontier, lagSeconds, status, replicas, healthy, dataflow, since) =
+                try? row.decode((Int, String?, Bool?, String?, String?, Bool, Double?, String?, Int64, Int64, String?, String?).self)
             else {
                 throw ConnectionError(.server, "unexpected result reading readiness")
             }
@@ -70,7 +71,8 @@ extension ReadinessQuery {
                     hydrated: hydrated ?? false,
                     upperMs: upper.flatMap { UInt64($0) },
                     sealed: hasFrontier && upper == nil,
-                    lagMs: lagSeconds.map(CatalogRows.milliseconds)),
+                    lagMs: lagSeconds.map(CatalogRows.milliseconds),
+                    sinceMs: since.flatMap { UInt64($0) }),
                 dataflowUpperMs: dataflow.flatMap { UInt64($0) },
                 status: status,
                 replicaProblem: problem
@@ -113,7 +115,7 @@ extension ReadinessQuery {
                 GROUP BY r.cluster_id
             )
             SELECT f.position::int8, c.name, h.hydrated, fr.global_id, fr.upper, fr.global_id IS NOT NULL, lag.seconds, st.status,
-                   COALESCE(rp.total, 0)::int8, COALESCE(rp.healthy, 0)::int8, df.upper
+                   COALESCE(rp.total, 0)::int8, COALESCE(rp.healthy, 0)::int8, df.upper, fr.since
             FROM found f
             LEFT JOIN mz_catalog.mz_clusters c ON c.id = f.cluster_id
             LEFT JOIN hydration h ON h.id = f.id

@@ -8,11 +8,14 @@ package struct ObjectReadiness: Sendable, Equatable {
     package var sealed: Bool
     /// Wallclock lag; nil when unknown.
     package var lagMs: UInt64?
+    /// The read frontier (since) of the same GlobalId; nil when unknown.
+    package var sinceMs: UInt64?
 
-    package init(hydrated: Bool, upperMs: UInt64? = nil, sealed: Bool = false, lagMs: UInt64? = nil) {
+    package init(hydrated: Bool, upperMs: UInt64? = nil, sealed: Bool = false, lagMs: UInt64? = nil, sinceMs: UInt64? = nil) {
         self.hydrated = hydrated
         self.upperMs = upperMs
         self.sealed = sealed
         self.lagMs = lagMs
+        self.sinceMs = sinceMs
     }
 }

@@ -11,18 +11,19 @@ package enum ReadinessQuery {
         let rows = try await database.rows(query(for: unique))
         var result: [String: (readiness: ObjectReadiness, globalId: String?)] = [:]
         for row in rows {
-            let decoded: (String, Bool?, String?, String?, Bool, Double?)
+            let decoded: (String, Bool?, String?, String?, Bool, Double?, String?)
             do {
-                decoded = try row.decode((String, Bool?, String?, String?, Bool, Double?).self)
+                decoded = try row.decode((String, Bool?, String?, String?, Bool, Double?, String?).self)
             } catch {
                 throw ConnectionError(.server, "unexpected result reading readiness")
             }
-            let (id, hydrated, globalId, upper, hasFrontier, lagSeconds) = decoded
+            let (id, hydrated, globalId, upper, hasFrontier, lagSeconds, since) = decoded
             let readiness = ObjectReadiness(
                 hydrated: hydrated ?? false,
                 upperMs: upper.flatMap { UInt64($0) },
                 sealed: hasFrontier && upper == nil,
-                lagMs: lagSeconds.map(CatalogRows.milliseconds)
+                lagMs: lagSeconds.map(CatalogRows.milliseconds),
+                sinceMs: since.flatMap { UInt64($0) }
             )
             if let existing = result[id], let existingId = existing.globalId, let globalId, !CatalogId.precedes(existingId, globalId) {
                 continue
@@ -44,7 +45,7 @@ package enum ReadinessQuery {
         )
         """
 
-    /// CTEs `hydration` (on a healthy replica), `frontiers`, `dataflow` (the largest write frontier
+    /// CTEs `hydration` (on a healthy replica), `frontiers` (since and upper), `dataflow` (the largest write frontier
     /// a healthy replica reports for the object's dataflow) and `lag` per catalog id, GlobalIds
     /// mapped through `mz_object_global_ids`; they need the `healthy` CTE of ``healthyReplicas``.
     static let objectState = """
@@ -56,7 +57,8 @@ package enum ReadinessQuery {
             GROUP BY COALESCE(g.id, h.object_id)
         ),
         frontiers AS (
-            SELECT COALESCE(g.id, f.object_id) AS id, f.object_id AS global_id, f.write_frontier::text AS upper
+            SELECT COALESCE(g.id, f.object_id) AS id, f.object_id AS global_id, f.write_frontier::text AS upper,
+                   f.read_frontier::text AS since
             FROM mz_internal.mz_frontiers f
             LEFT JOIN mz_internal.mz_object_global_ids g ON g.global_id = f.object_id
         ),
@@ -84,7 +86,7 @@ package enum ReadinessQuery {
         return PostgresQuery(unsafeSQL: """
             WITH \(healthyReplicas),
             \(objectState)
-            SELECT o.id, h.hydrated, f.global_id, f.upper, f.global_id IS NOT NULL, lag.seconds
+            SELECT o.id, h.hydrated, f.global_id, f.upper, f.global_id IS NOT NULL, lag.seconds, f.since
             FROM mz_catalog.mz_objects o
             LEFT JOIN hydration h ON h.id = o.id
             LEFT JOIN frontiers f ON f.id = o.id

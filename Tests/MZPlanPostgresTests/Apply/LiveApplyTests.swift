@@ -103,7 +103,7 @@ struct LiveApplyTests {
         #expect(read == entries)
     }
 
-    @Test("readiness: one query for every probe and original, by name, with cluster, hydration, upper, lag and status")
+    @Test("readiness: one query for every probe and original, by name, with cluster, hydration, since, upper, lag and status")
     func readiness() async throws {
         let connection = try await MaterializeConnection.connect(TestServer.configuration(), logger: Self.logger)
         let counter = CountingQuerier(connection)
@@ -125,7 +125,7 @@ struct LiveApplyTests {
         #expect(samples.count == known.count + unknown.count)
         #expect(samples[0] == ReadinessSample(
             object: name("scratch", "big_orders_v2"), exists: true, cluster: "serving", hydratedOnHealthyReplica: false,
-            upperMs: 1_764_115_199_550, lagMs: 9450, dataflowUpperMs: 1_764_115_190_000, originalUpperMs: 1_764_115_199_550, originalLagMs: samples[0].originalLagMs))
+            upperMs: 1_764_115_199_550, lagMs: 9450, sinceMs: 1_764_115_198_550, dataflowUpperMs: 1_764_115_190_000, originalUpperMs: 1_764_115_199_550, originalLagMs: samples[0].originalLagMs))
         #expect(samples[1].cluster == "compute" && samples[1].hydratedOnHealthyReplica && samples[1].upperMs == 1_764_115_199_500 && samples[1].lagMs == 500)
         #expect(samples[2].status == "running" && samples[2].cluster == "sinks" && samples[2].replicaProblem == nil)
         #expect(samples[3...].allSatisfy { !$0.exists && $0.object.name.hasPrefix("missing_") })

@@ -132,14 +132,14 @@ struct StatementExecutorTests {
         await executor.close()
     }
 
-    @Test("readiness: hydration on a healthy replica, the newest GlobalId's upper, lag")
+    @Test("readiness: hydration on a healthy replica, the newest GlobalId's since and upper, lag")
     func readiness() async throws {
         let executor = try executor(database: "materialize")
         let readiness = try await executor.readiness(of: ["u15", "u24", "u26", "u99999"])
-        #expect(readiness["u15"] == ObjectReadiness(hydrated: true, upperMs: 1_764_115_199_500, lagMs: 500))
-        #expect(readiness["u24"] == ObjectReadiness(hydrated: true, upperMs: 1_764_115_200_000, lagMs: 0))
-        // A replacement's global frontier mirrors its target's (u25).
-        #expect(readiness["u26"] == ObjectReadiness(hydrated: false, upperMs: 1_764_115_199_550, lagMs: 9450))
+        #expect(readiness["u15"] == ObjectReadiness(hydrated: true, upperMs: 1_764_115_199_500, lagMs: 500, sinceMs: 1_764_115_198_350))
+        #expect(readiness["u24"] == ObjectReadiness(hydrated: true, upperMs: 1_764_115_200_000, lagMs: 0, sinceMs: 1_764_115_199_000))
+        // A replacement's global frontiers mirror its target's (u25).
+        #expect(readiness["u26"] == ObjectReadiness(hydrated: false, upperMs: 1_764_115_199_550, lagMs: 9450, sinceMs: 1_764_115_198_550))
         #expect(readiness["u99999"] == nil)
         await executor.close()
     }
@@ -168,7 +168,7 @@ struct StatementExecutorTests {
         await connection.close()
         #expect(counter.queries.count == 1)
         #expect(readiness.count == count)
-        #expect(readiness["u1000"] == ObjectReadiness(hydrated: true, upperMs: 1_764_115_200_000, lagMs: 100))
+        #expect(readiness["u1000"] == ObjectReadiness(hydrated: true, upperMs: 1_764_115_200_000, lagMs: 100, sinceMs: 1_764_115_199_000))
         if count > 1 {
             #expect(readiness["u1001"]?.hydrated == false, "u1001 is not hydrated in mz_big.sql")
         }
