@@ -11,7 +11,7 @@ extension SimulatedEnvironment {
             throw unknown("materialized view '\(targetName)'")
         }
         if target.sealed { throw refused(.sealedView(ObjectName(targetName))) }
-        if let existing = order.lazy.compactMap({ self.objects[$0] }).first(where: { $0.replacementFor == target.id }) {
+        if let existing = table.positions(naming: target.id).lazy.compactMap({ self.table.slots[$0] }).first(where: { $0.replacementFor == target.id }) {
             throw refused(.replacementExists(target: ObjectName(targetName), replacement: ObjectName(existing.qualifiedName)))
         }
         if let detail = Self.columnMismatch(target: target, replacement: statement.columns) {

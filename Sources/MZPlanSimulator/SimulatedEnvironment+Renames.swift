@@ -12,7 +12,7 @@ extension SimulatedEnvironment {
         let itemRename = ItemRename(from: object.qualifiedName, to: newName)
         var rewritten: [(id: String, sql: String)] = []
         // The renamed view's own query is checked and rewritten too (`rename_self`).
-        let table = objects
+        let table = self.table
         let readers = (table.positions(naming: object.id) + [table.position(of: object.id)].compactMap { $0 }).sorted()
         for case let reader? in readers.map({ table.slots[$0] }) {
             guard reader.id == object.id || reader.dependsOn.contains(object.id) || reader.on == object.id,
@@ -23,9 +23,9 @@ extension SimulatedEnvironment {
                 throw ApplyTargetError(.sql, sqlState: "XX000", message: "renaming conflict: in \(reader.qualifiedName), which uses \(object.qualifiedName), \(error.message)")
             }
         }
-        for (id, sql) in rewritten { objects[id]?.createSQL = sql }
-        if let sql = objects[object.id]?.createSQL, let statement = try? Statement(parsing: sql) {
-            objects[object.id]?.createSQL = Self.named(statement, newName).sql
+        for (id, sql) in rewritten { self.table[id]?.createSQL = sql }
+        if let sql = self.table[object.id]?.createSQL, let statement = try? Statement(parsing: sql) {
+            self.table[object.id]?.createSQL = Self.named(statement, newName).sql
         }
         rename(object.id, to: newName)
     }

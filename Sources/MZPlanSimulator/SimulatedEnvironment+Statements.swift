@@ -16,6 +16,7 @@ extension SimulatedEnvironment {
         if let refusal = SQLRefusal.check(statement, tablesFromSources: tablesFromSources) {
             throw ApplyTargetError(.sql, sqlState: refusal.sqlState, message: refusal.message)
         }
+        if !Self.keepsFrontiers(statement) { refreshFrontiers() }
         switch statement {
         case .createCluster(let create): try createCluster(create)
         case .alter(let alter):
@@ -37,6 +38,25 @@ extension SimulatedEnvironment {
         case .createTable(let table): try createTable(table, sql: sql)
         case .createSink(let sink): try createSink(sink)
         case .createSubsource: throw notModeled(sql)
+        }
+    }
+
+    /// Statements after which computing the frontiers late still gives what a pass before them
+    /// would have (see ``updateFrontiers()``), so they do not run it: adding a dataflow changes no
+    /// upper and holds sinces back only from its as_of, which it computes from the sinces it
+    /// imports; dropping objects with everything that reads them leaves the others' uppers as they
+    /// were and only lets sinces advance further (a dropped source's subsources are kept for its
+    /// re-creation, frontiers and all: that drop runs the pass); renaming an item changes no frontier.
+    private static func keepsFrontiers(_ statement: Statement) -> Bool {
+        switch statement {
+        case .createMaterializedView, .createView, .createIndex, .createSink:
+            true
+        case .drop(let drop):
+            ![.cluster, .schema, .source].contains(drop.objectType)
+        case .alter(let alter):
+            if case .rename = alter.action { alter.objectType != .cluster && alter.objectType != .schema } else { false }
+        default:
+            false
         }
     }
 
@@ -265,18 +285,18 @@ extension SimulatedEnvironment {
             throw unknown("\(type.rawValue.lowercased()) '\(name)'")
         }
         let dependents = closure(of: object.id)
-        let blocking = dependents.filter { objects[$0]?.kind != .subsource && objects[$0]?.replacementFor != object.id }
-        if !cascade, let first = blocking.first.flatMap({ objects[$0] }) {
+        let blocking = dependents.filter { table[$0]?.kind != .subsource && table[$0]?.replacementFor != object.id }
+        if !cascade, let first = blocking.first.flatMap({ table[$0] }) {
             throw ApplyTargetError(.sql, sqlState: "2BP01", message: "cannot drop \(type.rawValue.lowercased()) \"\(name.name)\": still depended upon by \(first.kind.rawValue) \"\(first.name)\"")
         }
         if type == .index, object.hydrated != false {
-            let others = object.on.map { objects.indexes(on: $0) }?.filter { $0.id != object.id } ?? []
+            let others = object.on.map { table.indexes(on: $0) }?.filter { $0.id != object.id } ?? []
             if !others.isEmpty, !others.contains(where: { $0.hydrated == true }) {
                 violations.append(SimulatorViolation(atMs: timeMs, object: name, message: "index dropped before the index replacing it was ready"))
             }
         }
         if type == .source {
-            droppedSubsources[name] = dependents.compactMap { objects[$0] }.filter { $0.kind == .subsource && $0.dependsOn == [object.id] }
+            droppedSubsources[name] = dependents.compactMap { table[$0] }.filter { $0.kind == .subsource && $0.dependsOn == [object.id] }
         }
         remove(Set([object.id] + dependents))
         frontiersStale = true
@@ -286,8 +306,8 @@ extension SimulatedEnvironment {
     /// replacements, each level in creation order. By the ids each object names: a reader of an
     /// applied replacement names the id the view took over, which its positions do not follow.
     func closure(of id: String) -> [String] {
-        guard let start = objects.position(of: id) else { return [] }
-        let table = objects
+        guard let start = table.position(of: id) else { return [] }
+        let table = self.table
         var result: [String] = []
         var seen: Set<Int> = [start]
         var pending = [start]
@@ -307,7 +327,7 @@ extension SimulatedEnvironment {
 
     /// A statement's name in the simulated session: database `materialize`, schema `public` by default.
     func qualified(_ name: ObjectName) -> QualifiedName {
-        if let id = name.id, let object = objects[id] { return object.qualifiedName }
+        if let id = name.id, let object = table[id] { return object.qualifiedName }
         return name.qualified(database: "materialize", schema: "public")
     }
 

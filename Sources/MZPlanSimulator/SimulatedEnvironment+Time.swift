@@ -194,14 +194,15 @@ extension SimulatedEnvironment {
     }
 
     /// What a new dataflow on `cluster` reading `dependencies` imports (views expanded: an index
-    /// there on each relation, else its storage) and its as_of, the largest since among them.
+    /// there on each relation, else its storage) and its as_of, the largest since among them: the
+    /// sinces as the frontier pass would give them now, computed for those imports only.
     func importsAndAsOf(_ dependencies: [String], on cluster: String) -> (imports: [String], asOf: UInt64) {
         var imports: [String] = []
         var visited: Set<String> = []
         var pending = dependencies
         while let id = pending.popLast() {
-            guard visited.insert(id).inserted, let relation = objects[id] else { continue }
-            if let index = objects.indexes(on: id).first(where: { $0.cluster == cluster }) {
+            guard visited.insert(id).inserted, let relation = table[id] else { continue }
+            if let index = table.indexes(on: id).first(where: { $0.cluster == cluster }) {
                 imports.append(index.id)
             } else if relation.kind == .view {
                 pending.append(contentsOf: relation.dependsOn)
@@ -209,8 +210,9 @@ extension SimulatedEnvironment {
                 imports.append(id)
             }
         }
-        let asOf = imports.compactMap { objects[$0]?.sinceMs }.max() ?? timeMs
-        return (imports.sorted(), asOf)
+        var frontiers = currentUppers()
+        let start = imports.compactMap { id in table.position(of: id).flatMap { frontiers.since(at: $0, in: table, start: self.asOf[id]) } }.max()
+        return (imports.sorted(), start ?? timeMs)
     }
 
     /// Hydration work for a new object: its own name's, or its original's for a `<name>_mzplan…` temporary.
@@ -221,6 +223,6 @@ extension SimulatedEnvironment {
 
     /// The largest lag among an object's inputs: a hydrated dataflow keeps up with them.
     func inheritedLag(_ dependencies: [String]) -> UInt64 {
-        dependencies.compactMap { objects[$0]?.lagMs }.max() ?? 0
+        dependencies.compactMap { table[$0]?.lagMs }.max() ?? 0
     }
 }

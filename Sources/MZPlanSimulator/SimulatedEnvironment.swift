@@ -137,17 +137,21 @@ package final class SimulatedEnvironment {
 
     // MARK: Lookup
 
+    /// The object named `name`, its frontiers as last computed (read them through ``objects``).
     func object(named name: QualifiedName) -> CatalogObject? {
-        objects.object(named: name)
+        table.object(named: name)
     }
 
+    /// Adds an object; it changes no other object's upper, so the frontier pass is not run first.
     func insert(_ object: CatalogObject) {
         if object.upperMs == nil { uppersToSettle.append(object.id) }
-        objects.insert(object)
+        table.insert(object)
     }
 
+    /// Removes objects; callers remove everything that reads them, so no other upper changes and
+    /// the frontier pass is not run first.
     func remove(_ ids: Set<String>) {
-        objects.remove(ids)
+        table.remove(ids)
         for id in ids {
             hydrationLeft[id] = nil
             asOf[id] = nil
@@ -156,7 +160,7 @@ package final class SimulatedEnvironment {
     }
 
     func rename(_ id: String, to name: String) {
-        objects.rename(id, to: name)
+        table.rename(id, to: name)
     }
 
     func cluster(named name: String) -> CatalogCluster? {
