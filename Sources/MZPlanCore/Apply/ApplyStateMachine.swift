@@ -67,11 +67,13 @@ package struct ApplyStateMachine: Sendable {
     private let successors: [Int: [Int]]
     /// How many entries of each step's `after` are not done.
     private var unfinished: [Int: Int] = [:]
-    /// Pending steps whose `after` are all done.
-    private var ready: Set<Int> = []
+    /// Pending steps whose `after` are all done, in the order they run: phase, then id.
+    private var ready: [ReadyStep] = []
     private var waitingIDs: Set<Int> = []
-    /// Waiting steps of the hydrate phase, by cluster (``ApplyOptions/maxParallelHydrations``).
-    private var hydrating: [String: Int] = [:]
+    /// Each step's cluster as a number (its index in ``hydrating``).
+    private let clusterSlots: [Int: Int]
+    /// Waiting steps of the hydrate phase, by cluster slot (``ApplyOptions/maxParallelHydrations``).
+    private var hydrating: [Int]
     /// Pending or waiting steps, and those of them not in the cleanup phase.
     private var openCount = 0
     private var openOutsideCleanup = 0
@@ -89,12 +91,19 @@ package struct ApplyStateMachine: Sendable {
         var stepsByID: [Int: Step] = [:]
         var positionByID: [Int: Int] = [:]
         var successors: [Int: [Int]] = [:]
+        var slotByCluster: [String: Int] = [:]
+        var clusterSlots: [Int: Int] = [:]
         for (position, step) in plan.steps.enumerated() {
             stepsByID[step.id] = step
             positionByID[step.id] = position
             for predecessor in step.after { successors[predecessor, default: []].append(step.id) }
+            let cluster = step.cluster ?? ""
+            if slotByCluster[cluster] == nil { slotByCluster[cluster] = slotByCluster.count }
+            clusterSlots[step.id] = slotByCluster[cluster]
         }
         self.stepsByID = stepsByID
+        self.clusterSlots = clusterSlots
+        self.hydrating = [Int](repeating: 0, count: slotByCluster.count)
         self.positionByID = positionByID
         self.successors = successors
         var status: [Int: StepStatus] = [:]
@@ -206,15 +215,12 @@ package struct ApplyStateMachine: Sendable {
     /// The first step that may run now: earliest phase, then lowest id. Cleanup runs once nothing
     /// else is open; a hydration with a wait only while its cluster has room for one more.
     private func runnable() -> Step? {
-        var best: Step?
-        for id in ready {
-            let step = stepsByID[id]!
-            if step.phase == .cleanup && openOutsideCleanup > 0 { continue }
-            if step.phase == .hydrate, step.wait != nil, hydrating[step.cluster ?? "", default: 0] >= options.maxParallelHydrations { continue }
-            if let current = best, (current.phase, current.id) <= (step.phase, step.id) { continue }
-            best = step
+        for candidate in ready {
+            if candidate.phase == .cleanup && openOutsideCleanup > 0 { break }
+            if candidate.phase == .hydrate, candidate.waits, hydrating[candidate.clusterSlot] >= options.maxParallelHydrations { continue }
+            return stepsByID[candidate.id]
         }
-        return best
+        return nil
     }
 
     /// A pending step after a skipped one is skipped too, through any number of steps, whatever
@@ -248,7 +254,7 @@ package struct ApplyStateMachine: Sendable {
         guard new == .done else { return }
         for successor in successors[id] ?? [] {
             unfinished[successor, default: 0] -= 1
-            if unfinished[successor] == 0, status[successor] == .pending { ready.insert(successor) }
+            if unfinished[successor] == 0, status[successor] == .pending { insertReady(successor) }
         }
     }
 
@@ -259,12 +265,49 @@ package struct ApplyStateMachine: Sendable {
         if step.phase != .cleanup { openOutsideCleanup += sign }
         if status == .waiting {
             if sign > 0 { waitingIDs.insert(step.id) } else { waitingIDs.remove(step.id) }
-            if step.phase == .hydrate { hydrating[step.cluster ?? "", default: 0] += sign }
+            if step.phase == .hydrate { hydrating[clusterSlots[step.id]!] += sign }
         } else if sign < 0 {
-            ready.remove(step.id)
+            removeReady(step.id)
         } else if unfinished[step.id] == 0 {
-            ready.insert(step.id)
+            insertReady(step.id)
         }
+    }
+
+    /// What deciding which ready step runs next needs of it, without copying the step.
+    private struct ReadyStep {
+        var phase: Step.Phase
+        var id: Int
+        var waits: Bool
+        var clusterSlot: Int
+
+        func precedes(_ other: ReadyStep) -> Bool {
+            (phase, id) < (other.phase, other.id)
+        }
+    }
+
+    private mutating func insertReady(_ id: Int) {
+        let step = stepsByID[id]!
+        let entry = ReadyStep(phase: step.phase, id: id, waits: step.wait != nil, clusterSlot: clusterSlots[id]!)
+        let index = readyIndex(of: entry)
+        guard index == ready.count || ready[index].id != id else { return }
+        ready.insert(entry, at: index)
+    }
+
+    private mutating func removeReady(_ id: Int) {
+        guard let step = stepsByID[id] else { return }
+        let index = readyIndex(of: ReadyStep(phase: step.phase, id: id, waits: false, clusterSlot: 0))
+        if index < ready.count, ready[index].id == id { ready.remove(at: index) }
+    }
+
+    /// Where `entry` is, or would go, in ``ready`` (binary search).
+    private func readyIndex(of entry: ReadyStep) -> Int {
+        var low = 0
+        var high = ready.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ready[middle].precedes(entry) { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }
 
