@@ -16,7 +16,7 @@ extension SimulatedEnvironment {
         if let refusal = SQLRefusal.check(statement, tablesFromSources: tablesFromSources) {
             throw ApplyTargetError(.sql, sqlState: refusal.sqlState, message: refusal.message)
         }
-        if !Self.keepsFrontiers(statement) { refreshFrontiers() }
+        if Self.keepsFrontiers(statement) { settleNewObjects() } else { refreshFrontiers() }
         switch statement {
         case .createCluster(let create): try createCluster(create)
         case .alter(let alter):
@@ -46,7 +46,8 @@ extension SimulatedEnvironment {
     /// upper and holds sinces back only from its as_of, which it computes from the sinces it
     /// imports; dropping objects with everything that reads them leaves the others' uppers as they
     /// were and only lets sinces advance further (a dropped source's subsources are kept for its
-    /// re-creation, frontiers and all: that drop runs the pass); renaming an item changes no frontier.
+    /// re-creation, frontiers and all: that drop runs the pass); renaming an item changes no frontier;
+    /// `APPLY REPLACEMENT` brings up to date the objects whose frontiers it changes the inputs of.
     private static func keepsFrontiers(_ statement: Statement) -> Bool {
         switch statement {
         case .createMaterializedView, .createView, .createIndex, .createSink:
@@ -54,7 +55,10 @@ extension SimulatedEnvironment {
         case .drop(let drop):
             ![.cluster, .schema, .source].contains(drop.objectType)
         case .alter(let alter):
-            if case .rename = alter.action { alter.objectType != .cluster && alter.objectType != .schema } else { false }
+            switch alter.action {
+            case .rename, .applyReplacement: alter.objectType != .cluster && alter.objectType != .schema
+            default: false
+            }
         default:
             false
         }
@@ -196,20 +200,27 @@ extension SimulatedEnvironment {
         }
         let start = asOf[replacement.id] ?? 0
         let deadline = timeMs + (timeoutMs ?? 3_600_000)
-        while (objects[view.id]?.upperMs ?? 0) < start || objects[replacement.id]?.hydrated != true {
+        func viewUpper() -> UInt64 {
+            var frontiers = currentUppers()
+            return table.position(of: view.id).flatMap { frontiers.upper(at: $0) } ?? 0
+        }
+        while viewUpper() < start || table[replacement.id]?.hydrated != true {
             guard timeMs < deadline else {
                 // Materialize's statement_timeout does not bound APPLY: it ends only when cancelled.
                 throw ApplyTargetError(.timedOut, message: "APPLY REPLACEMENT cancelled at its deadline: '\(view.qualifiedName)' had not reached its replacement's start \(start)")
             }
             // Uppers advance with the clock: jump by what is missing (hydration stops the jump early).
-            let missing = start - min(start, objects[view.id]?.upperMs ?? 0)
+            let missing = start - min(start, viewUpper())
             advance(to: min(deadline, timeMs + max(100, missing)))
         }
-        let current = objects[view.id]!
+        // What the view's frontiers are computed from changes here: they, its readers' and those
+        // of what either dataflow imports are brought up to date first (the rest can wait).
+        refreshFrontiers(of: [view.id, replacement.id])
+        let current = table[view.id]!
         if start > (current.upperMs ?? 0) {
             violations.append(SimulatorViolation(atMs: timeMs, object: view.qualifiedName, message: "skipped times [\(current.upperMs ?? 0), \(start))"))
         }
-        let applied = objects[replacement.id]!
+        let applied = table[replacement.id]!
         var updated = current
         updated.id = applied.id
         updated.cluster = applied.cluster
@@ -222,7 +233,7 @@ extension SimulatedEnvironment {
         remove([view.id, replacement.id])
         insert(updated)
         asOf[updated.id] = nil
-        objects.redirect(view.id, to: updated.id)
+        table.redirect(view.id, to: updated.id)
         frontiersStale = true
     }
 

@@ -147,10 +147,52 @@ extension SimulatedEnvironment {
     /// not hydrated keeps the upper it had, and it stops hydrating only in a statement, which runs
     /// the pass first), so computing it late is computing the last of the values it went through.
     func updateFrontiers() {
+        awaitingFirstPass = []
         // Computed from a copy of the rows, then written back (the copy released first, so the
         // writes do not copy the table).
         for (position, upper, since) in computeFrontiers() {
             table.setFrontier(at: position, upper: upper, since: since)
+        }
+    }
+
+    /// The frontier pass for the objects `ids`, their readers and what they import, only: each
+    /// gets the upper and since the pass would give it now. For a statement that changes what
+    /// those objects' frontiers are computed from; any later pass goes on from these values as
+    /// it would have from a pass run now.
+    func refreshFrontiers(of ids: [String]) {
+        var positions: Set<Int> = []
+        for id in ids {
+            guard let position = table.position(of: id) else { continue }
+            positions.insert(position)
+            positions.formUnion(table.positions(naming: id))
+            positions.formUnion(table.importPositions[position])
+        }
+        refreshFrontiers(at: positions.sorted())
+    }
+
+    /// The frontier pass for the objects at `positions` only (see ``refreshFrontiers(of:)``).
+    func refreshFrontiers(at positions: [Int]) {
+        guard frontiersStale else { return }
+        for (position, upper, since) in frontiers(at: positions) {
+            table.setFrontier(at: position, upper: upper, since: since)
+        }
+    }
+
+    /// Gives the objects that came without an upper the frontiers the pass would give them now,
+    /// when it is stale (what a statement that runs it does for every object).
+    func settleNewObjects() {
+        guard frontiersStale, !awaitingFirstPass.isEmpty else { return }
+        refreshFrontiers(at: awaitingFirstPass.compactMap { table.position(of: $0) }.sorted())
+        awaitingFirstPass = []
+    }
+
+    /// What the frontier pass would set at `positions` now (computed before anything is written).
+    private func frontiers(at positions: [Int]) -> [(position: Int, upper: UInt64?, since: UInt64?)] {
+        var frontiers = currentUppers()
+        return positions.compactMap { position in
+            let row = table.rows[position]
+            guard row.alive, row.kind != .view, let id = table.slots[position]?.id else { return nil }
+            return (position, frontiers.upper(at: position), frontiers.since(at: position, in: table, start: asOf[id]))
         }
     }
 

@@ -21,6 +21,10 @@ package final class SimulatedEnvironment {
     /// Objects that came without an upper: the first pass after time passes gives them one, and
     /// one that does not advance keeps it, so that pass runs when the clock stops, as it always did.
     var uppersToSettle: [String] = []
+    /// Objects that came without an upper since the last frontier pass. A dataflow takes its as_of
+    /// as its upper at the first pass while it hydrates, and keeps it: the statements that skip the
+    /// pass still give them theirs (``SimulatedEnvironment/run(_:timeoutMs:)``).
+    var awaitingFirstPass: [String] = []
     /// The objects with current frontiers: reading or changing them first runs the frontier pass
     /// when it is stale. Time passing only marks it stale, so a poll costs what it reads, not a
     /// pass over the whole catalog (``readiness(_:)`` computes the uppers it reports on their own).
@@ -104,7 +108,10 @@ package final class SimulatedEnvironment {
         var highest = 0
         for object in snapshot.objects {
             table.insert(object)
-            if object.upperMs == nil { uppersToSettle.append(object.id) }
+            if object.upperMs == nil {
+                uppersToSettle.append(object.id)
+                awaitingFirstPass.append(object.id)
+            }
             hydrationByName[object.qualifiedName] = object.hydrationTimeMs
             if let memory = object.memoryBytes { memoryByName[object.qualifiedName] = memory }
             originalNames.insert(object.qualifiedName)
@@ -144,7 +151,10 @@ package final class SimulatedEnvironment {
 
     /// Adds an object; it changes no other object's upper, so the frontier pass is not run first.
     func insert(_ object: CatalogObject) {
-        if object.upperMs == nil { uppersToSettle.append(object.id) }
+        if object.upperMs == nil {
+            uppersToSettle.append(object.id)
+            awaitingFirstPass.append(object.id)
+        }
         table.insert(object)
     }
 

@@ -124,6 +124,38 @@ import Testing
         #expect(source.sinceMs! < source.upperMs! - 1000)
     }
 
+    @Test("a new dataflow's upper starts at its as_of and stays there when an input it reads has stopped", .timeLimit(.minutes(1)))
+    func upperStartsAtAsOf() async throws {
+        let replica = { (id: String) in [CatalogReplica(id: id, name: "r1", size: "100cc", status: "online", oomKills24h: 0)] }
+        let source = { (id: String, name: String) in
+            CatalogObject(id: id, database: "materialize", schema: "public", name: name, kind: .source, cluster: "ingest",
+                          createSQL: "CREATE SOURCE \"materialize\".\"public\".\"\(name)\" IN CLUSTER \"ingest\" FROM LOAD GENERATOR COUNTER",
+                          sinceMs: Self.t0 - 1000, upperMs: Self.t0, lagMs: 0, hydrated: true, status: "running")
+        }
+        var faults = SimulatorFaults()
+        faults.stalledSources = [Self.name("stopped")]
+        let environment = SimulatedEnvironment(CatalogSnapshot(
+            takenAtMs: Self.t0,
+            clusters: ["ingest", "b"].enumerated().map { CatalogCluster(id: "u\($0.offset + 1)", name: $0.element, managed: true, size: "100cc", replicationFactor: 1, replicas: replica("u\($0.offset + 1)")) },
+            objects: [
+                source("u10", "moving"), source("u11", "stopped"),
+                CatalogObject(id: "u12", database: "materialize", schema: "public", name: "v", kind: .view,
+                              createSQL: "CREATE VIEW \"materialize\".\"public\".\"v\" AS SELECT * FROM \"materialize\".\"public\".\"moving\", \"materialize\".\"public\".\"stopped\"",
+                              dependsOn: ["u10", "u11"]),
+            ]
+        ), faults: faults)
+        environment.advance(to: Self.t0 + 600_000)
+        // Its as_of will be the moving source's since, far past where the stopped one stands.
+        let asOf = try #require(Self.object(environment, "moving")?.sinceMs)
+        #expect(asOf > (Self.object(environment, "stopped")?.upperMs ?? .max))
+        try await environment.execute("CREATE INDEX \"v_idx\" IN CLUSTER \"b\" ON \"materialize\".\"public\".\"v\" (\"x\")", timeoutMs: nil)
+        // Hydrated with nothing read in between: its frontier does not go back to the stopped input's.
+        environment.advance(to: Self.t0 + 2_000_000)
+        let index = try #require(Self.object(environment, "v_idx"))
+        #expect(index.hydrated == true)
+        #expect(index.upperMs == asOf)
+    }
+
     @Test("APPLY REPLACEMENT blocks until the view's upper reaches the replacement's as_of", .timeLimit(.minutes(1)))
     func replacementBlocks() async throws {
         let environment = Self.environment(lag: 3000)
