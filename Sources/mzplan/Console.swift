@@ -17,12 +17,9 @@ struct Console {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
-    /// Writes UTF-8 bytes to stdout as they are.
+    /// Writes UTF-8 bytes to stdout as they are (a closed stdout ends the process, as SIGPIPE does).
     func output(_ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return }
-            FileHandle.standardOutput.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none))
-        }
+        try? FileWriting.writeAll(bytes, to: STDOUT_FILENO, path: "stdout")
     }
 
     /// Writes diagnostics to stderr, one per block, errors in red and warnings in yellow on a terminal.

@@ -25,7 +25,7 @@ final class ProgressPrinter {
     func print(_ event: ApplyEvent) {
         switch mode {
         case .ndjson:
-            console.output(event.ndjson() + "\n")
+            console.output(event.ndjsonLine())
         case .none:
             if case .summary = event.kind { FileHandle.standardError.write(Data(line(event).utf8)) }
         case .auto, .bar:

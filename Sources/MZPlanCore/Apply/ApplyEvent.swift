@@ -2,7 +2,7 @@
 ///
 /// Every event has `event` and `ts_ms` (virtual time under `--simulate`), then `step` and
 /// `object` where they apply, then the fields of its ``Kind``, encoded in one place
-/// (``ndjson()``) and read, typed, by the progress printer.
+/// (``ndjsonLine()``) and read, typed, by the progress printer.
 package struct ApplyEvent: Sendable {
     /// What happened, with its fields.
     package enum Kind: Sendable {
@@ -126,12 +126,14 @@ package struct ApplyEvent: Sendable {
         }
     }
 
-    /// The event as one JSON line (no trailing newline).
-    package func ndjson() -> String {
+    /// The event as one JSON line with its line feed: what `--progress ndjson` writes.
+    package func ndjsonLine() -> [UInt8] {
         var members: [(String, JSONValue)] = [("event", .string(name)), ("ts_ms", .uint(tsMs))]
         if let step { members.append(("step", .int(step))) }
         if let object { members.append(("object", .string(object.description))) }
-        return JSONValue.object(members + fields).serialized(pretty: false)
+        var line = JSONValue.object(members + fields).serializedBytes(pretty: false)
+        line.append(UInt8(ascii: "\n"))
+        return line
     }
 
     private var fields: [(String, JSONValue)] {

@@ -71,7 +71,8 @@ extension JSONValue {
     /// ``serialized(pretty:)`` as UTF-8 bytes, without building a `String`.
     package func serializedBytes(pretty: Bool = true) -> [UInt8] {
         var output: [UInt8] = []
-        output.reserveCapacity(1 << 16)
+        // Small: events and log records are serialized one by one; a large document doubles its way up.
+        output.reserveCapacity(512)
         write(to: &output, pretty: pretty, indent: 0)
         return output
     }
