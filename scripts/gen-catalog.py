@@ -5,12 +5,13 @@
 
 The snapshot has a few dozen clusters with replicas; sources of every type (PostgreSQL, MySQL and SQL Server
 with subsources or tables from sources, Kafka with every envelope, load generators, webhooks with CHECK and
-INCLUDE HEADERS); tables and views; chains and fan-in DAGs of materialized views; indexes on views and
-materialized views; sinks. `create_sql` is in the purified, resolved form Materialize stores (`IN CLUSTER [u1]`,
-`[u2 AS "db"."schema"."t"]` annotations, `DETAILS` on replication sources and their subsources, no table list,
-`VERSION` on altered sinks, `AS OF` and `REFRESH` on materialized views), with the options real catalogs
-carry mixed in at random: RETAIN HISTORY, REFRESH ON COMMIT / EVERY / AT (sealed views), ASSERT NOT NULL,
-PARTITION BY, column lists, TEXT / EXCLUDE COLUMNS, sink KEY … NOT ENFORCED, HEADERS, FORMAT and ENVELOPE
+INCLUDE HEADERS); tables and views; chains and fan-in DAGs of materialized views, layered at most four deep
+above the sources and reading mostly within their team, as real deployments are (so what a source feeds does
+not grow with the catalog); indexes on views and materialized views; sinks. `create_sql` is in the purified,
+resolved form Materialize stores (`IN CLUSTER [u1]`, `[u2 AS "db"."schema"."t"]` annotations, `DETAILS` on
+replication sources and their subsources, no table list, `VERSION` on altered sinks, `AS OF` and `REFRESH` on
+materialized views), with the options real catalogs carry mixed in at random: RETAIN HISTORY, REFRESH ON
+COMMIT / EVERY / AT (sealed views), ASSERT NOT NULL, PARTITION BY, column lists, TEXT / EXCLUDE COLUMNS, sink KEY … NOT ENFORCED, HEADERS, FORMAT and ENVELOPE
 variants; definitions carry annotations, string escapes, non-ASCII text and a trailing `;`. About 850 bytes
 per object. The manifest places every placeable object (exact names and globs) and moves a few percent of
 them (see `manifest`; `--source-moves blue-green` moves the sources blue-green). Output is deterministic for a seed.
