@@ -12,20 +12,23 @@ package struct SourceSnippet: Sendable {
 
     /// Splits `text` at `\n`, `\r\n` and `\r`, the line breaks YAML counts.
     package init(text: String) {
+        // Byte-wise: a line feed or carriage return is always a character of its own (or `\r\n`).
         var lines: [Substring] = []
-        var start = text.startIndex
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            if character == "\n" || character == "\r\n" || character == "\r" {
-                lines.append(text[start..<index])
-                index = text.index(after: index)
-                start = index
-            } else {
-                index = text.index(after: index)
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            guard byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") else {
+                bytes.formIndex(after: &index)
+                continue
             }
+            lines.append(text[start..<index])
+            bytes.formIndex(after: &index)
+            if byte == UInt8(ascii: "\r"), index < bytes.endIndex, bytes[index] == UInt8(ascii: "\n") { bytes.formIndex(after: &index) }
+            start = index
         }
-        lines.append(text[start..<text.endIndex])
+        lines.append(text[start..<bytes.endIndex])
         self.lines = lines
     }
 

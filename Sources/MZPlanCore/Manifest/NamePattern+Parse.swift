@@ -67,7 +67,7 @@ extension NamePattern {
                 throw NamePatternError("'\(text)' has a '\"' inside an unquoted part; quote the whole part, as in \"my\"\"name\"")
             }
             let isWildcard = scalar == "*" || scalar == "?"
-            let isLetter = scalar == "_" || scalar.properties.isAlphabetic
+            let isLetter = scalar == "_" || (scalar.isASCII ? ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) : scalar.properties.isAlphabetic)
             let isLater = scalar == "$" || ("0"..."9").contains(scalar)
             guard isWildcard || isLetter || (isLater && !identifier.isEmpty) else {
                 let shown = scalar.properties.isWhitespace ? "whitespace" : "'\(scalar)'"
