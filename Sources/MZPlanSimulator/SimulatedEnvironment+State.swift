@@ -6,13 +6,12 @@ package import MZPlanCore
 
 extension SimulatedEnvironment {
     /// The environment as a snapshot document with a `simulator` member.
-    package func savedState() -> String {
+    package func savedState() -> [UInt8] {
         let raw = CatalogSnapshot(takenAtMs: timeMs, version: "simulated", clusters: clusters, objects: order.compactMap { objects[$0] }, sizes: sizes)
-        guard case .object(var members)? = try? JSONValue.parse(Array(raw.encode().utf8), file: "state") else { return raw.encode() }
         func map<V>(_ values: [String: V], _ encode: (V) -> JSONValue) -> JSONValue {
             .object(values.keys.sorted().map { ($0, encode(values[$0]!)) })
         }
-        members.append(("simulator", .object([
+        let simulator = JSONValue.object([
             ("generation", .int(generation)),
             ("next_id", .int(nextID)),
             ("statements", .int(statementsExecuted)),
@@ -31,8 +30,14 @@ extension SimulatedEnvironment {
             ("violations", .array(violations.map { .object([("at_ms", .uint($0.atMs)), ("object", .string($0.object?.description)), ("message", .string($0.message))]) })),
             ("oom_clusters", .strings(faults.oomClusters.sorted())),
             ("stalled_sources", .strings(faults.stalledSources.map(\.description).sorted())),
-        ])))
-        return JSONValue.object(members).serialized(pretty: true) + "\n"
+        ])
+        // The snapshot pretty-printed as a document, its last member `simulator`.
+        var bytes = JSONPrettyPrinter.reindent(raw.encodedBytes())
+        bytes.removeLast(2)
+        bytes.append(contentsOf: ",\n  \"simulator\": ".utf8)
+        bytes.append(contentsOf: simulator.serializedBytes(pretty: true, indent: 2))
+        bytes.append(contentsOf: "\n}\n".utf8)
+        return bytes
     }
 
     /// An environment saved by ``savedState()``.

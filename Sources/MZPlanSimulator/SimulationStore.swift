@@ -33,7 +33,7 @@ package struct SimulationStore: Sendable {
     /// removes the log it folds in.
     package func save(_ environment: SimulatedEnvironment) throws(FileWriteError) {
         environment.generation += 1
-        try FileWriting.replace(path, with: Array(environment.savedState().utf8), via: path + ".tmp")
+        try FileWriting.replace(path, with: environment.savedState(), via: path + ".tmp")
         // The log's header names the previous generation: from here on it is never replayed.
         unlink(logPath)
     }

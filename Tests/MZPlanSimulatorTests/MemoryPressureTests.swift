@@ -22,9 +22,9 @@ import Testing
         let serving = try #require(environment.snapshot().clusters.first { $0.name == "serving" })
         #expect(serving.replicas.allSatisfy { ($0.oomKills24h ?? 0) >= 3 })
         #expect((environment.downtimeMs["serving"] ?? 0) > 0, "the indexes already on serving stop serving")
-        let saved = environment.savedState()
+        let saved = String(decoding: environment.savedState(), as: UTF8.self)
         #expect(saved.contains("\"memory_oom_clusters\": [\n      \"serving\"\n    ]"))
-        let restored = try SimulatedEnvironment.restore(Array(saved.utf8), file: "state.json").savedState()
+        let restored = try String(decoding: SimulatedEnvironment.restore(Array(saved.utf8), file: "state.json").savedState(), as: UTF8.self)
         #expect(restored.contains("\"memory_oom_clusters\": [\n      \"serving\"\n    ]"))
         #expect(restored.contains("\"materialize.public.customer_ltv\": 2577399808"))
         // Aborting drops the replacements: serving fits again and its replicas recover.
@@ -44,7 +44,7 @@ import Testing
         #expect(report.outcome == .completed, "\(report.message)")
         let moved = try #require(environment.snapshot().objects.first { $0.name == "customer_ltv" })
         #expect(moved.cluster == "serving" && moved.memoryBytes == 2458 << 20)
-        let restored = try SimulatedEnvironment.restore(Array(environment.savedState().utf8), file: "state.json")
+        let restored = try SimulatedEnvironment.restore(environment.savedState(), file: "state.json")
         #expect(restored.snapshot().objects.first { $0.name == "customer_ltv" }?.memoryBytes == 2458 << 20)
     }
 }

@@ -68,12 +68,13 @@ extension JSONValue {
         String(decoding: serializedBytes(pretty: pretty), as: UTF8.self)
     }
 
-    /// ``serialized(pretty:)`` as UTF-8 bytes, without building a `String`.
-    package func serializedBytes(pretty: Bool = true) -> [UInt8] {
+    /// ``serialized(pretty:)`` as UTF-8 bytes, without building a `String`; pretty lines
+    /// indented as for a value `indent` spaces deep in a document.
+    package func serializedBytes(pretty: Bool = true, indent: Int = 0) -> [UInt8] {
         var output: [UInt8] = []
         // Small: events and log records are serialized one by one; a large document doubles its way up.
         output.reserveCapacity(512)
-        write(to: &output, pretty: pretty, indent: 0)
+        write(to: &output, pretty: pretty, indent: indent)
         return output
     }
 
