@@ -43,12 +43,13 @@ package struct SimulatedApply {
         self.afterStatement = afterStatement
     }
 
-    /// Runs `run`, emitting progress (and a `violation` event per broken invariant).
-    package func callAsFunction(_ run: Run, emit: @escaping (ApplyEvent) -> Void) async throws(FileWriteError) -> Outcome {
+    /// Runs `run`, emitting progress (and a `violation` event per broken invariant); each poll's
+    /// events go to `emitAll` together when it is given.
+    package func callAsFunction(_ run: Run, emit: @escaping (ApplyEvent) -> Void, emitAll: (([ApplyEvent]) -> Void)? = nil) async throws(FileWriteError) -> Outcome {
         let before = environment.snapshot()
         try store?.save(environment)
         let server = try SimulatedServer(environment, store: store, pace: pace, interruption: settings.interruption, afterStatement: afterStatement)
-        let driver = ApplyDriver(target: server, clock: server, settings: settings, emit: emit)
+        let driver = ApplyDriver(target: server, clock: server, settings: settings, emit: emit, emitAll: emitAll)
         let report: ApplyReport
         switch run {
         case .apply(let plan): report = await driver.apply(plan)

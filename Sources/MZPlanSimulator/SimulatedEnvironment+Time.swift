@@ -199,7 +199,7 @@ extension SimulatedEnvironment {
     /// Uppers as the frontier pass would compute them now, for a few objects: the stored ones
     /// when they are current, else computed from what each reads, shared among the objects asked about.
     func currentUppers() -> SparseUppers {
-        SparseUppers(rows: table.rows, evaluation: frontiersStale ? UpperEvaluation(table: table, starts: asOfPositions(), nowMs: timeMs) : nil)
+        SparseUppers(rows: table.rows, evaluation: frontiersStale ? UpperEvaluation(table: table, starts: asOfPositions(), nowMs: timeMs) : nil, memo: upperMemo)
     }
 
     /// The frontiers that changed, by position.

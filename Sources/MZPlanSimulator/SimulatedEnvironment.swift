@@ -25,6 +25,8 @@ package final class SimulatedEnvironment {
     /// as its upper at the first pass while it hydrates, and keeps it: the statements that skip the
     /// pass still give them theirs (``SimulatedEnvironment/run(_:timeoutMs:)``).
     var awaitingFirstPass: [String] = []
+    /// The storage of the memo each poll's upper evaluation uses (``currentUppers()``).
+    let upperMemo = StampedUpperMemo(store: StampedUpperMemo.Store())
     /// The objects with current frontiers: reading or changing them first runs the frontier pass
     /// when it is stale. Time passing only marks it stale, so a poll costs what it reads, not a
     /// pass over the whole catalog (``readiness(_:)`` computes the uppers it reports on their own).

@@ -60,11 +60,14 @@ struct UpperEvaluation {
 struct SparseUppers {
     private let rows: [FrontierRow]
     private var evaluation: UpperEvaluation?
-    private var memo: [Int: UInt64?] = [:]
+    private var memo: StampedUpperMemo
 
-    init(rows: [FrontierRow], evaluation: UpperEvaluation?) {
+    /// - Parameter memo: emptied here; the environment's one, so polls reuse its storage.
+    init(rows: [FrontierRow], evaluation: UpperEvaluation?, memo: StampedUpperMemo) {
         self.rows = rows
         self.evaluation = evaluation
+        self.memo = memo
+        if evaluation != nil { memo.store.reset(count: rows.count) }
     }
 
     mutating func upper(at position: Int) -> UInt64? {
@@ -89,8 +92,43 @@ protocol UpperMemo {
     subscript(position: Int) -> UInt64?? { get set }
 }
 
-/// A dictionary's own subscript is the memo's: a sparse memo for a few objects.
-extension Dictionary: UpperMemo where Key == Int, Value == UInt64? {}
+/// A memo for a few objects at a time whose storage outlives it: a slot per position, valid
+/// while its stamp is the current one, so a poll neither hashes positions nor clears what the
+/// last one computed. Only one evaluation uses the store at a time (each empties it first).
+struct StampedUpperMemo: UpperMemo {
+    final class Store {
+        fileprivate var values: [UInt64?] = []
+        fileprivate var stamps: [UInt32] = []
+        fileprivate var stamp: UInt32 = 0
+
+        /// Forgets every value and makes room for `count` positions.
+        func reset(count: Int) {
+            stamp &+= 1
+            if stamp == 0 {
+                stamps = [UInt32](repeating: 0, count: stamps.count)
+                stamp = 1
+            }
+            if values.count < count {
+                values += repeatElement(nil, count: count - values.count)
+                stamps += repeatElement(0, count: count - stamps.count)
+            }
+        }
+    }
+
+    let store: Store
+
+    subscript(position: Int) -> UInt64?? {
+        get { store.stamps[position] == store.stamp ? .some(store.values[position]) : nil }
+        nonmutating set {
+            guard let value = newValue else {
+                store.stamps[position] = 0
+                return
+            }
+            store.values[position] = value
+            store.stamps[position] = store.stamp
+        }
+    }
+}
 
 /// A memo with a slot for every position, for the pass over the whole catalog.
 struct DenseUpperMemo: UpperMemo {

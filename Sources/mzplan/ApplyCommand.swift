@@ -140,7 +140,7 @@ struct ApplyCommand: AsyncParsableCommand {
         let printer = ProgressPrinter(mode: progress, console: console, startMs: environment.timeMs)
         let outcome: SimulatedApply.Outcome
         do throws(FileWriteError) {
-            outcome = try await simulation(run, emit: printer.print)
+            outcome = try await simulation(run, emit: printer.print, emitAll: printer.printAll)
         } catch {
             console.report([Diagnostic(.error, code: "io.write", "cannot write the simulated state '\(error.path)': \(error.message)")])
             throw ExitCode(ExitStatus.failure)

@@ -80,7 +80,8 @@ struct LiveApply {
             target: target,
             clock: clock,
             settings: ProcessTable.settings(timeoutMs: command.timeout.flatMap(ApplyCommand.milliseconds), interruption: interruption),
-            emit: printer.print
+            emit: printer.print,
+            emitAll: printer.printAll
         )
         let report: ApplyReport
         if command.resume {

@@ -22,6 +22,14 @@ final class ProgressPrinter {
         self.live = (mode == .auto || mode == .bar) && isatty(STDERR_FILENO) == 1
     }
 
+    /// Prints `events` in order; as NDJSON, in one write.
+    func printAll(_ events: [ApplyEvent]) {
+        guard mode == .ndjson else { return events.forEach(print) }
+        var lines: [UInt8] = []
+        for event in events { lines.append(contentsOf: event.ndjsonLine()) }
+        console.output(lines)
+    }
+
     func print(_ event: ApplyEvent) {
         switch mode {
         case .ndjson:

@@ -106,3 +106,28 @@ import Testing
         #expect(target.environment.checkInvariants(plan: fixture.plan).isEmpty)
     }
 }
+
+/// A poll's events can go out together (`--progress ndjson` writes them in one write).
+@Suite struct PollBatchTests {
+    @Test("a poll's events arrive together, in the order they arrive one by one", .timeLimit(.minutes(1)))
+    func batches() async throws {
+        let fixture = try ApplyFixture.shop()
+        let single = EventLog()
+        _ = await ApplyFixture.driver(fixture.environment(), events: single).apply(fixture.plan)
+        let environment = fixture.environment()
+        let batched = EventLog()
+        var batches: [[ApplyEvent]] = []
+        let driver = ApplyDriver(target: environment, clock: environment, settings: ApplyDriver.Settings(host: "test", pid: 1)) { event in
+            batched.events.append(event)
+        } emitAll: { events in
+            batches.append(events)
+            batched.events.append(contentsOf: events)
+        }
+        _ = await driver.apply(fixture.plan)
+        #expect(batched.events.map { $0.ndjsonLine() } == single.events.map { $0.ndjsonLine() })
+        #expect(!batches.isEmpty)
+        #expect(batches.allSatisfy { batch in batch.allSatisfy { $0.tsMs == batch.first?.tsMs } })
+        #expect(batches.joined().filter { if case .objectStatus = $0.kind { true } else { false } }.count
+            == single.events.filter { if case .objectStatus = $0.kind { true } else { false } }.count)
+    }
+}

@@ -48,6 +48,8 @@ package final class ApplyDriver {
     let clock: any ApplyClock
     let settings: Settings
     let emit: (ApplyEvent) -> Void
+    /// A poll's events, all at once (one write for all of them).
+    let emitAll: ([ApplyEvent]) -> Void
     var statements = 0
     var polls = 0
     var startedAtMs: UInt64 = 0
@@ -60,11 +62,21 @@ package final class ApplyDriver {
     /// This apply took the lock: only then does a failure release it.
     var holdsLock = false
 
-    package init(target: any ApplyTarget, clock: any ApplyClock, settings: Settings = Settings(), emit: @escaping (ApplyEvent) -> Void = { _ in }) {
+    /// - Parameters:
+    ///   - emit: receives each event.
+    ///   - emitAll: receives each poll's events together; by default they go to `emit` one by one.
+    package init(
+        target: any ApplyTarget,
+        clock: any ApplyClock,
+        settings: Settings = Settings(),
+        emit: @escaping (ApplyEvent) -> Void = { _ in },
+        emitAll: (([ApplyEvent]) -> Void)? = nil
+    ) {
         self.target = target
         self.clock = clock
         self.settings = settings
         self.emit = emit
+        self.emitAll = emitAll ?? { events in events.forEach(emit) }
     }
 
     /// Applies `plan` from the start: refuses blocked and stale plans and a held lock.
@@ -163,14 +175,16 @@ package final class ApplyDriver {
         polls += 1
         let samples = try await retrying { () async throws(ApplyTargetError) in try await self.target.readiness(probes) }
         let polledAt = clock.nowMs()
+        var events: [ApplyEvent] = []
         for result in machine.polled(samples, nowMs: polledAt) {
-            emitStatus(result, at: polledAt)
+            events.append(statusEvent(result, at: polledAt))
             blockers[result.step] = result.blocker
             guard result.ready else { continue }
             waitedMs[result.step, default: 0] += polledAt - (waitStartMs[result.step] ?? polledAt)
             let step = plan.step(result.step)
-            emit(ApplyEvent(.ready(standsInFor: step?.wait?.standsInFor), tsMs: polledAt, step: result.step, object: step?.wait?.object))
+            events.append(ApplyEvent(.ready(standsInFor: step?.wait?.standsInFor), tsMs: polledAt, step: result.step, object: step?.wait?.object))
         }
+        emitAll(events)
     }
 
     private func finish(_ plan: Plan, _ outcome: ApplyStateMachine.Outcome, machine: ApplyStateMachine) async throws(ApplyTargetError) -> ApplyReport {
@@ -301,16 +315,16 @@ package final class ApplyDriver {
         emit(ApplyEvent(.plan(fingerprint: plan.fingerprint, moves: plan.moves.count, steps: plan.steps.count, blocked: plan.summary.blocked), tsMs: clock.nowMs()))
     }
 
-    private func emitStatus(_ result: ApplyStateMachine.PollResult, at now: UInt64) {
+    private func statusEvent(_ result: ApplyStateMachine.PollResult, at now: UInt64) -> ApplyEvent {
         let sample = result.sample
-        emit(ApplyEvent(.objectStatus(ApplyEvent.ObjectStatus(
+        return ApplyEvent(.objectStatus(ApplyEvent.ObjectStatus(
             hydrated: sample.hydratedOnHealthyReplica,
             upperMs: sample.upperMs,
             lagMs: sample.lagMs,
             status: sample.status,
             ready: result.blocker == nil,
             waitingFor: result.blocker
-        )), tsMs: now, step: result.step, object: sample.object))
+        )), tsMs: now, step: result.step, object: sample.object)
     }
 
     func failure(_ plan: Plan, _ error: ApplyTargetError) -> ApplyReport {
