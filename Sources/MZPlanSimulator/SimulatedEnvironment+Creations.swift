@@ -41,8 +41,6 @@ extension SimulatedEnvironment {
         let clusterName = try clusterName(reference)
         let dependencies = try resolve(reads, strict: true)
         let (imports, start) = importsAndAsOf(dependencies, on: clusterName)
-        // Its hold on what it imports starts here: their sinces as they are now are kept.
-        refreshFrontiers(at: imports.compactMap { table.position(of: $0) }.sorted())
         var object = CatalogObject(
             id: newID(), database: name.database, schema: name.schema, name: name.name, kind: kind, cluster: clusterName,
             createSQL: stored, dependsOn: dependencies, imports: imports, sinceMs: start, upperMs: start,
@@ -70,7 +68,6 @@ extension SimulatedEnvironment {
         let name = relationName.renamed(statement.name ?? relation.name + "_primary_idx")
         guard object(named: name) == nil else { throw exists(name) }
         let (imports, start) = importsAndAsOf([relation.id], on: clusterName)
-        refreshFrontiers(at: imports.compactMap { table.position(of: $0) }.sorted())
         let index = CatalogObject(
             id: newID(), database: name.database, schema: name.schema, name: name.name, kind: .index, cluster: clusterName,
             createSQL: stored(statement), on: relation.id, dependsOn: [relation.id], imports: imports, sinceMs: start, upperMs: start, lagMs: inheritedLag([relation.id]),

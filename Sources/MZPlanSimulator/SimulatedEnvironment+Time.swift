@@ -186,6 +186,12 @@ extension SimulatedEnvironment {
         awaitingFirstPass = []
     }
 
+    /// The sinces the frontier pass would give the objects at `positions` now.
+    private func sinces(at positions: [Int]) -> [UInt64] {
+        var frontiers = currentUppers()
+        return positions.compactMap { position in frontiers.since(at: position, in: table, start: table.slots[position].flatMap { asOf[$0.id] }) }
+    }
+
     /// What the frontier pass would set at `positions` now (computed before anything is written).
     private func frontiers(at positions: [Int]) -> [(position: Int, upper: UInt64?, since: UInt64?)] {
         var frontiers = currentUppers()
@@ -237,7 +243,8 @@ extension SimulatedEnvironment {
 
     /// What a new dataflow on `cluster` reading `dependencies` imports (views expanded: an index
     /// there on each relation, else its storage) and its as_of, the largest since among them: the
-    /// sinces as the frontier pass would give them now, computed for those imports only.
+    /// sinces as the frontier pass would give them now, computed for those imports only. The new
+    /// dataflow's hold on them starts here, so their frontiers are brought up to date as well.
     func importsAndAsOf(_ dependencies: [String], on cluster: String) -> (imports: [String], asOf: UInt64) {
         var imports: [String] = []
         var visited: Set<String> = []
@@ -252,8 +259,9 @@ extension SimulatedEnvironment {
                 imports.append(id)
             }
         }
-        var frontiers = currentUppers()
-        let start = imports.compactMap { id in table.position(of: id).flatMap { frontiers.since(at: $0, in: table, start: self.asOf[id]) } }.max()
+        let positions = imports.compactMap { table.position(of: $0) }
+        let start = sinces(at: positions).max()
+        refreshFrontiers(at: positions.sorted())
         return (imports.sorted(), start ?? timeMs)
     }
 
