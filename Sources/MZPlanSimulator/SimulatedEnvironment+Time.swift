@@ -108,14 +108,45 @@ extension SimulatedEnvironment {
         return presence
     }
 
-    /// A materialized view that refreshes only `AT` given times has computed its output for all
-    /// times once hydrated: its upper becomes the empty frontier.
+    /// A hydrated dataflow has computed its output for all times, and its upper becomes the empty
+    /// frontier, when it is a materialized view that refreshes only `AT` given times, or an index
+    /// or materialized view whose inputs are all complete (``SnapshotFrontiers``). The dataflows
+    /// that read only complete inputs then are sealed in turn.
     private func sealIfDone(_ id: String) {
-        guard let object = table[id], object.kind == .materializedView, object.replacementFor == nil,
-              let sql = object.createSQL, case .createMaterializedView(let statement)? = try? Statement(parsing: sql),
-              statement.options.refreshesOnlyAt else { return }
+        guard let object = table[id], object.hydrated != false, !object.sealed, SnapshotFrontiers.sealsWithInputs(object),
+              Self.refreshesOnlyAt(object) || inputsComplete(object, depth: 0) else { return }
         table[id]?.sealed = true
         table[id]?.upperMs = nil
+        sealReaders(of: id, depth: 0)
+    }
+
+    private static func refreshesOnlyAt(_ object: CatalogObject) -> Bool {
+        guard object.kind == .materializedView, let sql = object.createSQL,
+              case .createMaterializedView(let statement)? = try? Statement(parsing: sql) else { return false }
+        return statement.options.refreshesOnlyAt
+    }
+
+    /// Seals the dataflows reading `id` (through views) that now read only complete inputs.
+    private func sealReaders(of id: String, depth: Int) {
+        guard depth < 256 else { return }
+        for position in table.positions(naming: id) {
+            guard let reader = table.slots[position], SnapshotFrontiers.inputs(of: reader).contains(id) else { continue }
+            if reader.kind == .view {
+                if inputsComplete(reader, depth: depth + 1) { sealReaders(of: reader.id, depth: depth + 1) }
+            } else {
+                sealIfDone(reader.id)
+            }
+        }
+    }
+
+    /// Every input of `object` is sealed, or a view over complete inputs; false without inputs.
+    private func inputsComplete(_ object: CatalogObject, depth: Int) -> Bool {
+        let inputs = SnapshotFrontiers.inputs(of: object)
+        guard !inputs.isEmpty, depth < 256 else { return false }
+        return inputs.allSatisfy { id in
+            guard let input = table[id] else { return false }
+            return input.sealed || (input.kind == .view && inputsComplete(input, depth: depth + 1))
+        }
     }
 
     /// After time passed: the frontiers are stale, and the pass runs at once while an object

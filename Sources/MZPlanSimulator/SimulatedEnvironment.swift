@@ -108,7 +108,7 @@ package final class SimulatedEnvironment {
         sizes = snapshot.sizes
         self.faults = faults
         var highest = 0
-        for object in snapshot.objects {
+        for object in SnapshotFrontiers.normalized(snapshot.objects) {
             table.insert(object)
             if object.upperMs == nil {
                 uppersToSettle.append(object.id)

@@ -35,6 +35,10 @@ package enum Planner {
                 "'\(code.rawValue)' can never be allowed: \(code.refusalReason ?? "")"
             ))
         }
+        // What its sealed inputs imply is sealed: Materialize reports it so, and refuses to replace it.
+        var inferred = catalog
+        inferred.objects = SnapshotFrontiers.sealingInferred(catalog.objects)
+        let catalog = inferred
         // Hashing the whole catalog takes a while: it runs while the moves are planned.
         let catalogFingerprint = BackgroundValue(cancellable: { CatalogFingerprint.compute(catalog, cancellation: $0) })
         do {

@@ -43,6 +43,19 @@ import Testing
         #expect(plan.steps.first?.action == .dropMaterializedView)
     }
 
+    @Test("a view reading only a sealed one (through a view) is sealed too: Materialize reports it so and refuses to replace it")
+    func sealedThroughItsInputs() throws {
+        var catalog = catalog()
+        catalog.objects.append(Fixture.object("u15", "v", .view, dependsOn: ["u13"]))
+        catalog.objects.append(Fixture.object("u16", "mv2", .materializedView, cluster: "c1", dependsOn: ["u15"], imports: ["u13"],
+                                              since: Fixture.now - 1000, upper: Fixture.now - 100))
+        let plan = try Fixture.plan(Fixture.manifest([("c2", nil, [Fixture.rule("c2", Fixture.exact("mv2"))])]), catalog)
+        let move = try #require(plan.moves.first { $0.object.name == "mv2" })
+        #expect(move.isBlocked)
+        #expect(move.hazards.contains { $0.code == .sealedView })
+        #expect(!plan.steps.contains { $0.action == .createReplacement })
+    }
+
     @Test("without allowing cascade-drop, the recreate of a view with dependents is blocked")
     func cascadeBlocks() throws {
         let manifest = Fixture.manifest([("c2", nil, [Fixture.rule("c2", Fixture.exact("mv"), strategy: .recreate)])])
