@@ -141,9 +141,8 @@ extension SimulatedEnvironment {
 
     /// Every input of `object` is sealed, or a view over complete inputs; false without inputs.
     private func inputsComplete(_ object: CatalogObject, depth: Int) -> Bool {
-        let inputs = SnapshotFrontiers.inputs(of: object)
-        guard !inputs.isEmpty, depth < 256 else { return false }
-        return inputs.allSatisfy { id in
+        guard depth < 256 else { return false }
+        return SnapshotFrontiers.readsOnlyComplete(object) { id in
             guard let input = table[id] else { return false }
             return input.sealed || (input.kind == .view && inputsComplete(input, depth: depth + 1))
         }

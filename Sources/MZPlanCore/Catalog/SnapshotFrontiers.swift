@@ -28,8 +28,7 @@ package enum SnapshotFrontiers {
             for position in objects.indices where !complete.contains(objects[position].id) {
                 let object = objects[position]
                 guard object.kind == .view || (sealsWithInputs(object) && object.hydrated != false) else { continue }
-                let inputs = inputs(of: object)
-                guard !inputs.isEmpty, inputs.allSatisfy(complete.contains) else { continue }
+                guard readsOnlyComplete(object, isComplete: complete.contains) else { continue }
                 complete.insert(object.id)
                 changed = true
                 if object.kind != .view {
@@ -51,6 +50,12 @@ package enum SnapshotFrontiers {
     /// Can `object` seal once hydrated, when all its inputs are complete?
     package static func sealsWithInputs(_ object: CatalogObject) -> Bool {
         (object.kind == .index || object.kind == .materializedView) && object.replacementFor == nil
+    }
+
+    /// Every input of `object` is complete, as `isComplete` says of its id; false without inputs.
+    package static func readsOnlyComplete(_ object: CatalogObject, isComplete: (String) -> Bool) -> Bool {
+        let inputs = inputs(of: object)
+        return !inputs.isEmpty && inputs.allSatisfy(isComplete)
     }
 
     /// The ids `object`'s upper follows (see the type's comment).
