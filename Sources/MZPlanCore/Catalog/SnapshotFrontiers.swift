@@ -17,25 +17,29 @@
 package enum SnapshotFrontiers {
     /// `objects` with the sealing their inputs imply; the same array when nothing is sealed.
     /// Repeated passes until nothing changes: objects usually come after what they read, so
-    /// one pass seals and a second finds nothing more.
+    /// one pass seals and a second finds nothing more. The passes allocate nothing per object,
+    /// and the array is copied once, at the end, only when something was sealed.
     package static func sealingInferred(_ objects: [CatalogObject]) -> [CatalogObject] {
-        var complete = Set(objects.lazy.filter(\.sealed).map(\.id))
+        var complete = Set<String>()
+        for object in objects where object.sealed { complete.insert(object.id) }
         guard !complete.isEmpty else { return objects }
-        var objects = objects
+        var sealing: [Int] = []
         var changed = true
         while changed {
             changed = false
-            for position in objects.indices where !complete.contains(objects[position].id) {
+            for position in objects.indices {
                 let object = objects[position]
                 guard object.kind == .view || (sealsWithInputs(object) && object.hydrated != false) else { continue }
-                guard readsOnlyComplete(object, isComplete: complete.contains) else { continue }
-                complete.insert(object.id)
+                guard readsOnlyComplete(object, isComplete: complete.contains), complete.insert(object.id).inserted else { continue }
                 changed = true
-                if object.kind != .view {
-                    objects[position].sealed = true
-                    objects[position].upperMs = nil
-                }
+                if object.kind != .view { sealing.append(position) }
             }
+        }
+        guard !sealing.isEmpty else { return objects }
+        var objects = objects
+        for position in sealing {
+            objects[position].sealed = true
+            objects[position].upperMs = nil
         }
         return objects
     }
@@ -53,9 +57,19 @@ package enum SnapshotFrontiers {
     }
 
     /// Every input of `object` is complete, as `isComplete` says of its id; false without inputs.
+    /// The same inputs as ``inputs(of:)``, without building the array.
     package static func readsOnlyComplete(_ object: CatalogObject, isComplete: (String) -> Bool) -> Bool {
-        let inputs = inputs(of: object)
-        return !inputs.isEmpty && inputs.allSatisfy(isComplete)
+        switch object.kind {
+        case .source:
+            return false
+        case .subsource, .table:
+            guard let first = object.dependsOn.first ?? object.on else { return false }
+            return isComplete(first)
+        default:
+            guard !object.dependsOn.isEmpty || object.on != nil else { return false }
+            if let on = object.on, !isComplete(on) { return false }
+            return object.dependsOn.allSatisfy(isComplete)
+        }
     }
 
     /// The ids `object`'s upper follows (see the type's comment).

@@ -39,24 +39,6 @@ package enum Planner {
         var inferred = catalog
         inferred.objects = SnapshotFrontiers.sealingInferred(catalog.objects)
         let catalog = inferred
-        // Hashing the whole catalog takes a while: it runs while the moves are planned.
-        let catalogFingerprint = BackgroundValue(cancellable: { CatalogFingerprint.compute(catalog, cancellation: $0) })
-        do {
-            return try plan(manifest: manifest, catalog: catalog, allow: allow, createdAtMs: createdAtMs, catalogFingerprint: catalogFingerprint)
-        } catch {
-            // Planning failed: the hash is never read, so it stops instead of running on.
-            catalogFingerprint.cancel()
-            throw error
-        }
-    }
-
-    private static func plan(
-        manifest: Manifest,
-        catalog: CatalogSnapshot,
-        allow: [HazardCode],
-        createdAtMs: UInt64,
-        catalogFingerprint: BackgroundValue<String>
-    ) throws(DiagnosticsError) -> Result {
         // Resolution needs only the objects: it runs while the graph is indexed.
         let resolving = BackgroundValue {
             Swift.Result { () throws(DiagnosticsError) in
@@ -70,7 +52,27 @@ package enum Planner {
             _ = resolving.value
             throw error
         }
-        let resolution = try resolving.value.get()
+        // Hashing the whole catalog takes a while: it runs while the moves are planned. It starts
+        // only now, so that on two cores it does not hold back the resolution planning waits for.
+        let catalogFingerprint = BackgroundValue(cancellable: { CatalogFingerprint.compute(catalog, cancellation: $0) })
+        do {
+            let resolution = try resolving.value.get()
+            return try plan(manifest: manifest, graph: graph, resolution: resolution, allow: allow, createdAtMs: createdAtMs, catalogFingerprint: catalogFingerprint)
+        } catch {
+            // Planning failed: the hash is never read, so it stops instead of running on.
+            catalogFingerprint.cancel()
+            throw error
+        }
+    }
+
+    private static func plan(
+        manifest: Manifest,
+        graph: CatalogGraph,
+        resolution: Resolution,
+        allow: [HazardCode],
+        createdAtMs: UInt64,
+        catalogFingerprint: BackgroundValue<String>
+    ) throws(DiagnosticsError) -> Result {
         var builder = PlanBuilder(manifest: manifest, graph: graph, resolution: resolution, allow: allow)
         try builder.planClusters()
         builder.planRecreates()
