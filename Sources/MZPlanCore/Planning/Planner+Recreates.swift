@@ -194,7 +194,7 @@ extension PlanBuilder {
         return statements
     }
 
-    /// From this many members on, the second half of a closure's statements is built on another thread.
+    /// From this many members on, the two halves of a closure's statements are built on two threads.
     private static let parallelMemberCount = 512
 
     /// The SQL of the checked statements that rebuild `members` on `clusters`, in order. A large
@@ -210,8 +210,8 @@ extension PlanBuilder {
         }
         guard members.count >= parallelMemberCount else { return build(members.indices) }
         let middle = members.count / 2
-        let tail = BackgroundValue { build(middle..<members.count) }
-        return build(0..<middle) + tail.value
+        let (head, tail) = ParallelPair.run({ build(0..<middle) }, { build(middle..<members.count) })
+        return head + tail
     }
 
     /// The statement that rebuilds one member of a dropped closure.
