@@ -33,8 +33,8 @@ package enum CatalogFingerprint {
             encoder.field(objects[position].kind.rawValue)
             encoder.field(objects[position].cluster ?? "")
             encoder.field(objects[position].on ?? "")
-            encoder.field(objects[position].createSQL ?? "")
-            encoder.field(objects[position].definition ?? "")
+            (objects[position].createSQLText ?? SnapshotText("")).write(to: &encoder)
+            (objects[position].definitionText ?? SnapshotText("")).write(to: &encoder)
             let dependencies = objects[position].dependsOn
             encoder.field("depends_on", dependencies.count)
             for dependency in dependencies.sorted() { encoder.field(dependency) }

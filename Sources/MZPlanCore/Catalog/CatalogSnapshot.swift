@@ -97,9 +97,9 @@ package struct CatalogObject: Hashable, Sendable {
         /// The cluster's name; nil for tables, views and subsources.
         var cluster: String?
         /// Materialize's `create_sql`, in resolved or plain form.
-        var createSQL: String?
+        var createSQL: SnapshotText?
         /// A view's or materialized view's query, possibly with id annotations and a trailing `;`.
-        var definition: String?
+        var definition: SnapshotText?
         /// For an index, the id of the indexed relation.
         var on: String?
         /// For a source: `postgres`, `mysql`, `sql-server`, `kafka`, `load-generator`, `webhook`, …
@@ -128,7 +128,10 @@ package struct CatalogObject: Hashable, Sendable {
 
     /// `@unchecked Sendable`: a box is only mutated while it is uniquely referenced.
     private final class Box: @unchecked Sendable {
-        var fields: Fields
+        /// Unchecked at run time: planning reads fields millions of times, and each checked access
+        /// cost a call into the runtime. Sound for the same reason as `@unchecked Sendable`: a box
+        /// is only mutated through ``CatalogObject/uniqueBox()``, while nothing else can read it.
+        @exclusivity(unchecked) var fields: Fields
 
         init(_ fields: Fields) {
             self.fields = fields
@@ -174,8 +177,8 @@ package struct CatalogObject: Hashable, Sendable {
             name: name,
             kind: kind,
             cluster: cluster,
-            createSQL: createSQL,
-            definition: definition,
+            createSQL: createSQL.map(SnapshotText.init),
+            definition: definition.map(SnapshotText.init),
             on: on,
             sourceType: sourceType,
             dependsOn: dependsOn,
@@ -218,13 +221,25 @@ package struct CatalogObject: Hashable, Sendable {
         get { box.fields.cluster }
         _modify { yield &uniqueBox().fields.cluster }
     }
-    /// Materialize's `create_sql`, in resolved or plain form.
+    /// Materialize's `create_sql`, in resolved or plain form; decoded on each read when the
+    /// object was read from a snapshot file.
     package var createSQL: String? {
+        get { box.fields.createSQL?.string }
+        set { uniqueBox().fields.createSQL = newValue.map(SnapshotText.init) }
+    }
+    /// ``createSQL`` as stored, not yet decoded.
+    package var createSQLText: SnapshotText? {
         get { box.fields.createSQL }
         _modify { yield &uniqueBox().fields.createSQL }
     }
-    /// A view's or materialized view's query, possibly with id annotations and a trailing `;`.
+    /// A view's or materialized view's query, possibly with id annotations and a trailing `;`;
+    /// decoded on each read when the object was read from a snapshot file.
     package var definition: String? {
+        get { box.fields.definition?.string }
+        set { uniqueBox().fields.definition = newValue.map(SnapshotText.init) }
+    }
+    /// ``definition`` as stored, not yet decoded.
+    package var definitionText: SnapshotText? {
         get { box.fields.definition }
         _modify { yield &uniqueBox().fields.definition }
     }

@@ -18,6 +18,16 @@ struct CanonicalEncoder {
         if buffer.count >= Self.blockSize { flush() }
     }
 
+    /// A field of `utf8Count` bytes that `write` puts straight into the buffer.
+    mutating func field(utf8Count: Int, _ write: (UnsafeMutableBufferPointer<UInt8>) -> Void) {
+        var length = UInt64(utf8Count).littleEndian
+        withUnsafeBytes(of: &length) { buffer.append(contentsOf: $0) }
+        let start = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: utf8Count))
+        buffer.withUnsafeMutableBufferPointer { write(UnsafeMutableBufferPointer(rebasing: $0[start...])) }
+        if buffer.count >= Self.blockSize { flush() }
+    }
+
     mutating func field(_ label: String, _ count: Int) {
         field(label)
         field(String(count))

@@ -12,8 +12,10 @@ extension CatalogSnapshot {
 
     /// ``decode(_:file:)`` reading `objects` in two halves from `parallelThreshold` bytes on.
     static func decode(_ bytes: [UInt8], file: String, parallelThreshold: Int) throws(DiagnosticsError) -> CatalogSnapshot {
-        let result = bytes.withUnsafeBufferPointer { buffer -> Result<CatalogSnapshot, JSONReadError> in
-            var reader = SnapshotReader(buffer, parallelThreshold: parallelThreshold)
+        // Texts stay undecoded in the document, which lives as long as they do.
+        let document = JSONDocument(bytes)
+        let result = document.bytes.withUnsafeBufferPointer { buffer -> Result<CatalogSnapshot, JSONReadError> in
+            var reader = SnapshotReader(buffer, of: document, parallelThreshold: parallelThreshold)
             do throws(JSONReadError) {
                 let snapshot = try reader.readSnapshot()
                 try validate(snapshot, reader)

@@ -27,9 +27,9 @@ extension SnapshotReader {
                 object.cluster = try reader.optionalString()
                 if object.cluster == nil { clusterOffset = -1 }
             } else if reader.scanner.matches(key, "create_sql") {
-                field = ".create_sql"; object.createSQL = try reader.scanner.null() ? nil : reader.scanner.string()
+                field = ".create_sql"; object.createSQLText = try reader.scanner.null() ? nil : reader.text()
             } else if reader.scanner.matches(key, "definition") {
-                field = ".definition"; object.definition = try reader.scanner.null() ? nil : reader.scanner.string()
+                field = ".definition"; object.definitionText = try reader.scanner.null() ? nil : reader.text()
             } else if reader.scanner.matches(key, "on") {
                 field = ".on"; object.on = try reader.scanner.null() ? nil : reader.scanner.string()
             } else if reader.scanner.matches(key, "source_type") {
@@ -74,6 +74,11 @@ extension SnapshotReader {
         object.kind = kind
         noteObject(idOffset: idOffset, clusterOffset: clusterOffset)
         return object
+    }
+
+    /// A long text, checked and kept undecoded in the document.
+    private mutating func text() throws(JSONReadError) -> SnapshotText {
+        SnapshotText(try scanner.stringLiteral(), in: document)
     }
 
     private mutating func optionalUInt64() throws(JSONReadError) -> UInt64? {

@@ -14,7 +14,8 @@ extension SnapshotReader {
         if scanner.consume(UInt8(ascii: "]")) { return objects }
         let split = Self.splitGuess(scanner.bytes, from: scanner.index, threshold: parallelThreshold)
         let bytes = SharedBytes(scanner.bytes)
-        let tail = split.map { start in BackgroundValue { Self.readTail(bytes, from: start) } }
+        let document = document
+        let tail = split.map { start in BackgroundValue { Self.readTail(bytes, of: document, from: start) } }
         defer { _ = tail?.value }
         repeat {
             if let split, let tail, scanner.valueStart() == split, let half = tail.value {
@@ -66,8 +67,8 @@ extension SnapshotReader {
 
     /// Reads elements from `start` to the end of the array; nil on any error (the sequential
     /// path reports it then).
-    private static func readTail(_ bytes: SharedBytes, from start: Int) -> Tail? {
-        var reader = SnapshotReader(bytes.buffer)
+    private static func readTail(_ bytes: SharedBytes, of document: JSONDocument, from start: Int) -> Tail? {
+        var reader = SnapshotReader(bytes.buffer, of: document)
         reader.scanner.index = start
         var objects: [CatalogObject] = []
         do throws(JSONReadError) {

@@ -4,6 +4,8 @@
 /// prefixed with that member's key on the way out, so messages carry the full JSON path.
 struct SnapshotReader {
     var scanner: JSONScanner
+    /// The document `scanner` reads, which undecoded texts keep alive.
+    let document: JSONDocument
     /// Byte offsets of each object's `id` and `cluster` values (-1 when absent), for checks after reading.
     private(set) var objectIDOffsets: [Int] = []
     private(set) var objectClusterOffsets: [Int] = []
@@ -13,8 +15,10 @@ struct SnapshotReader {
     /// From this many bytes on, the `objects` array is read in two halves on two threads.
     let parallelThreshold: Int
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>, parallelThreshold: Int = 1 << 20) {
+    /// A reader of `document`, whose bytes are `bytes`.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, of document: JSONDocument, parallelThreshold: Int = 1 << 20) {
         scanner = JSONScanner(bytes)
+        self.document = document
         self.parallelThreshold = parallelThreshold
     }
 

@@ -1,7 +1,13 @@
 extension JSONScanner {
     /// A JSON string. Without escapes it is made straight from its bytes (UTF-8-checked only when it has
-    /// non-ASCII bytes); with escapes it is decoded through a buffer.
+    /// non-ASCII bytes); with escapes it is checked first, then decoded straight into the string's storage.
     mutating func string() throws(JSONReadError) -> String {
+        decodedString(try stringLiteral())
+    }
+
+    /// Checks the JSON string at the cursor (escapes, control characters, UTF-8) and moves past it
+    /// without decoding it: where its body lies and how long it is once decoded.
+    mutating func stringLiteral() throws(JSONReadError) -> JSONStringLiteral {
         guard peek() == UInt8(ascii: "\"") else { throw .type(at: index, expected: "a string", found: describeValue()) }
         let start = index + 1
         var bits: UInt8 = 0
@@ -12,17 +18,48 @@ extension JSONScanner {
                 throw .syntax(at: bad, "invalid UTF-8 in string")
             }
             index = cursor + 1
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<cursor]), as: UTF8.self)
+            return JSONStringLiteral(body: start..<cursor, decodedCount: cursor - start)
         }
-        return try escapedString(from: start, plainUntil: cursor, nonASCII: bits >= 0x80)
+        var counter = ByteCounter()
+        let end = try walkEscapes(from: start, plainUntil: cursor, nonASCII: bits >= 0x80, into: &counter)
+        index = end + 1
+        return JSONStringLiteral(body: start..<end, decodedCount: counter.count)
     }
 
-    /// The slow path of `string()`: decodes escapes into a buffer. Bytes before `plainUntil` need no decoding;
-    /// `nonASCII` says whether they contained any byte ≥ 0x80 (then the whole string is UTF-8-checked).
-    private mutating func escapedString(from start: Int, plainUntil: Int, nonASCII: Bool) throws(JSONReadError) -> String {
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(plainUntil - start + 16)
-        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<plainUntil]))
+    /// The text of a literal ``stringLiteral()`` checked in these bytes.
+    func decodedString(_ literal: JSONStringLiteral) -> String {
+        let body = UnsafeBufferPointer(rebasing: bytes[literal.body])
+        guard literal.hasEscapes else { return String(decoding: body, as: UTF8.self) }
+        return String(unsafeUninitializedCapacity: literal.decodedCount) { storage in
+            decode(literal, into: storage)
+            return literal.decodedCount
+        }
+    }
+
+    /// Writes the decoded bytes of a literal ``stringLiteral()`` checked in these bytes into
+    /// `storage`, which holds at least `literal.decodedCount` bytes.
+    func decode(_ literal: JSONStringLiteral, into storage: UnsafeMutableBufferPointer<UInt8>) {
+        guard literal.hasEscapes else {
+            _ = storage.initialize(fromContentsOf: UnsafeBufferPointer(rebasing: bytes[literal.body]))
+            return
+        }
+        var writer = ByteWriter(storage)
+        // The literal was checked when it was read: walking it again cannot fail.
+        _ = try? walkEscapes(from: literal.body.lowerBound, plainUntil: literal.body.lowerBound, nonASCII: false, into: &writer)
+    }
+
+    /// Walks a string body with escapes from `start` to its closing quote, checking it and handing
+    /// `sink` its decoded bytes; returns the offset of the closing quote. Bytes before `plainUntil`
+    /// need no decoding; `nonASCII` says whether they contained any byte ≥ 0x80 (then the whole
+    /// string is UTF-8-checked).
+    @inline(__always)
+    private func walkEscapes<Sink: DecodedBytesSink>(
+        from start: Int,
+        plainUntil: Int,
+        nonASCII: Bool,
+        into sink: inout Sink
+    ) throws(JSONReadError) -> Int {
+        sink.append(UnsafeBufferPointer(rebasing: bytes[start..<plainUntil]))
         var cursor = plainUntil
         var bits = nonASCII ? UInt8(0x80) : 0
         while true {
@@ -33,21 +70,21 @@ extension JSONScanner {
             if byte != UInt8(ascii: "\\") {
                 let run = cursor
                 cursor = plainRunEnd(from: cursor, bits: &bits)
-                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<cursor]))
+                sink.append(UnsafeBufferPointer(rebasing: bytes[run..<cursor]))
                 continue
             }
             guard cursor + 1 < bytes.count else { throw .syntax(at: start - 1, "unterminated string") }
             let escape = bytes[cursor + 1]
             cursor += 2
             switch escape {
-            case UInt8(ascii: "\""): buffer.append(0x22)
-            case UInt8(ascii: "\\"): buffer.append(0x5C)
-            case UInt8(ascii: "/"): buffer.append(0x2F)
-            case UInt8(ascii: "b"): buffer.append(0x08)
-            case UInt8(ascii: "f"): buffer.append(0x0C)
-            case UInt8(ascii: "n"): buffer.append(0x0A)
-            case UInt8(ascii: "r"): buffer.append(0x0D)
-            case UInt8(ascii: "t"): buffer.append(0x09)
+            case UInt8(ascii: "\""): sink.append(0x22)
+            case UInt8(ascii: "\\"): sink.append(0x5C)
+            case UInt8(ascii: "/"): sink.append(0x2F)
+            case UInt8(ascii: "b"): sink.append(0x08)
+            case UInt8(ascii: "f"): sink.append(0x0C)
+            case UInt8(ascii: "n"): sink.append(0x0A)
+            case UInt8(ascii: "r"): sink.append(0x0D)
+            case UInt8(ascii: "t"): sink.append(0x09)
             case UInt8(ascii: "u"):
                 let escapeStart = cursor - 2
                 var scalar = try hex4(at: cursor)
@@ -67,7 +104,7 @@ extension JSONScanner {
                     scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                 }
                 // Surrogates were handled above, so the value is always a valid scalar.
-                buffer.append(contentsOf: Array(String(Unicode.Scalar(scalar) ?? "\u{FFFD}").utf8))
+                sink.append(scalar: scalar)
             default:
                 let shown = escape >= 0x21 && escape < 0x7F ? String(UnicodeScalar(escape)) : "byte 0x" + String(escape, radix: 16)
                 throw .syntax(at: cursor - 2, "invalid escape '\\\(shown)' in string")
@@ -76,8 +113,7 @@ extension JSONScanner {
         if bits >= 0x80, let bad = UTF8Check.firstInvalid(bytes, start..<cursor) {
             throw .syntax(at: bad, "invalid UTF-8 in string")
         }
-        index = cursor + 1
-        return String(decoding: buffer, as: UTF8.self)
+        return cursor
     }
 
     /// Where the run of bytes from `start` that needs no decoding ends: at the first `"`, `\\` or
@@ -126,5 +162,60 @@ extension JSONScanner {
             value = value << 4 | UInt32(digit)
         }
         return value
+    }
+}
+
+/// A checked JSON string in a document: its body between the quotes, escapes undecoded.
+struct JSONStringLiteral: Hashable, Sendable {
+    var body: Range<Int>
+    /// Its length in UTF-8 bytes once decoded.
+    var decodedCount: Int
+
+    /// Every escape is longer than what it decodes to, so a body that keeps its length has none.
+    var hasEscapes: Bool { decodedCount != body.count }
+}
+
+/// Where ``JSONScanner`` hands the decoded bytes of a string.
+private protocol DecodedBytesSink {
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>)
+    mutating func append(_ byte: UInt8)
+    mutating func append(scalar: UInt32)
+}
+
+/// Counts decoded bytes: the first, checking walk over a string.
+private struct ByteCounter: DecodedBytesSink {
+    var count = 0
+
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) { count += bytes.count }
+    mutating func append(_ byte: UInt8) { count += 1 }
+    mutating func append(scalar: UInt32) {
+        count += scalar < 0x80 ? 1 : scalar < 0x800 ? 2 : scalar < 0x10000 ? 3 : 4
+    }
+}
+
+/// Writes decoded bytes into storage sized by a ``ByteCounter`` walk.
+private struct ByteWriter: DecodedBytesSink {
+    let storage: UnsafeMutableBufferPointer<UInt8>
+    var count = 0
+
+    init(_ storage: UnsafeMutableBufferPointer<UInt8>) {
+        self.storage = storage
+    }
+
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        (storage.baseAddress! + count).initialize(from: base, count: bytes.count)
+        count += bytes.count
+    }
+
+    mutating func append(_ byte: UInt8) {
+        storage[count] = byte
+        count += 1
+    }
+
+    mutating func append(scalar: UInt32) {
+        for unit in UTF8.encode(Unicode.Scalar(scalar) ?? "\u{FFFD}")! {
+            append(unit)
+        }
     }
 }

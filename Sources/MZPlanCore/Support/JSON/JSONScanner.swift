@@ -88,7 +88,8 @@ struct JSONScanner {
         return KeyBytes(range: start..<start, decoded: decoded)
     }
 
-    /// Whether the key equals `name` (ASCII).
+    /// Whether the key equals `name` (ASCII). Inlined: readers test a key against each field name in turn.
+    @inline(__always)
     func matches(_ key: KeyBytes, _ name: StaticString) -> Bool {
         let count = name.utf8CodeUnitCount
         let pointer = name.utf8Start
