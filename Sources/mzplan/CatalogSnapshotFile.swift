@@ -11,7 +11,7 @@ enum CatalogSnapshotFile {
         if FileManager.default.fileExists(atPath: store.logPath), let environment = try store.load() {
             return environment.snapshot()
         }
-        guard let bytes = FileReading.bytes(atPath: path) else {
+        guard let document = JSONDocument.contents(ofFile: path) else {
             let reason = FileManager.default.fileExists(atPath: path) ? "it cannot be read" : "no such file"
             throw DiagnosticsError(Diagnostic(
                 .error,
@@ -19,6 +19,6 @@ enum CatalogSnapshotFile {
                 "cannot read catalog snapshot '\(path)': \(reason); write one with `mzplan catalog dump --url …`"
             ))
         }
-        return try CatalogSnapshot.decode(bytes, file: path)
+        return try CatalogSnapshot.decode(document, file: path)
     }
 }

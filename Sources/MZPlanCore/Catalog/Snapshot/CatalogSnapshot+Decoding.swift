@@ -7,14 +7,22 @@ extension CatalogSnapshot {
     /// (truncated, invalid UTF-8, bad escapes, nesting deeper than 512) is reported the same way.
     /// Ids in `depends_on`, `imports` and `on` that name no object in the snapshot are kept as-is.
     package static func decode(_ bytes: [UInt8], file: String) throws(DiagnosticsError) -> CatalogSnapshot {
-        try decode(bytes, file: file, parallelThreshold: 1 << 20)
+        try decode(JSONDocument(bytes), file: file, parallelThreshold: 1 << 20)
+    }
+
+    /// ``decode(_:file:)`` of a document, such as a file mapped into memory
+    /// (``JSONDocument/contents(ofFile:)``); undecoded texts keep it alive.
+    package static func decode(_ document: JSONDocument, file: String) throws(DiagnosticsError) -> CatalogSnapshot {
+        try decode(document, file: file, parallelThreshold: 1 << 20)
     }
 
     /// ``decode(_:file:)`` reading `objects` in two halves from `parallelThreshold` bytes on.
     static func decode(_ bytes: [UInt8], file: String, parallelThreshold: Int) throws(DiagnosticsError) -> CatalogSnapshot {
-        // Texts stay undecoded in the document, which lives as long as they do.
-        let document = JSONDocument(bytes)
-        let result = document.bytes.withUnsafeBufferPointer { buffer -> Result<CatalogSnapshot, JSONReadError> in
+        try decode(JSONDocument(bytes), file: file, parallelThreshold: parallelThreshold)
+    }
+
+    private static func decode(_ document: JSONDocument, file: String, parallelThreshold: Int) throws(DiagnosticsError) -> CatalogSnapshot {
+        let result = document.withBytes { buffer -> Result<CatalogSnapshot, JSONReadError> in
             var reader = SnapshotReader(buffer, of: document, parallelThreshold: parallelThreshold)
             do throws(JSONReadError) {
                 let snapshot = try reader.readSnapshot()
@@ -26,7 +34,7 @@ extension CatalogSnapshot {
         }
         switch result {
         case .success(let snapshot): return snapshot
-        case .failure(let error): throw DiagnosticsError(error.diagnostic(in: bytes, file: file))
+        case .failure(let error): throw DiagnosticsError(error.diagnostic(in: document.bytes, file: file))
         }
     }
 

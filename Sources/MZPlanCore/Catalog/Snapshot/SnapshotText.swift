@@ -27,7 +27,7 @@ package struct SnapshotText: Hashable, Sendable {
         case .string(let string):
             return string
         case .literal(let document, let literal):
-            return document.bytes.withUnsafeBufferPointer { JSONScanner($0).decodedString(literal) }
+            return document.withBytes { JSONScanner($0).decodedString(literal) }
         }
     }
 
@@ -37,7 +37,7 @@ package struct SnapshotText: Hashable, Sendable {
         case .string(let string):
             encoder.field(string)
         case .literal(let document, let literal):
-            document.bytes.withUnsafeBufferPointer { bytes in
+            document.withBytes { bytes in
                 encoder.field(utf8Count: literal.decodedCount) { JSONScanner(bytes).decode(literal, into: $0) }
             }
         }
@@ -53,14 +53,5 @@ package struct SnapshotText: Hashable, Sendable {
 
     package func hash(into hasher: inout Hasher) {
         hasher.combine(string)
-    }
-}
-
-/// The bytes of a JSON document that undecoded values (``SnapshotText``) still point into.
-final class JSONDocument: Sendable {
-    let bytes: [UInt8]
-
-    init(_ bytes: [UInt8]) {
-        self.bytes = bytes
     }
 }
