@@ -22,6 +22,7 @@ struct PlanRequest {
         let loaded = try Self.reported(console) { () throws(DiagnosticsError) in try manifestLoaded.get() }
         let snapshot = try Self.reported(console) { () throws(DiagnosticsError) in try catalogResult.get() }
         ProcessLifetime.keep(snapshot)
+        ProcessLifetime.keep(loaded)
         return try await Self.plan(loaded, catalog: snapshot, allow: allow, console: console)
     }
 
@@ -33,6 +34,8 @@ struct PlanRequest {
         let planned = await BlockingWork.run { () -> Result<Planner.Result, DiagnosticsError> in
             Result { () throws(DiagnosticsError) in try Planner.plan(manifest: loaded.manifest, catalog: snapshot, allow: allow, createdAtMs: createdAtMs) }
         }
+        // The graph and the resolution hold an object each for every catalog object.
+        ProcessLifetime.keep(planned)
         return try reported(console) { () throws(DiagnosticsError) in
             let result = try planned.get()
             console.report(loaded.warnings + result.warnings)

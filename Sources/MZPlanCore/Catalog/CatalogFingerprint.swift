@@ -22,11 +22,13 @@ package enum CatalogFingerprint {
             encoder.field(cluster.replicationFactor.map(String.init) ?? "")
         }
         let objects = snapshot.objects
-        let order = objects.indices.sorted { objects[$0].id < objects[$1].id }
+        // Ids side by side: the sort compares them 1.7 million times on a 100 000-object catalog.
+        let ids = objects.map(\.id)
+        let order = ids.indices.sorted { ids[$0] < ids[$1] }
         encoder.field("catalog-objects", objects.count)
         for (count, position) in order.enumerated() {
             if count % 4096 == 0, cancellation?.isRaised == true { return "" }
-            encoder.field(objects[position].id)
+            encoder.field(ids[position])
             encoder.field(objects[position].database)
             encoder.field(objects[position].schema)
             encoder.field(objects[position].name)
@@ -37,7 +39,9 @@ package enum CatalogFingerprint {
             (objects[position].definitionText ?? SnapshotText("")).write(to: &encoder)
             let dependencies = objects[position].dependsOn
             encoder.field("depends_on", dependencies.count)
-            for dependency in dependencies.sorted() { encoder.field(dependency) }
+            // Usually one or two, already in order: sorted only when they are not.
+            let inOrder = zip(dependencies, dependencies.dropFirst()).allSatisfy { $0 <= $1 }
+            for dependency in inOrder ? dependencies : dependencies.sorted() { encoder.field(dependency) }
             encoder.field(objects[position].replacementFor ?? "")
         }
         return "sha256:" + encoder.digest()

@@ -95,16 +95,13 @@ extension JSONValue {
             output.append(UInt8(ascii: "["))
             if values.count >= Self.parallelArrayCount {
                 let middle = values.count / 2
-                let (head, tail) = ParallelPair.run({
-                    var part: [UInt8] = []
-                    JSONValue.writeElements(values[..<middle], first: true, to: &part, pretty: pretty, indent: indent)
-                    return part
+                let (_, tail) = ParallelPair.run({
+                    JSONValue.writeElements(values[..<middle], first: true, to: &output, pretty: pretty, indent: indent)
                 }, {
                     var part: [UInt8] = []
                     JSONValue.writeElements(values[middle...], first: false, to: &part, pretty: pretty, indent: indent)
                     return part
                 })
-                output.append(contentsOf: head)
                 output.append(contentsOf: tail)
             } else {
                 JSONValue.writeElements(values[...], first: true, to: &output, pretty: pretty, indent: indent)
