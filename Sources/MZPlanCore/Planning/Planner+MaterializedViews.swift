@@ -8,27 +8,46 @@ extension PlanBuilder {
         for change in clusterChanges where change.change.action == .rename {
             if let old = change.change.renamedFrom { checker.renamedClusters[old] = change.change.name }
         }
-        for placement in pendingMoves(of: .materializedView) {
+        let pending = pendingMoves(of: .materializedView)
+        // The replacements' statements, each parsed from and checked against the view's SQL, are
+        // built up front, in two halves on two threads when there are many; their names first, in order.
+        let replaced = pending.filter { $0.strategy != .native && !$0.object.sealed }
+        let temporaries = replaced.map { temporaryNames.name(for: $0.object.qualifiedName) }
+        let statements = ParallelPair.map(replaced.count, threshold: Self.parallelReplacementCount) { [rebuild] index in
+            Result { () throws(RebuildProblem) in
+                let view = replaced[index].object
+                return try rebuild.checked(.createMaterializedView(try rebuild.replacement(for: view, named: temporaries[index], on: replaced[index].target)), for: view)
+            }
+        }
+        var next = 0
+        for placement in pending {
             let verdict = checker.check(placement.object, on: placement.target, strategy: placement.strategy)
             if placement.strategy == .native {
                 planNativeMove(placement, verdict)
             } else if placement.object.sealed {
                 appendSealedMove(placement)
             } else {
-                planReplacement(placement, verdict)
+                planReplacement(placement, verdict, named: temporaries[next], statement: statements[next])
+                next += 1
             }
         }
     }
 
-    private mutating func planReplacement(_ placement: Placement, _ verdict: FeasibilityChecker.Verdict) {
+    /// From this many replacements on, their statements are built on two threads.
+    private static let parallelReplacementCount = 256
+
+    private mutating func planReplacement(
+        _ placement: Placement,
+        _ verdict: FeasibilityChecker.Verdict,
+        named temporary: QualifiedName,
+        statement: Result<Statement, RebuildProblem>
+    ) {
         let view = placement.object
         let target = placement.target
-        let temporary = temporaryNames.name(for: view.qualifiedName)
         let replacement: Statement
-        do {
-            replacement = try rebuild.checked(.createMaterializedView(try rebuild.replacement(for: view, named: temporary, on: target)), for: view)
-        } catch {
-            return appendRefusedMove(placement, strategy: .replace, error)
+        switch statement {
+        case .success(let built): replacement = built
+        case .failure(let problem): return appendRefusedMove(placement, strategy: .replace, problem)
         }
         var hazards = feasibilityHazards(placement, verdict)
         var keys: [Int] = []

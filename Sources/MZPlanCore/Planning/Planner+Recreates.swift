@@ -201,17 +201,11 @@ extension PlanBuilder {
     /// closure is built in two halves on two threads (a 100 000-object plan rebuilds 36 000
     /// objects); each result is the SQL or why it cannot be built, so the first problem in order is reported.
     private static func memberStatements(_ members: [CatalogObject], on clusters: [String?], rebuild: RebuildStatements) -> [Result<String, RebuildProblem>] {
-        let build = { @Sendable (range: Range<Int>) -> [Result<String, RebuildProblem>] in
-            range.map { index in
-                Result { () throws(RebuildProblem) in
-                    try rebuild.checked(try memberStatement(members[index], on: clusters[index], rebuild: rebuild), for: members[index]).sql
-                }
+        ParallelPair.map(members.count, threshold: parallelMemberCount) { index in
+            Result { () throws(RebuildProblem) in
+                try rebuild.checked(try memberStatement(members[index], on: clusters[index], rebuild: rebuild), for: members[index]).sql
             }
         }
-        guard members.count >= parallelMemberCount else { return build(members.indices) }
-        let middle = members.count / 2
-        let (head, tail) = ParallelPair.run({ build(0..<middle) }, { build(middle..<members.count) })
-        return head + tail
     }
 
     /// The statement that rebuilds one member of a dropped closure.

@@ -24,6 +24,15 @@ enum ParallelPair {
         return (firstResult!, secondResult!)
     }
 
+    /// `transform` of each index below `count`, in order: from `threshold` indices on, the two
+    /// halves on two threads (``run(_:_:)``).
+    static func map<Element>(_ count: Int, threshold: Int, _ transform: (Int) -> Element) -> [Element] {
+        guard count >= threshold else { return (0..<count).map(transform) }
+        let middle = count / 2
+        let (head, tail) = run({ (0..<middle).map(transform) }, { (middle..<count).map(transform) })
+        return head + tail
+    }
+
     /// The two results. `@unchecked Sendable`: each iteration writes only its own slot, and the
     /// slots are read after `concurrentPerform` returns, which orders the writes before the reads.
     private final class Results<First, Second>: @unchecked Sendable {

@@ -31,4 +31,32 @@ import Testing
     func refused(bytes: [UInt8]) {
         #expect(throws: DiagnosticsError.self) { try JSONValue.parse(bytes, file: "t") }
     }
+
+    @Test("long strings dense with escapes, spelled plainly or all as \\u, decode to what was written", arguments: 0..<8)
+    func denseEscapes(seed: Int) throws {
+        var generator = SplitMix(seed: UInt64(seed))
+        let alphabet: [Character] = ["a", "b", "\"", "\\", "/", "\n", "\t", "\u{01}", "é", "東", "🙂", " ", "x", "y", "z", "'"]
+        for length in [7, 8, 9, 15, 16, 17, 63, 200, 1000] {
+            let text = String((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+            var plain: [UInt8] = []
+            JSONValue.writeString(text, to: &plain)
+            let escaped = "\"" + text.utf16.map { String(format: "\\u%04x", $0) }.joined() + "\""
+            for document in [plain, Array(escaped.utf8)] {
+                #expect(try JSONValue.parse(document, file: "t") == .string(text))
+            }
+        }
+    }
+
+    /// A small seeded generator, so that a failure repeats.
+    struct SplitMix {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
 }
