@@ -6,16 +6,16 @@ package struct NamePattern: Hashable, Sendable, CustomStringConvertible {
     /// One part of a pattern.
     package struct Part: Hashable, Sendable {
         /// The identifier text (lowercased when it was unquoted, `""` undoubled when quoted).
-        package var text: String
-        package var quoted: Bool
+        package let text: String
+        package let quoted: Bool
+        /// Whether this part contains a wildcard: known once, as every catalog object is matched against it.
+        package let isGlob: Bool
 
         package init(_ text: String, quoted: Bool = false) {
             self.text = text
             self.quoted = quoted
+            isGlob = !quoted && text.utf8.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") }
         }
-
-        /// Whether this part contains a wildcard.
-        package var isGlob: Bool { !quoted && text.unicodeScalars.contains { $0 == "*" || $0 == "?" } }
 
         /// Whether this part matches the identifier `identifier` exactly or as a glob.
         package func matches(_ identifier: String) -> Bool {
@@ -65,12 +65,14 @@ enum Glob {
     static func matches(_ pattern: String, _ text: String) -> Bool {
         // Fast paths for the shapes manifests use most: `*`, `prefix*`, `*suffix`.
         if pattern == "*" { return true }
-        if !pattern.contains("?") {
-            let stars = pattern.filter { $0 == "*" }.count
-            if stars == 1, pattern.hasSuffix("*") {
+        // Counted over bytes: a wildcard is ASCII, and grapheme-by-grapheme counting showed in profiles.
+        let bytes = pattern.utf8
+        if !bytes.contains(UInt8(ascii: "?")) {
+            let stars = bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "*") ? 1 : 0) }
+            if stars == 1, bytes.last == UInt8(ascii: "*") {
                 return text.unicodeScalars.starts(with: pattern.unicodeScalars.dropLast())
             }
-            if stars == 1, pattern.hasPrefix("*") {
+            if stars == 1, bytes.first == UInt8(ascii: "*") {
                 return text.unicodeScalars.reversed().starts(with: pattern.unicodeScalars.dropFirst().reversed())
             }
         }

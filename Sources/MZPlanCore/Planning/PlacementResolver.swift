@@ -32,11 +32,13 @@ struct PlacementResolver {
         for position in objects.indices {
             let kind = objects[position].kind
             let name = QualifiedName(database: objects[position].database, schema: objects[position].schema, name: objects[position].name)
-            if exactRules[name] != nil { exactlyNamed[name] = position }
+            // Looked up once: hashing a three-part name is most of what matching costs.
+            let exact = exactRules[name]
+            if exact != nil { exactlyNamed[name] = position }
             guard objects[position].replacementFor == nil else { continue }
             if manifest.unmanaged.contains(where: { $0.pattern.matches(name) }) {
                 resolution.unmanaged.insert(objects[position].id)
-                for index in exactRules[name] ?? [] {
+                for index in exact ?? [] {
                     ruleMatched[index] = true
                     diagnostics.warning(
                         "plan.unmanaged",
@@ -48,7 +50,7 @@ struct PlacementResolver {
             }
             guard kind.isPlaceable else { continue }
             let fits = { (index: Int) in kinds[index] == nil || kinds[index] == kind }
-            var candidates = (exactRules[name] ?? []).filter(fits)
+            var candidates = (exact ?? []).filter(fits)
             if candidates.isEmpty {
                 candidates = globIndex.candidates(database: name.database, schema: name.schema).filter {
                     fits($0) && rules[$0].pattern.matches(name)
