@@ -150,6 +150,11 @@ final class CatalogGraph: Sendable {
         (positionsByCluster[name] ?? []).map { objects[$0].id }
     }
 
+    /// The objects on a cluster, in snapshot order.
+    func objects(onCluster name: String) -> [CatalogObject] {
+        (positionsByCluster[name] ?? []).map { objects[$0] }
+    }
+
     /// Objects whose dataflow imports `id`, in snapshot order.
     func importers(of id: String) -> [CatalogObject] {
         guard let position = positionByID[id] else { return [] }

@@ -26,7 +26,7 @@ extension PlanBuilder {
             settings.append(SQLOption("REPLICATION FACTOR", .integer(factor)))
         }
         guard !settings.isEmpty else { return nil }
-        let objects = graph.objectIDs(onCluster: catalogName ?? cluster.name).compactMap(graph.object)
+        let objects = graph.objects(onCluster: catalogName ?? cluster.name)
         // Its objects that end on it, under its old or (for a rename) its new name.
         let home: Set<String?> = [catalogName ?? cluster.name, spec.name]
         let staying = objects.filter { home.contains(resolution.desiredCluster(of: $0)) || $0.replacementFor != nil }

@@ -26,9 +26,9 @@ extension PlanBuilder {
         var unchecked: [String] = []
         for cluster in Set(incoming.keys).union(resized.keys).sorted() {
             var projection = MemoryProjection(cluster: cluster, size: plannedSize(of: cluster).flatMap(graph.snapshot.size(named:)))
-            for id in graph.objectIDs(onCluster: cluster) {
-                guard let object = graph.object(id) else { continue }
-                if leaving[cluster]?.contains(id) == true { projection.addLeaving(object) } else { projection.addStaying(object) }
+            let leavingHere = leaving[cluster] ?? []
+            for object in graph.objects(onCluster: cluster) {
+                if leavingHere.contains(object.id) { projection.addLeaving(object) } else { projection.addStaying(object) }
             }
             for arrival in incoming[cluster] ?? [] {
                 guard let object = graph.object(arrival.object) else { continue }

@@ -126,6 +126,26 @@ struct JSONScanner {
     /// A non-negative integer that fits in UInt64.
     mutating func uint64() throws(JSONReadError) -> UInt64 {
         let start = valueStart()
+        // The common case, digits up to a delimiter, read in place; anything else (a sign, a
+        // fraction, an exponent, a leading zero, an overflow) takes the checked path below.
+        var cursor = start
+        var value: UInt64 = 0
+        while cursor < bytes.count, cursor - start < 19, bytes[cursor] &- UInt8(ascii: "0") < 10 {
+            value = value &* 10 &+ UInt64(bytes[cursor] &- UInt8(ascii: "0"))
+            cursor += 1
+        }
+        if cursor > start, cursor < bytes.count, cursor - start < 19, bytes[start] != UInt8(ascii: "0") || cursor - start == 1 {
+            let next = bytes[cursor]
+            if next == UInt8(ascii: ",") || next == UInt8(ascii: "}") || next == UInt8(ascii: "]") || next == 0x20 || next == 0x0A || next == 0x0D || next == 0x09 {
+                index = cursor
+                return value
+            }
+        }
+        return try checkedUInt64(from: start)
+    }
+
+    /// ``uint64()`` with every number form checked, for a precise error.
+    private mutating func checkedUInt64(from start: Int) throws(JSONReadError) -> UInt64 {
         guard let first = peek(), first == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else {
             throw .type(at: index, expected: "a non-negative integer", found: describeValue())
         }

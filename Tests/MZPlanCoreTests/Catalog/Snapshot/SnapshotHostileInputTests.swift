@@ -42,6 +42,22 @@ import Testing
         if fails { #expect(diagnostic?.message == "$: nesting deeper than 512 levels") }
     }
 
+    @Test("integers read in place where they are plain, checked where they are not", arguments: [
+        ("0", UInt64(0) as UInt64?), ("7", 7), ("123456789012345678", 123_456_789_012_345_678),
+        ("1234567890123456789", 1_234_567_890_123_456_789), ("18446744073709551615", UInt64.max),
+        ("18446744073709551616", nil), ("01", nil), ("-1", nil), ("1e3", nil), ("1.0", nil), ("12x", nil),
+    ])
+    func integers(_ text: String, _ expected: UInt64?) throws {
+        for spacing in ["", " ", "\n"] {
+            let json = #"{"format": "mzplan.catalog.v1", "taken_at_ms": "# + text + spacing + "}"
+            if let expected {
+                #expect(try CatalogSnapshot.decode(Array(json.utf8), file: "c.json").takenAtMs == expected)
+            } else {
+                #expect(Self.decodeError(Array(json.utf8))?.code.hasPrefix("catalog.") == true, "\(text)")
+            }
+        }
+    }
+
     @Test("hostile values are errors, not crashes", arguments: [
         #"{"format": "mzplan.catalog.v1", "taken_at_ms": 99999999999999999999999999999999999999999}"#,
         #"{"format": "mzplan.catalog.v1", "taken_at_ms": -}"#,
