@@ -2,9 +2,9 @@ import Foundation
 import Testing
 @testable import MZPlanCore
 
-/// Strings are scanned eight bytes at a time while nothing needs decoding: a quote, a backslash,
-/// a control character or a non-ASCII byte at any offset, in strings of any length, must read the
-/// same as byte by byte.
+/// Strings are scanned eight bytes at a time while nothing needs decoding (or, written, escaping):
+/// a quote, a backslash, a control character or a non-ASCII byte at any offset, in strings of any
+/// length, must read and write the same as byte by byte.
 @Suite struct JSONStringScanTests {
     /// Every offset of strings up to 40 bytes long holding one special character.
     static let specials: [(text: String, json: String)] = [
@@ -19,6 +19,8 @@ import Testing
                 let expected = String(plain.prefix(offset)) + text + String(plain.dropFirst(offset))
                 let document = "\"" + String(plain.prefix(offset)) + json + String(plain.dropFirst(offset)) + "\""
                 #expect(try JSONValue.parse(Array(document.utf8), file: "t") == .string(expected), "\(document)")
+                // Written back (also eight bytes at a time), it reads the same.
+                #expect(try JSONValue.parse(JSONValue.string(expected).serializedBytes(pretty: false), file: "t") == .string(expected))
             }
         }
     }

@@ -165,35 +165,10 @@ extension JSONScanner {
         return cursor
     }
 
-    /// Where the run of bytes from `start` that needs no decoding ends: at the first `"`, `\\` or
-    /// control character, or the end of the input. ORs the bytes passed into `bits` (only whether
-    /// one is ≥ 0x80 matters). Eight bytes are tested at a time while none of them ends the run.
+    /// Where the run of bytes from `start` that needs no decoding ends (``JSONStringBytes``).
     @inline(__always)
     private func plainRunEnd(from start: Int, bits: inout UInt8) -> Int {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        var cursor = start
-        if let base = bytes.baseAddress {
-            var passed: UInt64 = 0
-            while cursor + 8 <= bytes.count {
-                let word = UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self)
-                let quotes = word ^ (ones &* 0x22)
-                let backslashes = word ^ (ones &* 0x5C)
-                // A byte of `quotes` or `backslashes` is zero, or a byte of `word` is below 0x20.
-                let stops = ((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes) | ((word &- ones &* 0x20) & ~word)
-                if stops & highs != 0 { break }
-                passed |= word
-                cursor += 8
-            }
-            if passed & highs != 0 { bits |= 0x80 }
-        }
-        while cursor < bytes.count {
-            let byte = bytes[cursor]
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
-            bits |= byte
-            cursor += 1
-        }
-        return cursor
+        JSONStringBytes.plainRunEnd(bytes, from: start, bits: &bits)
     }
 
     private func hex4(at offset: Int) throws(JSONReadError) -> UInt32 {

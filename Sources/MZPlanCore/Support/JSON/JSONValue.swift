@@ -144,27 +144,34 @@ extension JSONValue {
     }
 
     /// Writes `value` as a JSON string literal, escaping quotes, backslashes and control characters.
-    /// Runs of bytes that need no escape are copied whole.
+    /// Runs of bytes that need no escape are found eight bytes at a time and copied whole.
     static func writeString(_ value: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { bytes in
             var runStart = 0
-            for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+            var bits: UInt8 = 0
+            while true {
+                let index = JSONStringBytes.plainRunEnd(bytes, from: runStart, bits: &bits)
+                guard index < bytes.count else { break }
+                let byte = bytes[index]
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 runStart = index + 1
+                let letter: UInt8
                 switch byte {
-                case UInt8(ascii: "\""): output.append(contentsOf: "\\\"".utf8)
-                case UInt8(ascii: "\\"): output.append(contentsOf: "\\\\".utf8)
-                case UInt8(ascii: "\n"): output.append(contentsOf: "\\n".utf8)
-                case UInt8(ascii: "\r"): output.append(contentsOf: "\\r".utf8)
-                case UInt8(ascii: "\t"): output.append(contentsOf: "\\t".utf8)
-                case 0x08: output.append(contentsOf: "\\b".utf8)
-                case 0x0C: output.append(contentsOf: "\\f".utf8)
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): letter = byte
+                case UInt8(ascii: "\n"): letter = UInt8(ascii: "n")
+                case UInt8(ascii: "\r"): letter = UInt8(ascii: "r")
+                case UInt8(ascii: "\t"): letter = UInt8(ascii: "t")
+                case 0x08: letter = UInt8(ascii: "b")
+                case 0x0C: letter = UInt8(ascii: "f")
                 default:
                     let hex = String(byte, radix: 16)
                     output.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+                    continue
                 }
+                output.append(UInt8(ascii: "\\"))
+                output.append(letter)
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
