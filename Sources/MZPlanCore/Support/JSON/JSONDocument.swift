@@ -8,8 +8,10 @@ import Foundation
 /// that of every program that maps files: a file another program truncates in place while it is
 /// read ends the process (SIGBUS). mzplan itself only ever replaces files whole (a new file
 /// renamed over the old), which leaves a mapping intact.
+///
+/// `@unchecked Sendable`: the bytes are never written after the document is made, and a mapping
+/// is unmapped only when the last reference goes.
 package final class JSONDocument: @unchecked Sendable {
-    /// `@unchecked Sendable`: the bytes are never written after the document is made.
     private enum Storage {
         case array([UInt8])
         case mapping(UnsafeMutableRawPointer, Int)
