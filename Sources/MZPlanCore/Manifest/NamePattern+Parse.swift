@@ -59,9 +59,11 @@ extension NamePattern {
         throw NamePatternError("'\(text)' has an unterminated quoted part; close it with '\"' (write a '\"' inside it as '\"\"')")
     }
 
-    /// Reads an unquoted identifier, possibly with wildcards, up to the next dot, lowercased.
+    /// Reads an unquoted identifier, possibly with wildcards, up to the next dot, lowercased. The
+    /// scalars are checked in place and the part taken as one slice of `text`.
     private static func unquotedPart(_ scalars: inout Substring.UnicodeScalarView, in text: String) throws(NamePatternError) -> Part {
-        var identifier = String.UnicodeScalarView()
+        let start = scalars.startIndex
+        var isEmpty = true
         while let scalar = scalars.first, scalar != "." {
             if scalar == "\"" {
                 throw NamePatternError("'\(text)' has a '\"' inside an unquoted part; quote the whole part, as in \"my\"\"name\"")
@@ -69,18 +71,18 @@ extension NamePattern {
             let isWildcard = scalar == "*" || scalar == "?"
             let isLetter = scalar == "_" || (scalar.isASCII ? ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) : scalar.properties.isAlphabetic)
             let isLater = scalar == "$" || ("0"..."9").contains(scalar)
-            guard isWildcard || isLetter || (isLater && !identifier.isEmpty) else {
+            guard isWildcard || isLetter || (isLater && !isEmpty) else {
                 let shown = scalar.properties.isWhitespace ? "whitespace" : "'\(scalar)'"
                 throw NamePatternError(
                     "'\(text)' contains \(shown), which an unquoted name cannot; put that part in double quotes, as in \"Order Items\"")
             }
-            identifier.append(scalar)
+            isEmpty = false
             scalars.removeFirst()
         }
-        guard !identifier.isEmpty else {
+        guard !isEmpty else {
             throw NamePatternError("'\(text)' has an empty part; write 'name', 'schema.name' or 'database.schema.name' without stray dots")
         }
-        return Part(String(identifier).lowercased())
+        return Part(Substring(text.unicodeScalars[start..<scalars.startIndex]).lowercased())
     }
 }
 
