@@ -57,29 +57,39 @@ package enum SnapshotFrontiers {
     }
 
     /// Every input of `object` is complete, as `isComplete` says of its id; false without inputs.
-    /// The same inputs as ``inputs(of:)``, without building the array.
     package static func readsOnlyComplete(_ object: CatalogObject, isComplete: (String) -> Bool) -> Bool {
-        switch object.kind {
-        case .source:
-            return false
-        case .subsource, .table:
-            guard let first = object.dependsOn.first ?? object.on else { return false }
-            return isComplete(first)
-        default:
-            guard !object.dependsOn.isEmpty || object.on != nil else { return false }
-            if let on = object.on, !isComplete(on) { return false }
-            return object.dependsOn.allSatisfy(isComplete)
+        var hasInputs = false
+        let allComplete = forEachInput(of: object) { id in
+            hasInputs = true
+            return isComplete(id)
         }
+        return hasInputs && allComplete
     }
 
     /// The ids `object`'s upper follows (see the type's comment).
     package static func inputs(of object: CatalogObject) -> [String] {
-        var dependencies = object.dependsOn
-        if let on = object.on, !dependencies.contains(on) { dependencies.append(on) }
+        var inputs: [String] = []
+        forEachInput(of: object) { id in
+            inputs.append(id)
+            return true
+        }
+        return inputs
+    }
+
+    /// Calls `body` with each id `object`'s upper follows, in order, until it returns false;
+    /// returns whether it went through them all. Builds nothing, for the per-object passes.
+    @discardableResult
+    package static func forEachInput(of object: CatalogObject, while body: (String) -> Bool) -> Bool {
         switch object.kind {
-        case .source: return []
-        case .subsource, .table: return Array(dependencies.prefix(1))
-        default: return dependencies
+        case .source:
+            return true
+        case .subsource, .table:
+            guard let first = object.dependsOn.first ?? object.on else { return true }
+            return body(first)
+        default:
+            for id in object.dependsOn where !body(id) { return false }
+            guard let on = object.on, !object.dependsOn.contains(on) else { return true }
+            return body(on)
         }
     }
 

@@ -11,7 +11,7 @@ extension PlanBuilder {
         let pending = pendingMoves(of: .materializedView)
         // The replacements' statements, each parsed from and checked against the view's SQL, are
         // built up front, in two halves on two threads when there are many; their names first, in order.
-        let replaced = pending.filter { $0.strategy != .native && !$0.object.sealed }
+        let replaced = pending.filter(Self.isReplaced)
         let temporaries = replaced.map { temporaryNames.name(for: $0.object.qualifiedName) }
         let statements = ParallelPair.map(replaced.count, threshold: Self.parallelReplacementCount) { [rebuild] index in
             Result { () throws(RebuildProblem) in
@@ -22,15 +22,20 @@ extension PlanBuilder {
         var next = 0
         for placement in pending {
             let verdict = checker.check(placement.object, on: placement.target, strategy: placement.strategy)
-            if placement.strategy == .native {
-                planNativeMove(placement, verdict)
-            } else if placement.object.sealed {
-                appendSealedMove(placement)
-            } else {
+            if Self.isReplaced(placement) {
                 planReplacement(placement, verdict, named: temporaries[next], statement: statements[next])
                 next += 1
+            } else if placement.strategy == .native {
+                planNativeMove(placement, verdict)
+            } else {
+                appendSealedMove(placement)
             }
         }
+    }
+
+    /// Does the move build a replacement view? Not with `native`, and not for a sealed view.
+    private static func isReplaced(_ placement: Placement) -> Bool {
+        placement.strategy != .native && !placement.object.sealed
     }
 
     /// From this many replacements on, their statements are built on two threads.

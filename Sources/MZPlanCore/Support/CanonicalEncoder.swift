@@ -12,19 +12,23 @@ struct CanonicalEncoder {
     }
 
     mutating func field(_ text: String) {
-        var length = UInt64(text.utf8.count).littleEndian
-        withUnsafeBytes(of: &length) { buffer.append(contentsOf: $0) }
-        buffer.append(contentsOf: text.utf8)
-        if buffer.count >= Self.blockSize { flush() }
+        appendField(utf8Count: text.utf8.count) { $0.append(contentsOf: text.utf8) }
     }
 
     /// A field of `utf8Count` bytes that `write` puts straight into the buffer.
     mutating func field(utf8Count: Int, _ write: (UnsafeMutableBufferPointer<UInt8>) -> Void) {
+        appendField(utf8Count: utf8Count) { buffer in
+            let start = buffer.count
+            buffer.append(contentsOf: repeatElement(0, count: utf8Count))
+            buffer.withUnsafeMutableBufferPointer { write(UnsafeMutableBufferPointer(rebasing: $0[start...])) }
+        }
+    }
+
+    /// The length prefix, then the `utf8Count` bytes `appendBytes` appends to the buffer.
+    private mutating func appendField(utf8Count: Int, _ appendBytes: (inout [UInt8]) -> Void) {
         var length = UInt64(utf8Count).littleEndian
         withUnsafeBytes(of: &length) { buffer.append(contentsOf: $0) }
-        let start = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: utf8Count))
-        buffer.withUnsafeMutableBufferPointer { write(UnsafeMutableBufferPointer(rebasing: $0[start...])) }
+        appendBytes(&buffer)
         if buffer.count >= Self.blockSize { flush() }
     }
 

@@ -9,12 +9,17 @@ package enum FileReading {
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var status = stat()
-        // A pipe or a process substitution has no size: it is read to its end in chunks. A
-        // directory opens but fails to read.
         guard fstat(descriptor, &status) == 0 else { return nil }
+        return bytes(of: descriptor, size: Int(status.st_size))
+    }
+
+    /// The rest of an open file whose `fstat` reported `size`, or nil when reading fails. A pipe
+    /// or a process substitution has no size: it is read to its end in chunks. A directory opens
+    /// but fails to read.
+    package static func bytes(of descriptor: Int32, size: Int) -> [UInt8]? {
         var failed = false
         // The size fstat reported, read without zeroing the buffer first.
-        var bytes = [UInt8](unsafeUninitializedCapacity: Int(status.st_size)) { buffer, initialized in
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
             while initialized < buffer.count {
                 let count = read(descriptor, buffer.baseAddress! + initialized, buffer.count - initialized)
                 if count < 0, errno == EINTR { continue }

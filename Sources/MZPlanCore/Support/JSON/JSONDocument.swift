@@ -50,18 +50,18 @@ package final class JSONDocument: @unchecked Sendable {
     }
 
     /// The file's bytes: mapped when it is a regular file of at least ``mappingThreshold`` bytes,
-    /// else read (``FileReading/bytes(atPath:)``); nil when it cannot be opened or read.
+    /// else read (``FileReading/bytes(of:size:)``); nil when it cannot be opened or read.
     package static func contents(ofFile path: String) -> JSONDocument? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var status = stat()
-        if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) >= mappingThreshold {
-            let count = Int(status.st_size)
-            if let address = mmap(nil, count, PROT_READ, MAP_PRIVATE | MAP_POPULATE, descriptor, 0), address != MAP_FAILED {
-                return JSONDocument(mapping: address, count: count)
-            }
+        guard fstat(descriptor, &status) == 0 else { return nil }
+        let count = Int(status.st_size)
+        if status.st_mode & S_IFMT == S_IFREG, count >= mappingThreshold,
+           let address = mmap(nil, count, PROT_READ, MAP_PRIVATE | MAP_POPULATE, descriptor, 0), address != MAP_FAILED {
+            return JSONDocument(mapping: address, count: count)
         }
-        return FileReading.bytes(atPath: path).map(JSONDocument.init)
+        return FileReading.bytes(of: descriptor, size: count).map(JSONDocument.init)
     }
 }
