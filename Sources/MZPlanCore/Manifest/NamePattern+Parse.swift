@@ -19,70 +19,94 @@ extension NamePattern {
         }
     }
 
-    /// Splits at dots outside double quotes and reads each part.
+    /// Splits at dots outside double quotes and reads each part. Walks the UTF-8 bytes: `"` and `.`
+    /// never occur inside a multi-byte character.
     private static func splitParts(_ text: String) throws(NamePatternError) -> [Part] {
         guard !text.isEmpty else { throw NamePatternError("the name is empty; write an object name such as 'orders' or 'analytics.*'") }
+        let bytes = text.utf8
         var parts: [Part] = []
-        var scalars = text.unicodeScalars[...]
+        var index = bytes.startIndex
         while true {
-            if scalars.first == "\"" {
-                parts.append(try quotedPart(&scalars, in: text))
+            let part: Part
+            if index < bytes.endIndex, bytes[index] == UInt8(ascii: "\"") {
+                (part, index) = try quotedPart(of: text, from: index)
             } else {
-                parts.append(try unquotedPart(&scalars, in: text))
+                (part, index) = try unquotedPart(of: text, from: index)
             }
-            guard let next = scalars.first else { return parts }
-            guard next == "." else {
-                throw NamePatternError("unexpected '\(next)' after the quoted part in '\(text)'; parts are separated by '.'")
+            parts.append(part)
+            guard index < bytes.endIndex else { return parts }
+            guard bytes[index] == UInt8(ascii: ".") else {
+                throw NamePatternError("unexpected '\(text.unicodeScalars[index])' after the quoted part in '\(text)'; parts are separated by '.'")
             }
-            scalars.removeFirst()
+            index = bytes.index(after: index)
         }
     }
 
-    /// Reads `"…"` with `""` meaning one `"`.
-    private static func quotedPart(_ scalars: inout Substring.UnicodeScalarView, in text: String) throws(NamePatternError) -> Part {
-        scalars.removeFirst()
-        var identifier = String.UnicodeScalarView()
-        while let scalar = scalars.popFirst() {
-            if scalar == "\"" {
-                if scalars.first == "\"" {
-                    scalars.removeFirst()
-                    identifier.append("\"")
-                    continue
-                }
-                guard !identifier.isEmpty else {
-                    throw NamePatternError("'\(text)' has an empty quoted part \"\"; a quoted identifier needs at least one character")
-                }
-                return Part.exact(String(identifier))
+    /// Reads `"…"` starting at `start`, with `""` meaning one `"`; returns it and the index after it.
+    private static func quotedPart(of text: String, from start: String.Index) throws(NamePatternError) -> (Part, String.Index) {
+        let bytes = text.utf8
+        var index = bytes.index(after: start)
+        var identifier: [UInt8] = []
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            index = bytes.index(after: index)
+            guard byte == UInt8(ascii: "\"") else {
+                identifier.append(byte)
+                continue
             }
-            identifier.append(scalar)
+            if index < bytes.endIndex, bytes[index] == UInt8(ascii: "\"") {
+                identifier.append(byte)
+                index = bytes.index(after: index)
+                continue
+            }
+            guard !identifier.isEmpty else {
+                throw NamePatternError("'\(text)' has an empty quoted part \"\"; a quoted identifier needs at least one character")
+            }
+            return (Part.exact(String(decoding: identifier, as: UTF8.self)), index)
         }
         throw NamePatternError("'\(text)' has an unterminated quoted part; close it with '\"' (write a '\"' inside it as '\"\"')")
     }
 
-    /// Reads an unquoted identifier, possibly with wildcards, up to the next dot, lowercased. The
-    /// scalars are checked in place and the part taken as one slice of `text`.
-    private static func unquotedPart(_ scalars: inout Substring.UnicodeScalarView, in text: String) throws(NamePatternError) -> Part {
-        let start = scalars.startIndex
-        var isEmpty = true
-        while let scalar = scalars.first, scalar != "." {
-            if scalar == "\"" {
+    /// Reads an unquoted identifier, possibly with wildcards, from `start` up to the next dot,
+    /// lowercased; returns it and the index after it. ASCII is checked byte by byte, other
+    /// characters as scalars; the part is taken as one slice of `text`.
+    private static func unquotedPart(of text: String, from start: String.Index) throws(NamePatternError) -> (Part, String.Index) {
+        let bytes = text.utf8
+        var index = start
+        var hasUppercase = false
+        while index < bytes.endIndex, bytes[index] != UInt8(ascii: ".") {
+            let byte = bytes[index]
+            guard byte < 0x80 else {
+                let scalar = text.unicodeScalars[index]
+                guard scalar.properties.isAlphabetic else { throw invalid(scalar, in: text) }
+                hasUppercase = true
+                index = bytes.index(index, offsetBy: UTF8.width(scalar))
+                continue
+            }
+            if byte == UInt8(ascii: "\"") {
                 throw NamePatternError("'\(text)' has a '\"' inside an unquoted part; quote the whole part, as in \"my\"\"name\"")
             }
-            let isWildcard = scalar == "*" || scalar == "?"
-            let isLetter = scalar == "_" || (scalar.isASCII ? ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) : scalar.properties.isAlphabetic)
-            let isLater = scalar == "$" || ("0"..."9").contains(scalar)
-            guard isWildcard || isLetter || (isLater && !isEmpty) else {
-                let shown = scalar.properties.isWhitespace ? "whitespace" : "'\(scalar)'"
-                throw NamePatternError(
-                    "'\(text)' contains \(shown), which an unquoted name cannot; put that part in double quotes, as in \"Order Items\"")
-            }
-            isEmpty = false
-            scalars.removeFirst()
+            let isUppercase = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+            let isLetter = byte == UInt8(ascii: "_") || isUppercase || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+            let isWildcard = byte == UInt8(ascii: "*") || byte == UInt8(ascii: "?")
+            let isLater = byte == UInt8(ascii: "$") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            guard isWildcard || isLetter || (isLater && index != start) else { throw invalid(Unicode.Scalar(byte), in: text) }
+            hasUppercase = hasUppercase || isUppercase
+            index = bytes.index(after: index)
         }
-        guard !isEmpty else {
+        guard index != start else {
             throw NamePatternError("'\(text)' has an empty part; write 'name', 'schema.name' or 'database.schema.name' without stray dots")
         }
-        return Part(Substring(text.unicodeScalars[start..<scalars.startIndex]).lowercased())
+        // Non-ASCII letters count as uppercase: only `lowercased()` knows their lower case.
+        let part = Substring(bytes[start..<index])
+        return (Part(hasUppercase ? part.lowercased() : String(part)), index)
+    }
+
+    /// A character an unquoted part cannot hold.
+    private static func invalid(_ scalar: Unicode.Scalar, in text: String) -> NamePatternError {
+        let shown = scalar.properties.isWhitespace ? "whitespace" : "'\(scalar)'"
+        return NamePatternError(
+            "'\(text)' contains \(shown), which an unquoted name cannot; put that part in double quotes, as in \"Order Items\"")
     }
 }
 

@@ -13,11 +13,14 @@ extension Plan {
             ("created_at_ms", .uint(createdAtMs)),
             ("summary", summary.jsonValue()),
             ("clusters", .array(clusters.map { $0.jsonValue() })),
-            ("moves", .array(moves.map { $0.jsonValue() })),
-            ("steps", .array(steps.map { $0.jsonValue() })),
+            ("moves", .array(ParallelPair.map(moves.count, threshold: Self.parallelJSONCount) { moves[$0].jsonValue() })),
+            ("steps", .array(ParallelPair.map(steps.count, threshold: Self.parallelJSONCount) { steps[$0].jsonValue() })),
             ("execution", execution.map { $0.jsonValue() } ?? .null),
         ])
     }
+
+    /// From this many moves or steps on, their JSON values are built in two halves on two threads.
+    private static let parallelJSONCount = 2048
 
     /// Plan JSON v1, pretty-printed with two-space indentation and a trailing newline.
     package func json() -> String {

@@ -52,15 +52,21 @@ package enum Planner {
             _ = resolving.value
             throw error
         }
-        // Hashing the whole catalog takes a while: it runs while the moves are planned. It starts
-        // only now, so that on two cores it does not hold back the resolution planning waits for.
-        let catalogFingerprint = BackgroundValue(cancellable: { CatalogFingerprint.compute(catalog, cancellation: $0) })
+        let resolution = try resolving.value.get()
+        // Hashing the whole catalog, then the plan's inputs, takes a while: it runs while the
+        // moves are planned. It starts only now, so that on two cores it does not hold back the
+        // resolution, which runs while the graph is indexed.
+        let fingerprints = BackgroundValue(cancellable: { cancellation in
+            let catalogFingerprint = CatalogFingerprint.compute(catalog, cancellation: cancellation)
+            guard !cancellation.isRaised else { return (catalog: "", plan: "") }
+            let plan = PlanFingerprint.compute(manifest: manifest, resolution: resolution, catalogFingerprint: catalogFingerprint, allow: allow)
+            return (catalog: catalogFingerprint, plan: plan)
+        })
         do {
-            let resolution = try resolving.value.get()
-            return try plan(manifest: manifest, graph: graph, resolution: resolution, allow: allow, createdAtMs: createdAtMs, catalogFingerprint: catalogFingerprint)
+            return try plan(manifest: manifest, graph: graph, resolution: resolution, allow: allow, createdAtMs: createdAtMs, fingerprints: fingerprints)
         } catch {
-            // Planning failed: the hash is never read, so it stops instead of running on.
-            catalogFingerprint.cancel()
+            // Planning failed: the hashes are never read, so they stop instead of running on.
+            fingerprints.cancel()
             throw error
         }
     }
@@ -71,7 +77,7 @@ package enum Planner {
         resolution: Resolution,
         allow: [HazardCode],
         createdAtMs: UInt64,
-        catalogFingerprint: BackgroundValue<String>
+        fingerprints: BackgroundValue<(catalog: String, plan: String)>
     ) throws(DiagnosticsError) -> Result {
         var builder = PlanBuilder(manifest: manifest, graph: graph, resolution: resolution, allow: allow)
         try builder.planClusters()
@@ -83,14 +89,9 @@ package enum Planner {
         builder.finishBlueGreenResizes()
         builder.planClusterDrops()
         builder.checkMemoryCapacity()
-        let fingerprint = PlanFingerprint.compute(
-            manifest: manifest,
-            resolution: resolution,
-            catalogFingerprint: catalogFingerprint.value,
-            allow: allow
-        )
+        let (catalogFingerprint, fingerprint) = fingerprints.value
         var plan = try builder.finish(fingerprint: fingerprint, createdAtMs: createdAtMs)
-        plan.execution = PlanExecution(catalogFingerprint: catalogFingerprint.value, options: ApplyOptions(manifest.options))
+        plan.execution = PlanExecution(catalogFingerprint: catalogFingerprint, options: ApplyOptions(manifest.options))
         return Result(plan: plan, warnings: resolution.warnings + builder.warnings, resolution: resolution, graph: graph)
     }
 }
@@ -170,7 +171,7 @@ struct PlanBuilder {
 
     func finish(fingerprint: String, createdAtMs: UInt64) throws(DiagnosticsError) -> Plan {
         let (orderedSteps, idByKey) = try steps.ordered()
-        let ids: ([Int]) -> [Int] = { keys in keys.compactMap { idByKey[$0] } }
+        let ids: ([Int]) -> [Int] = { keys in keys.map { idByKey[$0] } }
         let finishedMoves = moves.map { pending -> Move in
             var move = pending.move
             move.steps = ids(pending.stepKeys)

@@ -69,19 +69,19 @@ struct StepGraph {
         nodes.filter { $0.cluster == cluster }.map(\.key)
     }
 
-    /// The steps numbered 1… in topological order, and the map from provisional keys to ids.
-    func ordered() throws(DiagnosticsError) -> (steps: [Step], idByKey: [Int: Int]) {
+    /// The steps numbered 1… in topological order, and each provisional key's id (by key).
+    func ordered() throws(DiagnosticsError) -> (steps: [Step], idByKey: [Int]) {
         var indegree = nodes.map(\.after.count)
         var successors = [[Int]](repeating: [], count: nodes.count)
-        for node in nodes {
-            for predecessor in node.after { successors[predecessor].append(node.key) }
+        for key in nodes.indices {
+            for predecessor in nodes[key].after { successors[predecessor].append(key) }
         }
         struct Ready: Comparable {
             var phase: Step.Phase
             var key: Int
             static func < (lhs: Ready, rhs: Ready) -> Bool { (lhs.phase, lhs.key) < (rhs.phase, rhs.key) }
         }
-        var ready = MinHeap(nodes.filter { $0.after.isEmpty }.map { Ready(phase: $0.phase, key: $0.key) })
+        var ready = MinHeap(nodes.indices.filter { indegree[$0] == 0 }.map { Ready(phase: nodes[$0].phase, key: $0) })
         var order: [Int] = []
         order.reserveCapacity(nodes.count)
         while let next = ready.popMin() {
@@ -100,20 +100,19 @@ struct StepGraph {
                 "the planned steps depend on each other in a cycle (\(stuck.joined(separator: ", "))); this is a bug in mzplan: please report it with the manifest and the snapshot"
             ))
         }
-        var idByKey: [Int: Int] = [:]
+        var idByKey = [Int](repeating: 0, count: nodes.count)
         for (position, key) in order.enumerated() { idByKey[key] = position + 1 }
         let steps = order.map { key in
-            let node = nodes[key]
-            return Step(
-                id: idByKey[key]!,
-                action: node.action,
-                phase: node.phase,
-                sql: node.sql,
-                after: node.after.map { idByKey[$0]! }.sorted(),
-                wait: node.wait,
-                object: node.object,
-                cluster: node.cluster,
-                estimatedMs: node.estimatedMs
+            Step(
+                id: idByKey[key],
+                action: nodes[key].action,
+                phase: nodes[key].phase,
+                sql: nodes[key].sql,
+                after: nodes[key].after.map { idByKey[$0] }.sorted(),
+                wait: nodes[key].wait,
+                object: nodes[key].object,
+                cluster: nodes[key].cluster,
+                estimatedMs: nodes[key].estimatedMs
             )
         }
         return (steps, idByKey)

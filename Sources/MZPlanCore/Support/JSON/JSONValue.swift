@@ -80,7 +80,7 @@ extension JSONValue {
 
     /// From this many elements on, an array's two halves are written on two threads (a
     /// 100 000-object plan has 40 000 steps); the halves are joined in order, so the bytes are the same.
-    private static let parallelArrayCount = 4096
+    private static let parallelArrayCount = 2048
 
     private func write(to output: inout [UInt8], pretty: Bool, indent: Int) {
         switch self {
