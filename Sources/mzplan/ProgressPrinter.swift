@@ -26,7 +26,7 @@ final class ProgressPrinter {
     func printAll(_ events: [ApplyEvent]) {
         guard mode == .ndjson else { return events.forEach(print) }
         var lines: [UInt8] = []
-        for event in events { lines.append(contentsOf: event.ndjsonLine()) }
+        for event in events { event.appendNDJSONLine(to: &lines) }
         console.output(lines)
     }
 

@@ -128,12 +128,33 @@ package struct ApplyEvent: Sendable {
 
     /// The event as one JSON line with its line feed: what `--progress ndjson` writes.
     package func ndjsonLine() -> [UInt8] {
-        var members: [(String, JSONValue)] = [("event", .string(name)), ("ts_ms", .uint(tsMs))]
-        if let step { members.append(("step", .int(step))) }
-        if let object { members.append(("object", .string(object.description))) }
-        var line = JSONValue.object(members + fields).serializedBytes(pretty: false)
-        line.append(UInt8(ascii: "\n"))
+        var line: [UInt8] = []
+        appendNDJSONLine(to: &line)
         return line
+    }
+
+    /// ``ndjsonLine()`` appended to `output`, its members written one by one (an apply of
+    /// thousands of objects reports each waiting one at every poll).
+    package func appendNDJSONLine(to output: inout [UInt8]) {
+        output.append(contentsOf: #"{"event":"#.utf8)
+        JSONValue.writeString(name, to: &output)
+        output.append(contentsOf: #","ts_ms":"#.utf8)
+        output.append(contentsOf: String(tsMs).utf8)
+        if let step {
+            output.append(contentsOf: #","step":"#.utf8)
+            output.append(contentsOf: String(step).utf8)
+        }
+        if let object {
+            output.append(contentsOf: #","object":"#.utf8)
+            JSONValue.writeString(object.description, to: &output)
+        }
+        for (key, value) in fields {
+            output.append(UInt8(ascii: ","))
+            JSONValue.writeString(key, to: &output)
+            output.append(UInt8(ascii: ":"))
+            value.write(to: &output, pretty: false, indent: 0)
+        }
+        output.append(contentsOf: "}\n".utf8)
     }
 
     private var fields: [(String, JSONValue)] {

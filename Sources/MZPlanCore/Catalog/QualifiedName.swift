@@ -17,7 +17,15 @@ package struct QualifiedName: Hashable, Sendable, Comparable, CustomStringConver
 
     /// The name for people: parts that are plain lowercase identifiers bare, others quoted.
     package var description: String {
-        [database, schema, name].map(SQLIdentifier.display).joined(separator: ".")
+        let parts = (SQLIdentifier.display(database), SQLIdentifier.display(schema), SQLIdentifier.display(name))
+        var text = ""
+        text.reserveCapacity(parts.0.utf8.count + parts.1.utf8.count + parts.2.utf8.count + 2)
+        text += parts.0
+        text += "."
+        text += parts.1
+        text += "."
+        text += parts.2
+        return text
     }
 
     /// The same schema and database with another object name.

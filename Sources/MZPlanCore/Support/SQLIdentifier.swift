@@ -20,11 +20,18 @@ package enum SQLIdentifier {
 
     /// Whether `identifier` needs no quoting: `[a-z_][a-z0-9_$]*`.
     package static func isPlain(_ identifier: String) -> Bool {
-        guard let first = identifier.unicodeScalars.first else { return false }
-        guard first == "_" || ("a"..."z").contains(first) else { return false }
-        return identifier.unicodeScalars.allSatisfy { scalar in
-            scalar == "_" || scalar == "$" || ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
+        var bytes = identifier.utf8.makeIterator()
+        guard let first = bytes.next(), first == UInt8(ascii: "_") || isLowercaseLetter(first) else { return false }
+        while let byte = bytes.next() {
+            guard byte == UInt8(ascii: "_") || byte == UInt8(ascii: "$") || isLowercaseLetter(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else {
+                return false
+            }
         }
+        return true
+    }
+
+    private static func isLowercaseLetter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
     }
 }
 

@@ -82,7 +82,8 @@ extension JSONValue {
     /// 100 000-object plan has 40 000 steps); the halves are joined in order, so the bytes are the same.
     private static let parallelArrayCount = 2048
 
-    private func write(to output: inout [UInt8], pretty: Bool, indent: Int) {
+    /// ``serializedBytes(pretty:indent:)`` appended to `output`.
+    package func write(to output: inout [UInt8], pretty: Bool, indent: Int) {
         switch self {
         case .null: output.append(contentsOf: "null".utf8)
         case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
