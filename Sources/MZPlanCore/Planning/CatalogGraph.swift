@@ -147,12 +147,17 @@ final class CatalogGraph: Sendable {
 
     /// Ids of the objects on a cluster, in snapshot order.
     func objectIDs(onCluster name: String) -> [String] {
-        (positionsByCluster[name] ?? []).map { objects[$0].id }
+        positions(onCluster: name).map { objects[$0].id }
     }
 
     /// The objects on a cluster, in snapshot order.
     func objects(onCluster name: String) -> [CatalogObject] {
-        (positionsByCluster[name] ?? []).map { objects[$0] }
+        positions(onCluster: name).map { objects[$0] }
+    }
+
+    /// Positions of the objects on a cluster, in snapshot order (nothing copied).
+    func positions(onCluster name: String) -> [Int] {
+        positionsByCluster[name] ?? []
     }
 
     /// Objects whose dataflow imports `id`, in snapshot order.

@@ -56,6 +56,12 @@ struct Resolution: Sendable {
         }
     }
 
+    /// Room for `count` placements, so that resolving a large catalog does not regrow the index.
+    mutating func reserveCapacity(_ count: Int) {
+        placements.reserveCapacity(count)
+        positionByID.reserveCapacity(count)
+    }
+
     mutating func append(_ placement: Placement) {
         positionByID[placement.object.id] = placements.count
         placements.append(placement)

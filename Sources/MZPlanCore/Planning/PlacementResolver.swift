@@ -10,6 +10,7 @@ struct PlacementResolver {
     func resolve() throws(DiagnosticsError) -> Resolution {
         var diagnostics = DiagnosticCollector()
         var resolution = Resolution()
+        resolution.reserveCapacity(objects.count)
         let rules = manifest.rules
         var exactRules: [QualifiedName: [Int]] = [:]
         var globRules: [Int] = []
@@ -49,21 +50,25 @@ struct PlacementResolver {
                 continue
             }
             guard kind.isPlaceable else { continue }
-            let fits = { (index: Int) in kinds[index] == nil || kinds[index] == kind }
-            var candidates = (exact ?? []).filter(fits)
-            if candidates.isEmpty {
-                candidates = globIndex.candidates(database: name.database, schema: name.schema).filter {
-                    fits($0) && rules[$0].pattern.matches(name)
+            // The first rule of the highest precedence wins; a rule of the same precedence placing the
+            // object elsewhere is a conflict. Exact rules first; globs only when no exact rule fits.
+            var selection = RuleSelection()
+            for index in exact ?? [] where kinds[index] == nil || kinds[index] == kind {
+                ruleMatched[index] = true
+                selection.consider(index, precedences, clusters)
+            }
+            if selection.winner == nil {
+                for index in globIndex.candidates(database: name.database, schema: name.schema)
+                where (kinds[index] == nil || kinds[index] == kind) && rules[index].pattern.matches(name) {
+                    ruleMatched[index] = true
+                    selection.consider(index, precedences, clusters)
                 }
             }
-            for index in candidates { ruleMatched[index] = true }
-            guard let best = candidates.map({ precedences[$0] }).max() else {
+            guard let winner = selection.winner else {
                 resolution.unlisted += 1
                 continue
             }
-            let winners = candidates.filter { precedences[$0] == best }
-            let winner = winners[0]
-            if let rival = winners.first(where: { clusters[$0] != clusters[winner] }) {
+            if let rival = selection.rival {
                 if reportedConflicts.insert([winner, rival]).inserted {
                     diagnostics.error(
                         "manifest.conflict",
@@ -144,5 +149,22 @@ struct PlacementResolver {
                 }
             }
         }
+    }
+}
+
+/// The rule that places one object, chosen from its candidate rules in order without collecting
+/// them: the first of the highest precedence, and the first rule of that precedence that puts the
+/// object on another cluster (a conflict).
+private struct RuleSelection {
+    private(set) var winner: Int?
+    private(set) var rival: Int?
+
+    mutating func consider(_ index: Int, _ precedences: [Int], _ clusters: [String]) {
+        guard let current = winner, precedences[index] <= precedences[current] else {
+            winner = index
+            rival = nil
+            return
+        }
+        if precedences[index] == precedences[current], rival == nil, clusters[index] != clusters[current] { rival = index }
     }
 }

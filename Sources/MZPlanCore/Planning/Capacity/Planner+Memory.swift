@@ -27,7 +27,9 @@ extension PlanBuilder {
         for cluster in Set(incoming.keys).union(resized.keys).sorted() {
             var projection = MemoryProjection(cluster: cluster, size: plannedSize(of: cluster).flatMap(graph.snapshot.size(named:)))
             let leavingHere = leaving[cluster] ?? []
-            for object in graph.objects(onCluster: cluster) {
+            let objects = graph.objects
+            for position in graph.positions(onCluster: cluster) {
+                let object = objects[position]
                 if leavingHere.contains(object.id) { projection.addLeaving(object) } else { projection.addStaying(object) }
             }
             for arrival in incoming[cluster] ?? [] {
