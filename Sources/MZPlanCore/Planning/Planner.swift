@@ -172,12 +172,15 @@ struct PlanBuilder {
     func finish(fingerprint: String, createdAtMs: UInt64) throws(DiagnosticsError) -> Plan {
         let (orderedSteps, idByKey) = try steps.ordered()
         let ids: ([Int]) -> [Int] = { keys in keys.map { idByKey[$0] } }
-        let finishedMoves = moves.map { pending -> Move in
+        let numberedMoves = moves.map { pending -> Move in
             var move = pending.move
             move.steps = ids(pending.stepKeys)
             move.rule = resolution.placement(of: move.id)?.rule.location
             return move
-        }.sorted { ($0.steps.first ?? .max, $0.object) < ($1.steps.first ?? .max, $1.object) }
+        }
+        // Sorted by position rather than moved about whole: a move carries its hazards and recreates.
+        let sortKeys = numberedMoves.map { ($0.steps.first ?? .max, $0.object) }
+        let finishedMoves = sortKeys.indices.sorted { sortKeys[$0] < sortKeys[$1] }.map { numberedMoves[$0] }
         let finishedClusters = clusterChanges.map { pending -> ClusterChange in
             var change = pending.change
             change.steps = ids(pending.stepKeys)

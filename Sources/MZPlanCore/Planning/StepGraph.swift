@@ -71,7 +71,7 @@ struct StepGraph {
 
     /// The steps numbered 1… in topological order, and each provisional key's id (by key).
     func ordered() throws(DiagnosticsError) -> (steps: [Step], idByKey: [Int]) {
-        var indegree = nodes.map(\.after.count)
+        var indegree = nodes.map { $0.after.count }
         var successors = [[Int]](repeating: [], count: nodes.count)
         for key in nodes.indices {
             for predecessor in nodes[key].after { successors[predecessor].append(key) }

@@ -91,9 +91,13 @@ struct StepTiming {
 
     init(_ steps: [Step]) {
         var end: [Int: UInt64] = [:]
+        end.reserveCapacity(steps.count)
+        start.reserveCapacity(steps.count)
+        duration.reserveCapacity(steps.count)
         var waits: [String: UInt64] = [:]
         for step in steps {
-            let begins = step.after.compactMap { end[$0] }.max() ?? 0
+            var begins: UInt64 = 0
+            for predecessor in step.after { begins = max(begins, end[predecessor] ?? 0) }
             start[step.id] = begins
             duration[step.id] = step.estimatedMs
             end[step.id] = begins &+ step.estimatedMs

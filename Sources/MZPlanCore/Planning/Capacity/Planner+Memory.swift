@@ -14,9 +14,14 @@ extension PlanBuilder {
             incoming[pending.move.to, default: []].append((index, pending.move.id))
             leaving[pending.move.from, default: []].insert(pending.move.id)
         }
-        for copy in blueGreenCopies {
-            guard let index = moves.firstIndex(where: { $0.move.id == copy.rootID }) else { continue }
-            incoming[copy.cluster, default: []].append((index, copy.id))
+        if !blueGreenCopies.isEmpty {
+            // The first move of each id, as a search from the start would find it.
+            var moveIndexByID: [String: Int] = [:]
+            for (index, pending) in moves.enumerated() where moveIndexByID[pending.move.id] == nil { moveIndexByID[pending.move.id] = index }
+            for copy in blueGreenCopies {
+                guard let index = moveIndexByID[copy.rootID] else { continue }
+                incoming[copy.cluster, default: []].append((index, copy.id))
+            }
         }
         var resized: [String: Int] = [:]
         for (index, pending) in clusterChanges.enumerated()
