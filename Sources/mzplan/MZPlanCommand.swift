@@ -20,6 +20,7 @@ struct MZPlanCommand: AsyncParsableCommand {
 
     /// ArgumentParser's entry point, with SIGINT and SIGTERM handled first (``SignalTrap``).
     static func main() async {
+        MemoryAllocator.configure()
         SignalTrap.shared.install()
         do {
             var command = try parseAsRoot()

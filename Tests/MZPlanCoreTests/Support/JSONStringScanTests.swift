@@ -29,6 +29,9 @@ import Testing
         Array("\"abcdefghijklmnop\u{01}\"".utf8),
         Array("\"abcdefghijklmnop".utf8) + [0xFF] + Array("qrstuvwx\"".utf8),
         Array("\"abcdefghijklmnopqrstuvwxyz".utf8),
+        // Invalid UTF-8 in the same eight bytes as the escape that ends the run.
+        Array("\"ab".utf8) + [0xFF] + Array("\\n\"".utf8),
+        Array("\"abcdefghij".utf8) + [0xC3] + Array("\\\"\"".utf8),
     ])
     func refused(bytes: [UInt8]) {
         #expect(throws: DiagnosticsError.self) { try JSONValue.parse(bytes, file: "t") }
@@ -45,6 +48,30 @@ import Testing
             let escaped = "\"" + text.utf16.map { String(format: "\\u%04x", $0) }.joined() + "\""
             for document in [plain, Array(escaped.utf8)] {
                 #expect(try JSONValue.parse(document, file: "t") == .string(text))
+            }
+        }
+    }
+
+    @Test("where a plain run ends, and whether it held a byte of 0x80 or more, match a byte-by-byte scan", arguments: 0..<4)
+    func plainRunEnds(seed: Int) {
+        var generator = SplitMix(seed: UInt64(seed) + 100)
+        let rare: [UInt8] = [0x22, 0x5C, 0x01, 0x1F, 0x20, 0x7F, 0x80, 0xC3, 0xA9, 0xFF]
+        for _ in 0..<300 {
+            let bytes = (0..<Int(generator.next() % 40)).map { _ -> UInt8 in
+                let roll = generator.next()
+                return roll % 6 == 0 ? rare[Int(roll / 6 % UInt64(rare.count))] : UInt8(ascii: "a")
+            }
+            for start in 0...bytes.count {
+                var bits: UInt8 = 0
+                let end = bytes.withUnsafeBufferPointer { JSONStringBytes.plainRunEnd($0, from: start, bits: &bits) }
+                var expectedEnd = start
+                var sawHigh = false
+                while expectedEnd < bytes.count, bytes[expectedEnd] != 0x22, bytes[expectedEnd] != 0x5C, bytes[expectedEnd] >= 0x20 {
+                    sawHigh = sawHigh || bytes[expectedEnd] >= 0x80
+                    expectedEnd += 1
+                }
+                #expect(end == expectedEnd, "\(bytes) from \(start)")
+                #expect((bits >= 0x80) == sawHigh, "\(bytes) from \(start)")
             }
         }
     }

@@ -13,12 +13,19 @@ enum JSONStringBytes {
         if let base = bytes.baseAddress {
             var passed: UInt64 = 0
             while cursor + 8 <= bytes.count {
-                let word = UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self)
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self))
                 let quotes = word ^ (ones &* 0x22)
                 let backslashes = word ^ (ones &* 0x5C)
                 // A byte of `quotes` or `backslashes` is zero, or a byte of `word` is below 0x20.
-                let stops = ((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes) | ((word &- ones &* 0x20) & ~word)
-                if stops & highs != 0 { break }
+                let stops = (((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes) | ((word &- ones &* 0x20) & ~word)) & highs
+                if stops != 0 {
+                    // The lowest flagged byte is a true stop (a borrow only flags bytes above
+                    // one); bytes are loaded little-endian, so it is the first in memory.
+                    let index = stops.trailingZeroBitCount >> 3
+                    if index > 0 { passed |= word & (UInt64.max >> (64 - 8 * index)) }
+                    if passed & highs != 0 { bits |= 0x80 }
+                    return cursor + index
+                }
                 passed |= word
                 cursor += 8
             }
