@@ -58,19 +58,35 @@ struct CheckCommand: AsyncParsableCommand {
         func placed(_ found: [Diagnostic]) -> [Diagnostic] {
             found.map { $0.location.flatMap { snippets[$0.file] }?.attach(to: $0) ?? $0 }
         }
+        // With a catalog, it is read while the manifests load, as `diff` does; it is set aside
+        // unread when the manifests hold errors.
+        async let loadedResult = Result { () throws(DiagnosticsError) in try ManifestLoader.load(sources) }
+        var catalogResult: Result<CatalogSnapshot, DiagnosticsError>?
+        if catalog.isGiven {
+            do throws(DiagnosticsError) {
+                catalogResult = .success(try await catalog.load(console: console))
+            } catch {
+                catalogResult = .failure(error)
+            }
+        }
         let loaded: LoadedManifest
-        do throws(DiagnosticsError) {
-            loaded = try ManifestLoader.load(sources)
-        } catch {
+        switch await loadedResult {
+        case .success(let value):
+            loaded = value
+        case .failure(let error):
             diagnostics += error.diagnostics
             return (report(), ExitStatus.failure)
         }
         diagnostics += loaded.warnings
         guard diagnostics.allSatisfy({ $0.severity != .error }) else { return (report(), ExitStatus.failure) }
-        guard catalog.isGiven else { return (report(), ExitStatus.success) }
+        guard let catalogResult else { return (report(), ExitStatus.success) }
         do throws(DiagnosticsError) {
-            let snapshot = try await catalog.load(console: console)
+            let snapshot = try catalogResult.get()
             let result = try Planner.plan(manifest: loaded.manifest, catalog: snapshot, allow: allow, createdAtMs: Clock.planTimestamp())
+            // Freed at exit, not object by object (see ProcessLifetime).
+            ProcessLifetime.keep(snapshot)
+            ProcessLifetime.keep(loaded)
+            ProcessLifetime.keep(result)
             diagnostics += placed(result.warnings + result.plan.findings(manifest: loaded.manifest))
             return (report(result.plan), ExitStatus.of(result.plan, detailed: detailedExitcode))
         } catch {
