@@ -13,18 +13,32 @@ extension PlanBuilder {
     mutating func planRecreates() {
         let roots = pendingMoves(of: .source) + pendingMoves(of: .materializedView).filter(isRecreated)
         let claims = graph.claimDependents(of: roots.map(\.object.id))
-        for group in claims.groups {
-            let entries = group.map { index in
+        let groups: [[Claim]] = claims.groups.map { group in
+            group.map { index in
                 (placement: roots[index], claimed: claims.claimed[index].map { graph.objects[$0] }.filter { $0.replacementFor == nil },
                  reached: claims.reached[index].map { roots[$0].object.qualifiedName })
             }
-            if entries.allSatisfy({ isBlueGreen($0.placement) }) {
-                planSourceBlueGreen(entries.map { ($0.placement, $0.claimed) })
+        }
+        // The statements of every recreated group are built up front (they read only the graph and
+        // the resolution), in two halves on two threads when there are many groups; then the
+        // groups are planned in order, so the plan is the same either way.
+        let builder = self
+        let statements = ParallelPair.map(groups.count, threshold: Self.parallelGroupCount) { index in
+            groups[index].allSatisfy { builder.isBlueGreen($0.placement) }
+                ? nil
+                : Result { () throws(RebuildProblem) in try builder.recreateStatements(groups[index]) }
+        }
+        for (index, group) in groups.enumerated() {
+            if let built = statements[index] {
+                planRecreate(group, built)
             } else {
-                planRecreate(entries)
+                planSourceBlueGreen(group.map { ($0.placement, $0.claimed) })
             }
         }
     }
+
+    /// From this many groups on, their statements are built on two threads.
+    private static let parallelGroupCount = 64
 
     /// Whether a materialized view move drops and rebuilds the view.
     func isRecreated(_ placement: Placement) -> Bool {
@@ -48,13 +62,14 @@ extension PlanBuilder {
     /// the rest of its closure is listed.
     private typealias Claim = (placement: Placement, claimed: [CatalogObject], reached: [QualifiedName])
 
-    /// Plans one group of roots whose closures overlap.
-    private mutating func planRecreate(_ group: [Claim]) {
+    /// Plans one group of roots whose closures overlap, with its statements or why they cannot be built.
+    private mutating func planRecreate(_ group: [Claim], _ built: Result<RecreateStatements, RebuildProblem>) {
         let statements: RecreateStatements
-        do {
-            statements = try recreateStatements(group)
-        } catch {
-            for entry in group { appendRefusedMove(entry.placement, strategy: .recreate, error) }
+        switch built {
+        case .success(let value):
+            statements = value
+        case .failure(let problem):
+            for entry in group { appendRefusedMove(entry.placement, strategy: .recreate, problem) }
             return
         }
         let dropKeys = statements.drops.map { drop in
