@@ -11,9 +11,17 @@ package struct CatalogSnapshot: Hashable, Sendable {
     /// The Materialize version the snapshot was taken from, such as `v26.10.1`.
     package var version: String?
     package var clusters: [CatalogCluster]
-    package var objects: [CatalogObject]
+    package var objects: [CatalogObject] {
+        didSet { positionCache = PositionCache() }
+    }
     /// Valid replica sizes (`mz_cluster_replica_sizes`), when known.
     package var sizes: [ReplicaSize]?
+    /// Each object's position by id, when the reader built it while checking that ids are unique;
+    /// forgotten whenever `objects` changes.
+    private var positionCache = PositionCache()
+
+    /// Positions in ``objects`` by id, when known without building them.
+    var knownPositions: [String: Int]? { positionCache.byID }
 
     package init(
         takenAtMs: UInt64? = nil,
@@ -27,6 +35,29 @@ package struct CatalogSnapshot: Hashable, Sendable {
         self.clusters = clusters
         self.objects = objects
         self.sizes = sizes
+    }
+
+    /// The snapshot with `positions` known for its objects (ids unique, each at its position).
+    func withKnownPositions(_ positions: [String: Int]) -> CatalogSnapshot {
+        var snapshot = self
+        snapshot.positionCache = PositionCache(byID: positions)
+        return snapshot
+    }
+
+    /// Replaces the objects with ones of the same ids at the same positions (their frontiers or
+    /// sealing changed), keeping the known positions.
+    mutating func replaceObjects(keepingPositions objects: [CatalogObject]) {
+        let cache = positionCache
+        self.objects = objects
+        positionCache = cache
+    }
+
+    /// Known positions: a cache, not part of the snapshot's value (equality, hashing).
+    private struct PositionCache: Hashable, Sendable {
+        var byID: [String: Int]?
+
+        static func == (lhs: PositionCache, rhs: PositionCache) -> Bool { true }
+        func hash(into hasher: inout Hasher) {}
     }
 }
 

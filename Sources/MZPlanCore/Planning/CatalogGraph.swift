@@ -26,11 +26,8 @@ final class CatalogGraph: Sendable {
     init(_ snapshot: CatalogSnapshot) throws(DiagnosticsError) {
         self.snapshot = snapshot
         let objects = snapshot.objects
-        var positionByID: [String: Int] = [:]
-        positionByID.reserveCapacity(objects.count)
-        for position in objects.indices {
-            positionByID[objects[position].id] = position
-        }
+        // The snapshot reader built it already when it checked that ids are unique.
+        let positionByID = snapshot.knownPositions ?? Self.positions(of: objects)
         var clusterPositionByName: [String: Int] = [:]
         var clusterNameByID: [String: String] = [:]
         var unhealthyClusters: Set<String> = []
@@ -90,6 +87,16 @@ final class CatalogGraph: Sendable {
         self.stuckPositions = stuckPositions
         self.stalledDownstream = stalledDownstream
         try checkAcyclic()
+    }
+
+    /// Each object's position by id (the last one, should an id repeat).
+    private static func positions(of objects: [CatalogObject]) -> [String: Int] {
+        var positionByID: [String: Int] = [:]
+        positionByID.reserveCapacity(objects.count)
+        for position in objects.indices {
+            positionByID[objects[position].id] = position
+        }
+        return positionByID
     }
 
     /// Logical dependencies of an object, its indexed relation included, without duplicates.

@@ -37,7 +37,7 @@ package enum Planner {
         }
         // What its sealed inputs imply is sealed: Materialize reports it so, and refuses to replace it.
         var inferred = catalog
-        inferred.objects = SnapshotFrontiers.sealingInferred(catalog.objects)
+        inferred.replaceObjects(keepingPositions: SnapshotFrontiers.sealingInferred(catalog.objects))
         let catalog = inferred
         // Resolution needs only the objects: it runs while the graph is indexed.
         let resolving = BackgroundValue {

@@ -26,8 +26,7 @@ extension CatalogSnapshot {
             var reader = SnapshotReader(buffer, of: document, parallelThreshold: parallelThreshold)
             do throws(JSONReadError) {
                 let snapshot = try reader.readSnapshot()
-                try validate(snapshot, reader)
-                return .success(snapshot)
+                return .success(snapshot.withKnownPositions(try validate(snapshot, reader)))
             } catch {
                 return .failure(error)
             }
@@ -39,8 +38,8 @@ extension CatalogSnapshot {
     }
 
     /// Cross-field rules: unique cluster and object ids, unique cluster names, and every object's
-    /// cluster named in `clusters`.
-    private static func validate(_ snapshot: CatalogSnapshot, _ reader: SnapshotReader) throws(JSONReadError) {
+    /// cluster named in `clusters`. Returns each object's position by id, built on the way.
+    private static func validate(_ snapshot: CatalogSnapshot, _ reader: SnapshotReader) throws(JSONReadError) -> [String: Int] {
         var clusterIDs: [String: Int] = [:]
         var clusterNames = Set<String>()
         for (index, cluster) in snapshot.clusters.enumerated() {
@@ -67,5 +66,6 @@ extension CatalogSnapshot {
                     .under(".objects[\(index)].cluster")
             }
         }
+        return objectIDs
     }
 }
