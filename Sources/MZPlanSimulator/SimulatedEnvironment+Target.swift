@@ -48,15 +48,25 @@ extension SimulatedEnvironment: ApplyTarget, ApplyClock {
     /// a poll does not run the frontier pass over the whole catalog.
     package func readiness(_ probes: [ReadinessProbe]) async throws(ApplyTargetError) -> [ReadinessSample] {
         var uppers = currentUppers()
+        // Read once: each read of the stored table copies it (retains every column), per probe.
+        let table = self.table
+        // A cluster's replica problem, once per poll (many waiting objects share a cluster).
+        var problems: [String: String?] = [:]
         return probes.map { probe in
             guard let position = table.position(named: probe.object), let object = table.slots[position] else {
                 return ReadinessSample(object: probe.object, exists: false)
             }
             let originalPosition = probe.standsInFor.flatMap { table.position(named: $0) }
             let original = originalPosition.flatMap { table.slots[$0] }
-            let problem = replicaProblem(object.cluster)
+            let problem: String?
+            if let cluster = object.cluster, let known = problems[cluster] {
+                problem = known
+            } else {
+                problem = replicaProblem(object.cluster)
+                if let cluster = object.cluster { problems[cluster] = problem }
+            }
             // A table or subsource of a source has its data once its source has taken its snapshot.
-            let hydrated = object.hydrated ?? object.dependsOn.lazy.compactMap { self.table[$0] }.first { $0.kind == .source }?.hydrated
+            let hydrated = object.hydrated ?? object.dependsOn.lazy.compactMap { table[$0] }.first { $0.kind == .source }?.hydrated
             let upper = uppers.upper(at: position)
             // A replacement's global frontier mirrors its target's; its dataflow's is its own.
             let reported = object.replacementFor.flatMap { table.position(of: $0) }.map { uppers.upper(at: $0) } ?? upper

@@ -81,7 +81,9 @@ final class SimulationLog {
     }
 
     private func write(_ value: JSONValue, durable: Bool) throws(FileWriteError) {
-        try FileWriting.writeAll(Array((value.serialized(pretty: false) + "\n").utf8), to: descriptor, path: path)
+        var line = value.serializedBytes(pretty: false)
+        line.append(UInt8(ascii: "\n"))
+        try FileWriting.writeAll(line, to: descriptor, path: path)
         if durable, fsync(descriptor) != 0 { throw FileWriteError(path: path, errno: errno) }
     }
 

@@ -133,58 +133,89 @@ package struct ApplyEvent: Sendable {
         return line
     }
 
-    /// ``ndjsonLine()`` appended to `output`, its members written one by one (an apply of
+    /// ``ndjsonLine()`` appended to `output`, its members written straight into it (an apply of
     /// thousands of objects reports each waiting one at every poll).
     package func appendNDJSONLine(to output: inout [UInt8]) {
-        output.append(contentsOf: #"{"event":"#.utf8)
-        JSONValue.writeString(name, to: &output)
-        output.append(contentsOf: #","ts_ms":"#.utf8)
-        output.append(contentsOf: String(tsMs).utf8)
-        if let step {
-            output.append(contentsOf: #","step":"#.utf8)
-            output.append(contentsOf: String(step).utf8)
-        }
-        if let object {
-            output.append(contentsOf: #","object":"#.utf8)
-            JSONValue.writeString(object.description, to: &output)
-        }
-        for (key, value) in fields {
-            output.append(UInt8(ascii: ","))
-            JSONValue.writeString(key, to: &output)
-            output.append(UInt8(ascii: ":"))
-            value.write(to: &output, pretty: false, indent: 0)
-        }
-        output.append(contentsOf: "}\n".utf8)
-    }
-
-    private var fields: [(String, JSONValue)] {
+        // The buffer moves into the writer and back, so that appending never copies it.
+        var line = NDJSONMembers(output: output)
+        output = []
+        line.output.append(contentsOf: #"{"event":"#.utf8)
+        JSONValue.writeString(name, to: &line.output)
+        line.add("ts_ms", tsMs)
+        if let step { line.add("step", step) }
+        if let object { line.add("object", object.description) }
         switch kind {
         case .plan(let fingerprint, let moves, let steps, let blocked):
-            [("fingerprint", .string(fingerprint)), ("moves", .int(moves)), ("steps", .int(steps)), ("blocked", .int(blocked))]
+            line.add("fingerprint", fingerprint)
+            line.add("moves", moves)
+            line.add("steps", steps)
+            line.add("blocked", blocked)
         case .stepStarted(let action, let cluster, let sql):
-            [("action", .string(action)), ("cluster", .string(cluster)), ("sql", .string(sql))]
+            line.add("action", action)
+            line.add("cluster", cluster)
+            line.add("sql", sql)
         case .stepFinished(let action):
-            [("action", .string(action))]
+            line.add("action", action)
         case .objectStatus(let status):
-            [
-                ("hydrated", .bool(status.hydrated)),
-                ("upper_ms", .uint(status.upperMs)),
-                ("lag_ms", .uint(status.lagMs)),
-                ("status", .string(status.status)),
-                ("ready", .bool(status.ready)),
-                ("waiting_for", .string(status.waitingFor)),
-            ]
+            line.add("hydrated", status.hydrated)
+            line.add("upper_ms", status.upperMs)
+            line.add("lag_ms", status.lagMs)
+            line.add("status", status.status)
+            line.add("ready", status.ready)
+            line.add("waiting_for", status.waitingFor)
         case .ready(let standsInFor):
-            [("stands_in_for", .string(standsInFor?.description))]
+            line.add("stands_in_for", standsInFor?.description)
         case .cutover(let cluster):
-            [("cluster", .string(cluster))]
+            line.add("cluster", cluster)
         case .warning(let code, let message):
-            [("code", .string(code)), ("message", .string(message))]
+            line.add("code", code)
+            line.add("message", message)
         case .violation(let message):
-            [("message", .string(message))]
+            line.add("message", message)
         case .summary(let summary):
-            summary.fields
+            for (key, value) in summary.fields { line.add(key, value) }
         }
+        line.output.append(contentsOf: "}\n".utf8)
+        output = line.output
+    }
+}
+
+/// Members after the first of a one-line JSON object: `,"key":value`, `null` for absent values.
+private struct NDJSONMembers {
+    var output: [UInt8]
+
+    mutating func add(_ key: StaticString, _ value: String?) {
+        open(key)
+        if let value { JSONValue.writeString(value, to: &output) } else { output.append(contentsOf: "null".utf8) }
+    }
+
+    mutating func add(_ key: StaticString, _ value: UInt64?) {
+        open(key)
+        output.append(contentsOf: (value.map(String.init) ?? "null").utf8)
+    }
+
+    mutating func add(_ key: StaticString, _ value: Int) {
+        open(key)
+        output.append(contentsOf: String(value).utf8)
+    }
+
+    mutating func add(_ key: StaticString, _ value: Bool) {
+        open(key)
+        output.append(contentsOf: (value ? "true" : "false").utf8)
+    }
+
+    mutating func add(_ key: String, _ value: JSONValue) {
+        output.append(UInt8(ascii: ","))
+        JSONValue.writeString(key, to: &output)
+        output.append(UInt8(ascii: ":"))
+        value.write(to: &output, pretty: false, indent: 0)
+    }
+
+    /// `,"key":`; keys are plain ASCII names.
+    private mutating func open(_ key: StaticString) {
+        output.append(contentsOf: ",\"".utf8)
+        output.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        output.append(contentsOf: #"":"#.utf8)
     }
 }
 

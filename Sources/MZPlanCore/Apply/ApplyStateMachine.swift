@@ -209,7 +209,7 @@ package struct ApplyStateMachine: Sendable {
 
     /// The waiting steps, in plan order.
     private func waitingSteps() -> [Step] {
-        waitingIDs.sorted { positionByID[$0]! < positionByID[$1]! }.map { stepsByID[$0]! }
+        waitingIDs.map { (position: positionByID[$0]!, id: $0) }.sorted { $0.position < $1.position }.map { stepsByID[$0.id]! }
     }
 
     /// The first step that may run now: earliest phase, then lowest id. Cleanup runs once nothing
