@@ -72,16 +72,13 @@ struct JSONScanner {
     mutating func key() throws(JSONReadError) -> KeyBytes {
         guard peek() == UInt8(ascii: "\"") else { throw unexpected(expected: "a string key") }
         let start = index + 1
-        var cursor = start
-        while cursor < bytes.count {
-            let byte = bytes[cursor]
-            if byte == UInt8(ascii: "\"") {
-                index = cursor + 1
-                try expect(UInt8(ascii: ":"), "':'")
-                return KeyBytes(range: start..<cursor, decoded: nil)
-            }
-            if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { break }
-            cursor += 1
+        // Plain ASCII up to the closing quote (a key of 17 bytes is two words), else decoded.
+        var bits: UInt8 = 0
+        let end = JSONStringBytes.plainRunEnd(bytes, from: start, bits: &bits)
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\""), bits < 0x80 {
+            index = end + 1
+            try expect(UInt8(ascii: ":"), "':'")
+            return KeyBytes(range: start..<end, decoded: nil)
         }
         let decoded = Array(try string().utf8)
         try expect(UInt8(ascii: ":"), "':'")
