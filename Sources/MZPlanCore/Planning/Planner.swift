@@ -88,9 +88,16 @@ package enum Planner {
         builder.addIndexDropEdges()
         builder.finishBlueGreenResizes()
         builder.planClusterDrops()
-        builder.checkMemoryCapacity()
+        // No step is added from here on: they are ordered while memory is projected (which only
+        // adds hazards), on two threads.
+        let unordered = builder.steps
+        let (ordering, _) = ParallelPair.run({
+            Swift.Result { () throws(DiagnosticsError) in try unordered.ordered() }
+        }, {
+            builder.checkMemoryCapacity()
+        })
         let (catalogFingerprint, fingerprint) = fingerprints.value
-        var plan = try builder.finish(fingerprint: fingerprint, createdAtMs: createdAtMs)
+        var plan = try builder.finish(ordering.get(), fingerprint: fingerprint, createdAtMs: createdAtMs)
         plan.execution = PlanExecution(catalogFingerprint: catalogFingerprint, options: ApplyOptions(manifest.options))
         return Result(plan: plan, warnings: resolution.warnings + builder.warnings, resolution: resolution, graph: graph)
     }
@@ -141,7 +148,7 @@ struct PlanBuilder {
         self.rebuild = RebuildStatements(graph: graph)
     }
 
-    /// A move being planned; step keys become ids in ``finish(fingerprint:createdAtMs:)``.
+    /// A move being planned; step keys become ids in ``finish(_:fingerprint:createdAtMs:)``.
     struct PendingMove {
         var move: Move
         var stepKeys: [Int]
@@ -169,8 +176,10 @@ struct PlanBuilder {
         if let ready = clusterReadyKey[name] { steps.addEdge(from: ready, to: key) }
     }
 
-    func finish(fingerprint: String, createdAtMs: UInt64) throws(DiagnosticsError) -> Plan {
-        let (orderedSteps, idByKey) = try steps.ordered()
+    /// The plan, with `ordering` (``StepGraph/ordered()`` of ``steps``) numbering the steps of
+    /// every move and cluster change.
+    func finish(_ ordering: (steps: [Step], idByKey: [Int]), fingerprint: String, createdAtMs: UInt64) -> Plan {
+        let (orderedSteps, idByKey) = ordering
         let ids: ([Int]) -> [Int] = { keys in keys.map { idByKey[$0] } }
         let numberedMoves = moves.map { pending -> Move in
             var move = pending.move
