@@ -26,4 +26,14 @@ struct CatalogSourceOptions: ParsableArguments {
         }
         return try await LiveCatalog.read(connection, console: console)
     }
+
+    /// ``load(console:)``'s snapshot or error, for commands that read the catalog while the
+    /// manifests load and report the manifests' errors first.
+    func loadResult(console: Console) async -> Result<CatalogSnapshot, DiagnosticsError> {
+        do throws(DiagnosticsError) {
+            return .success(try await load(console: console))
+        } catch {
+            return .failure(error)
+        }
+    }
 }

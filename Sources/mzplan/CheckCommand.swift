@@ -61,14 +61,7 @@ struct CheckCommand: AsyncParsableCommand {
         // With a catalog, it is read while the manifests load, as `diff` does; it is set aside
         // unread when the manifests hold errors.
         async let loadedResult = Result { () throws(DiagnosticsError) in try ManifestLoader.load(sources) }
-        var catalogResult: Result<CatalogSnapshot, DiagnosticsError>?
-        if catalog.isGiven {
-            do throws(DiagnosticsError) {
-                catalogResult = .success(try await catalog.load(console: console))
-            } catch {
-                catalogResult = .failure(error)
-            }
-        }
+        let catalogResult = catalog.isGiven ? await catalog.loadResult(console: console) : nil
         let loaded: LoadedManifest
         switch await loadedResult {
         case .success(let value):

@@ -12,12 +12,7 @@ struct PlanRequest {
         // The manifests load while the catalog is read: on a large catalog both take a while.
         let files = manifest.files
         async let manifestResult = Result { () throws(DiagnosticsError) in try ManifestLoader.load(paths: files) }
-        let catalogResult: Result<CatalogSnapshot, DiagnosticsError>
-        do throws(DiagnosticsError) {
-            catalogResult = .success(try await catalog.load(console: console))
-        } catch {
-            catalogResult = .failure(error)
-        }
+        let catalogResult = await catalog.source.loadResult(console: console)
         let manifestLoaded = await manifestResult
         let loaded = try Self.reported(console) { () throws(DiagnosticsError) in try manifestLoaded.get() }
         let snapshot = try Self.reported(console) { () throws(DiagnosticsError) in try catalogResult.get() }

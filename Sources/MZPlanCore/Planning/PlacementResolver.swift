@@ -52,14 +52,15 @@ struct PlacementResolver {
             guard kind.isPlaceable else { continue }
             // The first rule of the highest precedence wins; a rule of the same precedence placing the
             // object elsewhere is a conflict. Exact rules first; globs only when no exact rule fits.
+            let fits = { (index: Int) in kinds[index] == nil || kinds[index] == kind }
             var selection = RuleSelection()
-            for index in exact ?? [] where kinds[index] == nil || kinds[index] == kind {
+            for index in exact ?? [] where fits(index) {
                 ruleMatched[index] = true
                 selection.consider(index, precedences, clusters)
             }
             if selection.winner == nil {
                 for index in globIndex.candidates(database: name.database, schema: name.schema)
-                where (kinds[index] == nil || kinds[index] == kind) && rules[index].pattern.matches(name) {
+                where fits(index) && rules[index].pattern.matches(name) {
                     ruleMatched[index] = true
                     selection.consider(index, precedences, clusters)
                 }
