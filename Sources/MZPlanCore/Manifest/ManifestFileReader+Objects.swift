@@ -1,10 +1,8 @@
-import Yams
-
 /// Entries of a cluster's `objects:` list, and hazard-code lists.
 extension ManifestFileReader {
     static let entryKeys = ["name", "match", "kind", "strategy", "allow"]
 
-    mutating func readObjects(_ node: Node, cluster: String) -> [PlacementRule] {
+    mutating func readObjects(_ node: YAMLNode, cluster: String) -> [PlacementRule] {
         guard let items = list(node, key: "objects", example: "[orders, \"analytics.*\"]") else { return [] }
         var rules: [PlacementRule] = []
         for item in items {
@@ -14,21 +12,21 @@ extension ManifestFileReader {
     }
 
     /// A string (exact name, or a glob when it has an unquoted `*`/`?`) or a map with one of `name`/`match`.
-    private mutating func readEntry(_ node: Node, cluster: String) -> PlacementRule? {
+    private mutating func readEntry(_ node: YAMLNode, cluster: String) -> PlacementRule? {
         let location = node.location(in: path)
         if let text = node.text {
             guard let pattern = parsePattern(text, at: node) else { return nil }
             return PlacementRule(cluster: cluster, pattern: pattern, location: location)
         }
-        guard case .mapping(let entry) = node else {
+        guard case .mapping(let entry) = node.content else {
             error("manifest.type", "expected an object name, a glob, or a mapping with 'name' or 'match', found \(node.foundDescription)", at: node)
             return nil
         }
         var pattern: NamePattern?
-        var patternKey: Node?
+        var patternKey: YAMLNode?
         var kind: ObjectKind?
         var strategy: Strategy?
-        var strategyNode: Node?
+        var strategyNode: YAMLNode?
         var allow: [HazardCode] = []
         var valid = true
         for (key, value) in entry {
@@ -71,7 +69,7 @@ extension ManifestFileReader {
             allow: allow, location: location)
     }
 
-    private mutating func readPattern(_ node: Node, isMatch: Bool) -> NamePattern? {
+    private mutating func readPattern(_ node: YAMLNode, isMatch: Bool) -> NamePattern? {
         let key = isMatch ? "match" : "name"
         guard let text = node.text else {
             error("manifest.type", "expected '\(key)' to be \(isMatch ? "a glob such as 'analytics.*'" : "an object name"), found \(node.foundDescription)", at: node)
@@ -89,7 +87,7 @@ extension ManifestFileReader {
         return pattern
     }
 
-    private mutating func readKind(_ node: Node) -> ObjectKind? {
+    private mutating func readKind(_ node: YAMLNode) -> ObjectKind? {
         let placeable = ObjectKind.placeable.map(\.rawValue)
         let choices = placeable.joined(separator: ", ")
         guard let text = node.text else {
@@ -110,7 +108,7 @@ extension ManifestFileReader {
         return kind
     }
 
-    private mutating func readStrategy(_ node: Node) -> Strategy? {
+    private mutating func readStrategy(_ node: YAMLNode) -> Strategy? {
         let writable = Strategy.writable.map(\.rawValue)
         let choices = writable.joined(separator: ", ")
         guard let text = node.text else {
@@ -129,7 +127,7 @@ extension ManifestFileReader {
     }
 
     /// A list of hazard codes, deduplicated and sorted; nil after any error.
-    mutating func readHazards(_ node: Node) -> [HazardCode]? {
+    mutating func readHazards(_ node: YAMLNode) -> [HazardCode]? {
         guard let items = list(node, key: "allow", example: "[sink-recreate]") else { return nil }
         var codes = Set<HazardCode>()
         var valid = true

@@ -1,5 +1,3 @@
-import Yams
-
 /// Reads one composed manifest document into a ``ManifestFile``, reporting every problem it finds
 /// (unknown keys with a did-you-mean, wrong types, bad values) at the offending key or value.
 struct ManifestFileReader {
@@ -24,15 +22,15 @@ struct ManifestFileReader {
     }
 
     /// Reads the root node, which must be a mapping.
-    mutating func read(_ root: Node) {
-        guard case .mapping(let mapping) = root else {
+    mutating func read(_ root: YAMLNode) {
+        guard case .mapping(let mapping) = root.content else {
             error(
                 "manifest.type",
                 "expected the manifest to be a mapping with keys such as 'version' and 'clusters', found \(root.foundDescription)",
                 at: root)
             return
         }
-        var entries: [String: (key: Node, value: Node)] = [:]
+        var entries: [String: (key: YAMLNode, value: YAMLNode)] = [:]
         for (key, value) in mapping {
             let name = key.text ?? ""
             guard Self.topLevelKeys.contains(name) else {
@@ -51,12 +49,12 @@ struct ManifestFileReader {
         if let (_, value) = entries["options"] { readOptions(value) }
     }
 
-    private mutating func readVersion(_ entry: (key: Node, value: Node)?, root: Node) {
+    private mutating func readVersion(_ entry: (key: YAMLNode, value: YAMLNode)?, root: YAMLNode) {
         guard let (_, value) = entry else {
             error("manifest.version", "the manifest has no 'version' key; add 'version: 1' at the top", at: root)
             return
         }
-        guard value.tagName == .int, let version = value.int else {
+        guard value.tag == .int, let version = value.int else {
             error("manifest.version", "'version' must be the integer 1, found \(value.foundDescription); write 'version: 1'", at: value)
             return
         }
@@ -66,7 +64,7 @@ struct ManifestFileReader {
     }
 
     /// A literal, non-empty name: a cluster key or a `database`/`schema` default.
-    private mutating func exactName(_ node: Node, what: String) -> String? {
+    private mutating func exactName(_ node: YAMLNode, what: String) -> String? {
         guard let text = node.text else {
             error("manifest.type", "expected a \(what) name, found \(node.foundDescription)", at: node)
             return nil
@@ -78,9 +76,9 @@ struct ManifestFileReader {
         return text
     }
 
-    private mutating func readClusters(_ node: Node) {
+    private mutating func readClusters(_ node: YAMLNode) {
         guard !node.isNull else { return }
-        guard case .mapping(let clusters) = node else {
+        guard case .mapping(let clusters) = node.content else {
             error("manifest.type", "expected 'clusters' to be a mapping from cluster names to their settings, found \(node.foundDescription)", at: node)
             return
         }
@@ -92,9 +90,9 @@ struct ManifestFileReader {
         }
     }
 
-    private mutating func readCluster(_ node: Node, into cluster: inout ClusterSpec) {
+    private mutating func readCluster(_ node: YAMLNode, into cluster: inout ClusterSpec) {
         guard !node.isNull else { return }
-        guard case .mapping(let settings) = node else {
+        guard case .mapping(let settings) = node.content else {
             error("manifest.type", "expected cluster '\(cluster.name)' to be a mapping with 'objects' (and optionally 'size', 'replication_factor'), found \(node.foundDescription)", at: node)
             return
         }
@@ -124,7 +122,7 @@ struct ManifestFileReader {
     }
 
     /// `auto`, `blue-green`, `graceful` or `restart`.
-    private mutating func readResize(_ node: Node) -> ResizeStrategy? {
+    private mutating func readResize(_ node: YAMLNode) -> ResizeStrategy? {
         let writable = ResizeStrategy.writable.map(\.rawValue)
         let choices = writable.joined(separator: ", ")
         guard let text = node.text else {
@@ -139,7 +137,7 @@ struct ManifestFileReader {
     }
 
     /// A replica size: `[A-Za-z0-9][A-Za-z0-9._-]*` (only the syntax is checked offline).
-    private mutating func readSize(_ node: Node) -> String? {
+    private mutating func readSize(_ node: YAMLNode) -> String? {
         guard let text = node.text else {
             error("manifest.type", "expected a size such as 100cc, found \(node.foundDescription)", at: node)
             return nil
@@ -155,8 +153,8 @@ struct ManifestFileReader {
         return text
     }
 
-    private mutating func readInteger(_ node: Node, key: String, minimum: Int) -> Int? {
-        guard node.tagName == .int else {
+    private mutating func readInteger(_ node: YAMLNode, key: String, minimum: Int) -> Int? {
+        guard node.tag == .int else {
             error("manifest.type", "expected '\(key)' to be an integer, found \(node.foundDescription)", at: node)
             return nil
         }
@@ -172,10 +170,10 @@ struct ManifestFileReader {
     }
 
     /// A percentage from 1 to 100, written `85%` or `85`.
-    private mutating func readPercent(_ node: Node, key: String) -> Int? {
+    private mutating func readPercent(_ node: YAMLNode, key: String) -> Int? {
         let text = node.text ?? ""
         let digits = text.hasSuffix("%") ? String(text.dropLast()) : text
-        guard node.tagName == .int || (node.tagName == .str && text.hasSuffix("%")),
+        guard node.tag == .int || (node.tag == .str && text.hasSuffix("%")),
               let value = Int(digits) else {
             error("manifest.type", "expected '\(key)' to be a percentage such as 90%, found \(node.foundDescription)", at: node)
             return nil
@@ -187,7 +185,7 @@ struct ManifestFileReader {
         return value
     }
 
-    private mutating func readUnmanaged(_ node: Node) {
+    private mutating func readUnmanaged(_ node: YAMLNode) {
         guard let items = list(node, key: "unmanaged", example: "[\"scratch.*\"]") else { return }
         for item in items {
             guard let text = item.text else {
@@ -200,9 +198,9 @@ struct ManifestFileReader {
         }
     }
 
-    private mutating func readOptions(_ node: Node) {
+    private mutating func readOptions(_ node: YAMLNode) {
         guard !node.isNull else { return }
-        guard case .mapping(let options) = node else {
+        guard case .mapping(let options) = node.content else {
             error("manifest.type", "expected 'options' to be a mapping, found \(node.foundDescription)", at: node)
             return
         }
@@ -243,7 +241,7 @@ struct ManifestFileReader {
         }
     }
 
-    private mutating func readDuration(_ node: Node, key: String) -> UInt64? {
+    private mutating func readDuration(_ node: YAMLNode, key: String) -> UInt64? {
         guard let text = node.text else {
             error("manifest.type", "expected '\(key)' to be a duration such as 2s or 30m, found \(node.foundDescription)", at: node)
             return nil
@@ -259,16 +257,16 @@ struct ManifestFileReader {
     // MARK: Shared helpers
 
     /// The items of a list; nothing (null) is an empty list.
-    mutating func list(_ node: Node, key: String, example: String) -> [Node]? {
+    mutating func list(_ node: YAMLNode, key: String, example: String) -> [YAMLNode]? {
         if node.isNull { return [] }
-        guard case .sequence(let sequence) = node else {
+        guard case .sequence(let sequence) = node.content else {
             error("manifest.type", "expected '\(key)' to be a list such as \(example), found \(node.foundDescription)", at: node)
             return nil
         }
-        return Array(sequence)
+        return sequence
     }
 
-    mutating func parsePattern(_ text: String, at node: Node) -> NamePattern? {
+    mutating func parsePattern(_ text: String, at node: YAMLNode) -> NamePattern? {
         do {
             return try NamePattern.parse(text, defaultDatabase: defaultDatabase, defaultSchema: defaultSchema)
         } catch {
@@ -277,18 +275,18 @@ struct ManifestFileReader {
         }
     }
 
-    mutating func unknownKey(_ key: Node, among candidates: [String], in place: String) {
+    mutating func unknownKey(_ key: YAMLNode, among candidates: [String], in place: String) {
         let name = key.text ?? key.foundDescription
         let hint = Suggestion.didYouMean(name, among: candidates)
         let valid = candidates.map { "'\($0)'" }.joined(separator: ", ")
         error("manifest.unknown-key", "unknown key '\(name)' in \(place)\(hint); valid keys are \(valid)", at: key)
     }
 
-    mutating func error(_ code: String, _ message: String, at node: Node) {
+    mutating func error(_ code: String, _ message: String, at node: YAMLNode) {
         diagnostics.error(code, message, at: node.location(in: path))
     }
 
-    mutating func warning(_ code: String, _ message: String, at node: Node) {
+    mutating func warning(_ code: String, _ message: String, at node: YAMLNode) {
         diagnostics.warning(code, message, at: node.location(in: path))
     }
 }

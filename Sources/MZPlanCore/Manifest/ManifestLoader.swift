@@ -1,10 +1,8 @@
-import Yams
-
 /// Loads manifest v1 files (SPEC §3): the entry point of the manifest stage.
 ///
 /// Each file goes through the same gates, so that no input can crash or hang mzplan: a size limit,
-/// an encoding check, a libyaml event scan (``YAMLEventScan``: syntax, aliases, nesting, duplicate
-/// keys) before anything is composed, a node budget, then the schema walk
+/// an encoding check, composing from libyaml's events (``YAMLComposer``: syntax, aliases, nesting,
+/// duplicate keys), a node budget, then the schema walk
 /// (``ManifestFileReader``). The files are then merged (``ManifestMerger``). Every finding carries
 /// `file:line:col` and a snippet of the line with a caret.
 package enum ManifestLoader {
@@ -29,7 +27,7 @@ package enum ManifestLoader {
         for source in sources {
             guard let text = decode(source, into: &diagnostics) else { continue }
             snippets[source.path] = SourceSnippet(text: text)
-            guard let root = compose(source, text: text, into: &diagnostics) else { continue }
+            guard let root = compose(source, into: &diagnostics) else { continue }
             var reader = ManifestFileReader(path: source.path, diagnostics: diagnostics)
             reader.read(root)
             diagnostics = reader.diagnostics
@@ -61,14 +59,14 @@ package enum ManifestLoader {
             diagnostics.error(
                 "manifest.encoding",
                 "manifest '\(source.path)' contains a NUL byte, so it is binary rather than YAML text; check that -f names the right file",
-                at: YAMLEventScan.location(ofByte: offset, in: bytes, file: source.path))
+                at: YAMLComposer.location(ofByte: offset, in: bytes, file: source.path))
             return nil
         }
         if let offset = firstInvalidUTF8(bytes) {
             diagnostics.error(
                 "manifest.encoding",
                 "manifest '\(source.path)' is not valid UTF-8 (byte \(offset)); save it as UTF-8 text",
-                at: YAMLEventScan.location(ofByte: offset, in: bytes, file: source.path))
+                at: YAMLComposer.location(ofByte: offset, in: bytes, file: source.path))
             return nil
         }
         return String(decoding: bytes, as: UTF8.self)
@@ -88,29 +86,22 @@ package enum ManifestLoader {
         }
     }
 
-    /// The root node after the event scan, or nil after reporting why there is none.
-    private static func compose(_ source: ManifestSource, text: String, into diagnostics: inout DiagnosticCollector) -> Node? {
-        let scan = YAMLEventScan(path: source.path, bytes: source.bytes)
-        guard scan.diagnostics.isEmpty else {
-            diagnostics.append(contentsOf: scan.diagnostics)
+    /// The root node composed from the file, or nil after reporting why there is none.
+    private static func compose(_ source: ManifestSource, into diagnostics: inout DiagnosticCollector) -> YAMLNode? {
+        let composer = YAMLComposer(path: source.path, bytes: source.bytes)
+        guard composer.diagnostics.isEmpty else {
+            diagnostics.append(contentsOf: composer.diagnostics)
             return nil
         }
         let start = SourceLocation(file: source.path, line: 1, column: 1)
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text, .basic)
-        } catch {
-            diagnostics.append(yamlError(error, file: source.path))
-            return nil
-        }
-        guard !scan.isEmpty, let root, !root.isNull else {
+        guard let root = composer.root, !root.isNull else {
             diagnostics.error(
                 "manifest.empty",
                 "manifest '\(source.path)' is empty; start it with 'version: 1' and a 'clusters:' mapping",
                 at: start)
             return nil
         }
-        guard root.hasAtMost(nodeBudget) else {
+        guard composer.nodeCount <= nodeBudget else {
             diagnostics.error(
                 "manifest.too-large",
                 "manifest '\(source.path)' has more than \(nodeBudget) YAML nodes; use globs or split it into files passed with separate -f flags",
@@ -118,20 +109,5 @@ package enum ManifestLoader {
             return nil
         }
         return root
-    }
-
-    /// A diagnostic for an error Yams raised after the scan passed: built from the problem and the
-    /// mark, never from the error's description (which embeds the whole document).
-    private static func yamlError(_ error: any Error, file: String) -> Diagnostic {
-        func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
-        switch error as? YamlError {
-        case .scanner(_, let problem, let mark, _)?, .parser(_, let problem, let mark, _)?, .composer(_, let problem, let mark, _)?:
-            return Diagnostic(.error, code: "manifest.syntax", "invalid YAML: \(problem); fix the syntax at the caret", at: at(mark))
-        case .duplicatedKeysInMapping(let duplicates, let context)?:
-            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return Diagnostic(.error, code: "manifest.duplicate-key", "duplicate key \(keys) in this mapping; keep one of each", at: at(context.mark))
-        default:
-            return Diagnostic(.error, code: "manifest.syntax", "the file could not be read as YAML; check that it is a YAML text file", at: SourceLocation(file: file, line: 1, column: 1))
-        }
     }
 }

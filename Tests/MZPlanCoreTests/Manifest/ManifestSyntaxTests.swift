@@ -23,6 +23,48 @@ import Testing
         #expect(diagnostics.map { $0.location?.line } == [4, 5])
     }
 
+    @Test("a long mapping finds its duplicates through an index, naming the first occurrence")
+    func duplicatesInLongMapping() {
+        let clusters = (0..<40).map { "  c\($0): {}\n" }.joined()
+        let diagnostics = ManifestTest.diagnostics("version: 1\nclusters:\n" + clusters + "  c5: {}\n  c30: {}\n  c5: {}\n")
+        #expect(diagnostics.map { String($0.message.prefix(while: { $0 != ";" })) } == [
+            "duplicate key 'c5' (first at 8:3)", "duplicate key 'c30' (first at 33:3)", "duplicate key 'c5' (first at 8:3)",
+        ])
+        #expect(diagnostics.map { $0.location?.line } == [43, 44, 45])
+    }
+
+    @Test("an explicit tag decides a scalar's type; untagged, a quoted scalar is a string and a plain one is resolved", arguments: [
+        ("version: !!str 1\n", "found the string '1'"),
+        ("version: ! 1\n", "found the string '1'"),
+        ("version: '1'\n", "found the string '1'"),
+        ("version: !!float 1\n", "found the number 1"),
+        ("version: 1.0\n", "found the number 1.0"),
+        ("version: yes\n", "found the boolean yes"),
+        ("version: !!bool 1\n", "found the boolean 1"),
+        ("version: ~\n", "found nothing (null)"),
+        ("version: !!null 1\n", "found nothing (null)"),
+        ("version: 2024-01-01\n", "found the string '2024-01-01'"),
+        ("version: !!int 1\n", nil),
+        ("version: 0x1\n", nil),
+    ] as [(String, String?)])
+    func scalarTypes(yaml: String, found: String?) {
+        let diagnostics = ManifestTest.diagnostics(yaml)
+        if let found {
+            #expect(diagnostics.map(\.code) == ["manifest.version"])
+            #expect(diagnostics.first?.message.contains(found) == true, "\(diagnostics)")
+        } else {
+            #expect(diagnostics.isEmpty, "\(diagnostics)")
+        }
+    }
+
+    @Test("a custom tag leaves a name readable, and a null-tagged mapping value is nothing")
+    func customTags() throws {
+        let loaded = try ManifestTest.load("version: 1\nunmanaged: !!null x\nclusters:\n  c:\n    objects: [!obj orders]\n")
+        #expect(loaded.manifest.clusters.map(\.name) == ["c"])
+        #expect(loaded.manifest.clusters.first?.rules.map(\.pattern.description) == ["materialize.public.orders"])
+        #expect(loaded.manifest.unmanaged.isEmpty)
+    }
+
     @Test("syntax errors have a position and a short message, not the whole document", arguments: [
         ("version: 1\nclusters: [1, 2\nb: 3\n", 3, 2, "did not find expected ',' or ']'"),
         ("version: 1\na: b: c\n", 2, 5, "mapping values are not allowed in this context"),

@@ -1,35 +1,60 @@
 import CYaml
 
-/// A pass over libyaml's event stream that runs before `Yams.compose`.
+/// Composes a manifest document from libyaml's event stream, in one iterative pass.
 ///
-/// Composing trusts its input: aliases are shared (an alias bomb walks forever, and one used as a
-/// mapping key explodes inside compose's duplicate check), nesting recurses, and duplicate keys
-/// are reported at the wrong place. This scan is iterative and cheap, and rejects all of that
-/// first, with positions: syntax errors, aliases and anchors, nesting deeper than
-/// ``maximumDepth``, a second document, keys that are not scalars, and duplicate keys (at the
-/// second occurrence). Only a document that passes is composed.
-struct YAMLEventScan {
+/// The pass trusts nothing: it rejects, with positions, syntax errors, aliases and anchors
+/// (an alias bomb would otherwise be walked forever), nesting deeper than ``maximumDepth``, a
+/// second document, keys that are not scalars, and duplicate keys (at the second occurrence).
+/// When it reports nothing, ``root`` is the document (nil for a stream without one).
+///
+/// It replaced a scan before `Yams.compose`, which parsed the file a second time and built a
+/// class instance per tag: on a 7 000-rule manifest, composing was most of the load time.
+struct YAMLComposer {
     /// Deeper nesting than this is refused (a manifest needs five levels).
     static let maximumDepth = 64
 
-    /// The findings, all errors; empty when the document may be composed.
+    /// The findings, all errors; empty when ``root`` may be read.
     private(set) var diagnostics: [Diagnostic] = []
-    /// Whether the stream holds no document at all (empty or comments only).
-    private(set) var isEmpty = true
+    /// The document's root node; nil when the stream holds no document (empty or comments only).
+    private(set) var root: YAMLNode?
+    /// How many nodes the document has (scalars, lists and mappings).
+    private(set) var nodeCount = 0
 
     private let path: String
     private var frames: [Frame] = []
     private var firstAlias: (mark: SourceLocation, name: String)?
     private var firstAnchor: (mark: SourceLocation, name: String)?
 
-    /// An open collection: a sequence, or a mapping with the keys seen so far.
+    /// An open collection: a list's items, or a mapping's pairs so far and the key waiting for its value.
     private struct Frame {
         var isMapping: Bool
-        var expectsKey = true
-        var keys: [String: SourceLocation] = [:]
+        var line: Int32
+        var column: Int32
+        var items: [YAMLNode] = []
+        var pairs: [(key: YAMLNode, value: YAMLNode)] = []
+        var pendingKey: YAMLNode?
+        /// The text of each key so far (nil for an alias), and once there are many, where each text first appears.
+        var keys: [String?] = []
+        var keyIndex: [String: Int] = [:]
+        var indexedKeys = 0
+
+        var expectsKey: Bool { isMapping && pendingKey == nil }
+
+        /// Records the next key's text; returns the position of an earlier key with the same text.
+        mutating func record(key text: String?) -> Int? {
+            defer { keys.append(text) }
+            guard let text else { return nil }
+            // A manifest's mappings are short: searching beats hashing until one is long.
+            guard keys.count > 16 else { return keys.firstIndex(of: text) }
+            while indexedKeys < keys.count {
+                if let key = keys[indexedKeys], keyIndex[key] == nil { keyIndex[key] = indexedKeys }
+                indexedKeys += 1
+            }
+            return keyIndex[text]
+        }
     }
 
-    /// Scans `bytes` (valid UTF-8, no NUL) of the file at `path`.
+    /// Composes `bytes` (valid UTF-8, no NUL) of the file at `path`.
     init(path: String, bytes: [UInt8]) {
         self.path = path
         var parser = yaml_parser_t()
@@ -65,76 +90,99 @@ struct YAMLEventScan {
                 return
             }
             defer { yaml_event_delete(&event) }
-            let location = self.location(event.start_mark)
+            let line = Int32(truncatingIfNeeded: event.start_mark.line + 1)
+            let column = Int32(truncatingIfNeeded: event.start_mark.column + 1)
             switch event.type {
             case YAML_STREAM_END_EVENT:
                 return
             case YAML_DOCUMENT_START_EVENT:
                 documents += 1
-                isEmpty = false
                 if documents > 1 {
                     diagnostics.append(Diagnostic(
                         .error, code: "manifest.multiple-documents",
                         "a manifest holds one YAML document, but a second one starts here; merge them, or split them into files passed with separate -f flags",
-                        at: location))
+                        at: location(line, column)))
                     return
                 }
             case YAML_SCALAR_EVENT:
-                noteAnchor(event.data.scalar.anchor, at: location)
-                let value = Self.string(event.data.scalar.value, length: event.data.scalar.length)
-                scalarOrAlias(keyText: value, at: location)
+                let data = event.data.scalar
+                noteAnchor(data.anchor, line, column)
+                let text = Self.string(data.value, length: data.length)
+                let isPlain = data.style == YAML_PLAIN_SCALAR_STYLE
+                let tag: YAMLTag = if let explicit = data.tag {
+                    YAMLTag(Self.string(explicit))
+                } else {
+                    isPlain ? .implicit(text) : .str
+                }
+                if frames.last?.expectsKey == true { record(key: text, line, column) }
+                add(YAMLNode(content: .scalar(YAMLScalar(text: text, tag: tag, isPlain: isPlain)), line: line, column: column))
             case YAML_ALIAS_EVENT:
-                if firstAlias == nil { firstAlias = (location, Self.string(event.data.alias.anchor)) }
-                scalarOrAlias(keyText: nil, at: location)
+                if firstAlias == nil { firstAlias = (location(line, column), Self.string(event.data.alias.anchor)) }
+                if frames.last?.expectsKey == true { record(key: nil, line, column) }
+                // Refused once the pass ends; a null stands in for it so that the pairs stay paired.
+                add(YAMLNode(content: .scalar(YAMLScalar(text: "", tag: .null, isPlain: true)), line: line, column: column))
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 let isMapping = event.type == YAML_MAPPING_START_EVENT
-                noteAnchor(isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor, at: location)
-                if let parent = frames.last, parent.isMapping, parent.expectsKey {
+                noteAnchor(isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor, line, column)
+                if frames.last?.expectsKey == true {
                     let found = isMapping ? "a mapping" : "a list"
                     diagnostics.append(Diagnostic(
                         .error, code: "manifest.type",
                         "expected a key name, found \(found) used as a key; keys must be plain names",
-                        at: location))
+                        at: location(line, column)))
                     return
                 }
                 if frames.count >= Self.maximumDepth {
-                    diagnostics.append(tooDeep(at: location))
+                    diagnostics.append(tooDeep(at: location(line, column)))
                     return
                 }
-                frames.append(Frame(isMapping: isMapping))
+                frames.append(Frame(isMapping: isMapping, line: line, column: column))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-                frames.removeLast()
-                completeNode()
+                let frame = frames.removeLast()
+                let content: YAMLNode.Content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
+                add(YAMLNode(content: content, line: frame.line, column: frame.column))
             default:
                 break
             }
         }
     }
 
-    /// A scalar or alias event: a key of the enclosing mapping or a value.
-    private mutating func scalarOrAlias(keyText: String?, at location: SourceLocation) {
-        if let index = frames.indices.last, frames[index].isMapping, frames[index].expectsKey, let keyText {
-            if let first = frames[index].keys[keyText] {
-                diagnostics.append(Diagnostic(
-                    .error, code: "manifest.duplicate-key",
-                    "duplicate key '\(keyText)' (first at \(first.line):\(first.column)); keep one of them",
-                    at: location))
-            } else {
-                frames[index].keys[keyText] = location
-            }
+    /// A whole node: the root, an item of the enclosing list, or one half of a mapping's pair.
+    private mutating func add(_ node: YAMLNode) {
+        nodeCount += 1
+        guard let index = frames.indices.last else {
+            root = node
+            return
         }
-        completeNode()
+        if !frames[index].isMapping {
+            frames[index].items.append(node)
+        } else if let key = frames[index].pendingKey {
+            frames[index].pairs.append((key, node))
+            frames[index].pendingKey = nil
+        } else {
+            frames[index].pendingKey = node
+        }
     }
 
-    /// A whole node ended: the enclosing mapping now expects the other half of a pair.
-    private mutating func completeNode() {
-        guard let index = frames.indices.last, frames[index].isMapping else { return }
-        frames[index].expectsKey.toggle()
+    /// Records a key of the mapping being composed, reporting it when the mapping has it already
+    /// (at the second occurrence).
+    private mutating func record(key: String?, _ line: Int32, _ column: Int32) {
+        let index = frames.count - 1
+        guard let position = frames[index].record(key: key), let key else { return }
+        let first = frames[index].pairs[position].key
+        diagnostics.append(Diagnostic(
+            .error, code: "manifest.duplicate-key",
+            "duplicate key '\(key)' (first at \(first.line):\(first.column)); keep one of them",
+            at: location(line, column)))
     }
 
-    private mutating func noteAnchor(_ anchor: UnsafeMutablePointer<yaml_char_t>?, at location: SourceLocation) {
+    private mutating func noteAnchor(_ anchor: UnsafeMutablePointer<yaml_char_t>?, _ line: Int32, _ column: Int32) {
         guard let anchor, firstAnchor == nil else { return }
-        firstAnchor = (location, Self.string(anchor))
+        firstAnchor = (location(line, column), Self.string(anchor))
+    }
+
+    private func location(_ line: Int32, _ column: Int32) -> SourceLocation {
+        SourceLocation(file: path, line: Int(line), column: Int(column))
     }
 
     private func location(_ mark: yaml_mark_t) -> SourceLocation {
