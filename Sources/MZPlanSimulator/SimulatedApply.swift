@@ -72,7 +72,7 @@ package struct SimulatedApply {
             environment.settle()
             let notCutOver = Set(report.moves.filter { $0.state != .done }.map(\.move.object))
             for violation in environment.checkInvariants(plan: plan, notCutOver: notCutOver) {
-                emit(ApplyEvent(.violation(message: violation.message), tsMs: environment.timeMs, object: violation.object))
+                emit(ApplyEvent(.violation(message: violation.message), tsMs: environment.timeMs, object: violation.object?.description))
             }
         }
         let bounds = ApplyBounds(plan: plan, snapshot: before)

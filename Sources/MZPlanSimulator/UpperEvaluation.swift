@@ -97,9 +97,11 @@ protocol UpperMemo {
 /// last one computed. Only one evaluation uses the store at a time (each empties it first).
 struct StampedUpperMemo: UpperMemo {
     final class Store {
-        fileprivate var values: [UInt64?] = []
-        fileprivate var stamps: [UInt32] = []
-        fileprivate var stamp: UInt32 = 0
+        // Unchecked: a poll reads these for every input it visits, and a checked access of a
+        // class's property calls into the runtime each time; one evaluation at a time uses them.
+        @exclusivity(unchecked) fileprivate var values: [UInt64?] = []
+        @exclusivity(unchecked) fileprivate var stamps: [UInt32] = []
+        @exclusivity(unchecked) fileprivate var stamp: UInt32 = 0
 
         /// Forgets every value and makes room for `count` positions.
         func reset(count: Int) {

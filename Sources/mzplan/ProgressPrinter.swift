@@ -44,7 +44,7 @@ final class ProgressPrinter {
     /// Erases the live block, prints the event's line, and draws the block again.
     private func redraw(_ event: ApplyEvent) -> String {
         var text = String(repeating: "\u{1B}[1A\u{1B}[2K", count: drawnLines)
-        let name = event.object?.description ?? ""
+        let name = event.object ?? ""
         switch event.kind {
         case .stepFinished:
             startedMs[name] = event.tsMs
@@ -86,7 +86,7 @@ final class ProgressPrinter {
             return ""
         case .objectStatus(let status):
             let state = status.ready ? "ready" : (status.waitingFor ?? "waiting")
-            let key = event.object?.description ?? ""
+            let key = event.object ?? ""
             let category = String(state.prefix { $0 != ":" && !$0.isNumber })
             guard lastState[key] != category else { return "" }
             lastState[key] = category

@@ -59,6 +59,8 @@ package final class ApplyDriver {
     var skipReasons: [Int: String] = [:]
     /// Per waiting step, why its last poll did not pass.
     var blockers: [Int: String] = [:]
+    /// Per waiting step, its object's name as events show it: a wait is reported at every poll.
+    var objectNames: [Int: String] = [:]
     /// This apply took the lock: only then does a failure release it.
     var holdsLock = false
 
@@ -125,7 +127,7 @@ package final class ApplyDriver {
                     skipReasons[step.id] = gap
                     try await journal(plan, step.id, step.action.rawValue, .skipped, detail: gap)
                     let code = step.action == .dropRetired ? "retired-in-use" : "frontier-gap"
-                    emit(ApplyEvent(.warning(code: code, message: gap), tsMs: clock.nowMs(), step: step.id, object: step.object))
+                    emit(ApplyEvent(.warning(code: code, message: gap), tsMs: clock.nowMs(), step: step.id, object: step.object?.description))
                 }
                 machine.cutoverChecked(step.id, gap: gap)
             case .poll(let probes):
@@ -140,7 +142,7 @@ package final class ApplyDriver {
 
     /// Journals, runs and reports one step; returns a report only when its statement timed out.
     private func execute(_ step: Step, timeoutMs: UInt64?, plan: Plan, machine: inout ApplyStateMachine) async throws(ApplyTargetError) -> ApplyReport? {
-        emit(ApplyEvent(.stepStarted(action: step.action.rawValue, cluster: step.cluster, sql: step.sql), tsMs: clock.nowMs(), step: step.id, object: step.object))
+        emit(ApplyEvent(.stepStarted(action: step.action.rawValue, cluster: step.cluster, sql: step.sql), tsMs: clock.nowMs(), step: step.id, object: step.object?.description))
         try await journal(plan, step.id, step.action.rawValue, .started)
         let started = clock.nowMs()
         switch try await runStatement(step, plan: plan, timeoutMs: timeoutMs) {
@@ -151,9 +153,9 @@ package final class ApplyDriver {
             try await journal(plan, step.id, step.action.rawValue, .finished)
             machine.executed(step.id, nowMs: finished)
             if step.wait != nil { waitStartMs[step.id] = finished }
-            emit(ApplyEvent(.stepFinished(action: step.action.rawValue), tsMs: finished, step: step.id, object: step.object))
+            emit(ApplyEvent(.stepFinished(action: step.action.rawValue), tsMs: finished, step: step.id, object: step.object?.description))
             if [.applyReplacement, .setCluster, .recreateObject, .swapCluster, .renameObjects].contains(step.action) {
-                emit(ApplyEvent(.cutover(cluster: step.cluster), tsMs: finished, step: step.id, object: step.object))
+                emit(ApplyEvent(.cutover(cluster: step.cluster), tsMs: finished, step: step.id, object: step.object?.description))
             }
         case .some(let error) where error.isTimeout && settings.interruption.requested != nil:
             try await journal(plan, step.id, step.action.rawValue, .failed, detail: "cancelled by \(settings.interruption.requested?.name ?? "a signal"): \(error.message)")
@@ -182,7 +184,7 @@ package final class ApplyDriver {
             guard result.ready else { continue }
             waitedMs[result.step, default: 0] += polledAt - (waitStartMs[result.step] ?? polledAt)
             let step = plan.step(result.step)
-            events.append(ApplyEvent(.ready(standsInFor: step?.wait?.standsInFor), tsMs: polledAt, step: result.step, object: step?.wait?.object))
+            events.append(ApplyEvent(.ready(standsInFor: step?.wait?.standsInFor), tsMs: polledAt, step: result.step, object: step?.wait?.object.description))
         }
         emitAll(events)
     }
@@ -240,7 +242,7 @@ package final class ApplyDriver {
                 case .connectionLost:
                     drops += 1
                     guard drops <= policy.reconnects else { return error }
-                    emit(ApplyEvent(.warning(code: "connection-lost", message: "connection lost; reconnecting and checking whether step \(step.id) ran"), tsMs: clock.nowMs(), step: step.id, object: step.object))
+                    emit(ApplyEvent(.warning(code: "connection-lost", message: "connection lost; reconnecting and checking whether step \(step.id) ran"), tsMs: clock.nowMs(), step: step.id, object: step.object?.description))
                     let catalog = try await retrying { () async throws(ApplyTargetError) in try await self.target.readCatalog() }
                     if PostCondition.holds(step, in: plan, catalog: catalog) { return nil }
                 case .sql where error.isSerializationFailure && attempts < policy.serializationAttempts:
@@ -324,7 +326,15 @@ package final class ApplyDriver {
             status: sample.status,
             ready: result.blocker == nil,
             waitingFor: result.blocker
-        )), tsMs: now, step: result.step, object: sample.object)
+        )), tsMs: now, step: result.step, object: objectName(sample.object, step: result.step))
+    }
+
+    /// `object`'s name as events show it, rendered once per waiting `step`.
+    private func objectName(_ object: QualifiedName, step: Int) -> String {
+        if let name = objectNames[step] { return name }
+        let name = object.description
+        objectNames[step] = name
+        return name
     }
 
     func failure(_ plan: Plan, _ error: ApplyTargetError) -> ApplyReport {

@@ -102,9 +102,11 @@ package struct ApplyEvent: Sendable {
     package var kind: Kind
     package var tsMs: UInt64
     package var step: Int?
-    package var object: QualifiedName?
+    /// The object's name as written in plans (``QualifiedName/description``): rendered once by
+    /// whoever emits events about the same object poll after poll.
+    package var object: String?
 
-    package init(_ kind: Kind, tsMs: UInt64, step: Int? = nil, object: QualifiedName? = nil) {
+    package init(_ kind: Kind, tsMs: UInt64, step: Int? = nil, object: String? = nil) {
         self.kind = kind
         self.tsMs = tsMs
         self.step = step
@@ -143,7 +145,7 @@ package struct ApplyEvent: Sendable {
         JSONValue.writeString(name, to: &line.output)
         line.add("ts_ms", tsMs)
         if let step { line.add("step", step) }
-        if let object { line.add("object", object.description) }
+        if let object { line.add("object", object) }
         switch kind {
         case .plan(let fingerprint, let moves, let steps, let blocked):
             line.add("fingerprint", fingerprint)
