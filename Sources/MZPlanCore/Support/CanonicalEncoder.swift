@@ -1,35 +1,38 @@
 import Crypto
 
 /// Feeds length-prefixed fields to SHA-256, so that no two different field lists hash alike.
-/// Fields are gathered in a buffer and hashed in large blocks: a snapshot has millions of them.
-struct CanonicalEncoder {
+///
+/// Fields are gathered in a fixed block and hashed a block at a time: a snapshot has millions
+/// of them, and the catalog fingerprint writes 60 MB of SQL on a 100 000-object catalog. The
+/// block is written through a pointer, so a field costs a copy, not an array's uniqueness and
+/// capacity checks per append.
+struct CanonicalEncoder: ~Copyable {
     private var hasher = SHA256()
-    private var buffer: [UInt8] = []
+    private let block: UnsafeMutablePointer<UInt8>
+    private var used = 0
     private static let blockSize = 1 << 16
 
     init() {
-        buffer.reserveCapacity(Self.blockSize * 2)
+        block = .allocate(capacity: Self.blockSize)
+    }
+
+    deinit {
+        block.deallocate()
     }
 
     mutating func field(_ text: String) {
-        appendField(utf8Count: text.utf8.count) { $0.append(contentsOf: text.utf8) }
-    }
-
-    /// A field of `utf8Count` bytes that `write` puts straight into the buffer.
-    mutating func field(utf8Count: Int, _ write: (UnsafeMutableBufferPointer<UInt8>) -> Void) {
-        appendField(utf8Count: utf8Count) { buffer in
-            let start = buffer.count
-            buffer.append(contentsOf: repeatElement(0, count: utf8Count))
-            buffer.withUnsafeMutableBufferPointer { write(UnsafeMutableBufferPointer(rebasing: $0[start...])) }
+        var text = text
+        text.withUTF8 { bytes in
+            field(utf8Count: bytes.count) { target in _ = target.initialize(fromContentsOf: bytes) }
         }
     }
 
-    /// The length prefix, then the `utf8Count` bytes `appendBytes` appends to the buffer.
-    private mutating func appendField(utf8Count: Int, _ appendBytes: (inout [UInt8]) -> Void) {
-        var length = UInt64(utf8Count).littleEndian
-        withUnsafeBytes(of: &length) { buffer.append(contentsOf: $0) }
-        appendBytes(&buffer)
-        if buffer.count >= Self.blockSize { flush() }
+    /// A field of `utf8Count` bytes that `write` puts straight into the block (into a buffer of
+    /// its own when it is larger than the block).
+    mutating func field(utf8Count: Int, _ write: (UnsafeMutableBufferPointer<UInt8>) -> Void) {
+        let length = UInt64(utf8Count).littleEndian
+        append(MemoryLayout<UInt64>.size) { UnsafeMutableRawBufferPointer($0).storeBytes(of: length, as: UInt64.self) }
+        append(utf8Count, write)
     }
 
     mutating func field(_ label: String, _ count: Int) {
@@ -37,12 +40,28 @@ struct CanonicalEncoder {
         field(String(count))
     }
 
-    private mutating func flush() {
-        buffer.withUnsafeBytes { hasher.update(bufferPointer: $0) }
-        buffer.removeAll(keepingCapacity: true)
+    /// Lets `write` fill the next `count` bytes of the block, after hashing the block when they
+    /// do not fit; bytes that could never fit are written to a buffer and hashed at once.
+    private mutating func append(_ count: Int, _ write: (UnsafeMutableBufferPointer<UInt8>) -> Void) {
+        if used + count > Self.blockSize { flush() }
+        guard count <= Self.blockSize else {
+            let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+                write(buffer)
+                initialized = count
+            }
+            bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+            return
+        }
+        write(UnsafeMutableBufferPointer(start: block + used, count: count))
+        used += count
     }
 
-    mutating func digest() -> String {
+    private mutating func flush() {
+        hasher.update(bufferPointer: UnsafeRawBufferPointer(start: block, count: used))
+        used = 0
+    }
+
+    consuming func digest() -> String {
         flush()
         let hex: [Character] = Array("0123456789abcdef")
         var result = ""
