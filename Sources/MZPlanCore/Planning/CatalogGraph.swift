@@ -89,6 +89,29 @@ final class CatalogGraph: Sendable {
         try checkAcyclic()
     }
 
+    /// This graph's lookups over `snapshot`: the indexed snapshot with other frontiers (sealing
+    /// inferred), so the same ids, names, kinds, clusters, statuses and dependencies at the same
+    /// positions. Nothing indexed depends on frontiers, so the graph is built while they are inferred.
+    func withFrontiers(of snapshot: CatalogSnapshot) -> CatalogGraph {
+        CatalogGraph(snapshot, indexedAs: self)
+    }
+
+    private init(_ snapshot: CatalogSnapshot, indexedAs other: CatalogGraph) {
+        precondition(snapshot.objects.count == other.objects.count, "the same objects with other frontiers")
+        self.snapshot = snapshot
+        positionByID = other.positionByID
+        clusterPositionByName = other.clusterPositionByName
+        clusterNameByID = other.clusterNameByID
+        dependencyPositions = other.dependencyPositions
+        dependentPositions = other.dependentPositions
+        importerPositions = other.importerPositions
+        indexPositions = other.indexPositions
+        positionsByCluster = other.positionsByCluster
+        replacementByTarget = other.replacementByTarget
+        stuckPositions = other.stuckPositions
+        stalledDownstream = other.stalledDownstream
+    }
+
     /// Each object's position by id (the last one, should an id repeat).
     private static func positions(of objects: [CatalogObject]) -> [String: Int] {
         var positionByID: [String: Int] = [:]

@@ -35,24 +35,21 @@ package enum Planner {
                 "'\(code.rawValue)' can never be allowed: \(code.refusalReason ?? "")"
             ))
         }
+        // The graph is indexed on another thread while sealing is inferred and names are
+        // resolved: nothing it indexes depends on frontiers, so it then takes the sealed objects.
+        let indexing = BackgroundValue {
+            Swift.Result { () throws(DiagnosticsError) in try CatalogGraph(catalog) }
+        }
         // What its sealed inputs imply is sealed: Materialize reports it so, and refuses to replace it.
         var inferred = catalog
         inferred.replaceObjects(keepingPositions: SnapshotFrontiers.sealingInferred(catalog.objects))
         let catalog = inferred
-        // Resolution needs only the objects: it runs while the graph is indexed.
-        let resolving = BackgroundValue {
-            Swift.Result { () throws(DiagnosticsError) in
-                try PlacementResolver(manifest: manifest, objects: catalog.objects, extraAllow: allow).resolve()
-            }
+        let resolved = Swift.Result { () throws(DiagnosticsError) in
+            try PlacementResolver(manifest: manifest, objects: catalog.objects, extraAllow: allow).resolve()
         }
-        let graph: CatalogGraph
-        do {
-            graph = try CatalogGraph(catalog)
-        } catch {
-            _ = resolving.value
-            throw error
-        }
-        let resolution = try resolving.value.get()
+        // A cycle in the catalog is reported before what resolution found.
+        let graph = try indexing.value.get().withFrontiers(of: catalog)
+        let resolution = try resolved.get()
         // Hashing the whole catalog, then the plan's inputs, takes a while: it runs while the
         // moves are planned. It starts only now, so that on two cores it does not hold back the
         // resolution, which runs while the graph is indexed.

@@ -147,4 +147,20 @@ import Testing
             #expect(error.diagnostics.first?.message.contains("materialize.public.s") == true)
         }
     }
+
+    @Test("a cycle is reported before what resolving the manifest found, though both are worked out together")
+    func cycleBeforeResolution() {
+        var catalog = Fixture.epic(upper: Fixture.now - 500, idx2Since: Fixture.now - 1100)
+        catalog.objects[0].dependsOn = ["u13"]
+        let manifest = Fixture.manifest([("c2", nil, [Fixture.rule("c2", Fixture.exact("missing"))])])
+        do throws(DiagnosticsError) {
+            _ = try Planner.plan(manifest: manifest, catalog: catalog)
+            Issue.record("a cycle was accepted")
+        } catch {
+            #expect(error.diagnostics.map(\.code) == ["catalog.cycle"])
+        }
+        catalog.objects[0].dependsOn = []
+        let withoutCycle = #expect(throws: DiagnosticsError.self) { try Planner.plan(manifest: manifest, catalog: catalog) }
+        #expect(withoutCycle?.diagnostics.map(\.code) == ["plan.unknown-object"])
+    }
 }
