@@ -193,12 +193,12 @@ private struct NDJSONMembers {
 
     mutating func add(_ key: StaticString, _ value: UInt64?) {
         open(key)
-        output.append(contentsOf: (value.map(String.init) ?? "null").utf8)
+        if let value { JSONValue.writeDigits(value, to: &output) } else { output.append(contentsOf: "null".utf8) }
     }
 
     mutating func add(_ key: StaticString, _ value: Int) {
         open(key)
-        output.append(contentsOf: String(value).utf8)
+        JSONValue.writeInteger(Int64(value), to: &output)
     }
 
     mutating func add(_ key: StaticString, _ value: Bool) {

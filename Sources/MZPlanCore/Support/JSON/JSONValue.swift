@@ -87,8 +87,8 @@ extension JSONValue {
         switch self {
         case .null: output.append(contentsOf: "null".utf8)
         case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
-        case .int(let value): output.append(contentsOf: String(value).utf8)
-        case .uint(let value): output.append(contentsOf: String(value).utf8)
+        case .int(let value): JSONValue.writeInteger(value, to: &output)
+        case .uint(let value): JSONValue.writeDigits(value, to: &output)
         case .double(let value): output.append(contentsOf: JSONValue.numberText(value).utf8)
         case .string(let value): JSONValue.writeString(value, to: &output)
         case .array(let values):
@@ -140,8 +140,37 @@ extension JSONValue {
     }
 
     private static func newline(_ indent: Int, to output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\n"))
-        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+        guard indent < lineStarts.count else {
+            output.append(UInt8(ascii: "\n"))
+            output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+            return
+        }
+        output.append(contentsOf: lineStarts[...indent])
+    }
+
+    /// A line feed and the spaces of an indentation up to 63 deep, copied whole.
+    private static let lineStarts: [UInt8] = [UInt8(ascii: "\n")] + Array(repeating: UInt8(ascii: " "), count: 63)
+
+    /// The decimal digits of `value`, written without making a string.
+    static func writeDigits(_ value: UInt64, to output: inout [UInt8]) {
+        // Room for the 20 digits of UInt64.max.
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var rest = value
+            var start = buffer.count
+            repeat {
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            output.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[start...]))
+        }
+    }
+
+    /// `value` in decimal, a minus sign first when it is negative.
+    static func writeInteger(_ value: Int64, to output: inout [UInt8]) {
+        if value < 0 { output.append(UInt8(ascii: "-")) }
+        writeDigits(value.magnitude, to: &output)
     }
 
     /// Writes `value` as a JSON string literal, escaping quotes, backslashes and control characters.
