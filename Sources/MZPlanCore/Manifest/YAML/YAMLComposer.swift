@@ -114,17 +114,17 @@ struct YAMLComposer {
                 } else {
                     isPlain ? .implicit(text) : .str
                 }
-                if frames.last?.expectsKey == true { record(key: text, line, column) }
+                if expectsKey { record(key: text, line, column) }
                 add(YAMLNode(content: .scalar(YAMLScalar(text: text, tag: tag, isPlain: isPlain)), line: line, column: column))
             case YAML_ALIAS_EVENT:
                 if firstAlias == nil { firstAlias = (location(line, column), Self.string(event.data.alias.anchor)) }
-                if frames.last?.expectsKey == true { record(key: nil, line, column) }
+                if expectsKey { record(key: nil, line, column) }
                 // Refused once the pass ends; a null stands in for it so that the pairs stay paired.
                 add(YAMLNode(content: .scalar(YAMLScalar(text: "", tag: .null, isPlain: true)), line: line, column: column))
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 let isMapping = event.type == YAML_MAPPING_START_EVENT
                 noteAnchor(isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor, line, column)
-                if frames.last?.expectsKey == true {
+                if expectsKey {
                     let found = isMapping ? "a mapping" : "a list"
                     diagnostics.append(Diagnostic(
                         .error, code: "manifest.type",
@@ -145,6 +145,13 @@ struct YAMLComposer {
                 break
             }
         }
+    }
+
+    /// Whether the innermost open collection is a mapping waiting for a key (read in place:
+    /// `frames.last` would copy the frame's arrays at every event).
+    private var expectsKey: Bool {
+        guard let index = frames.indices.last else { return false }
+        return frames[index].expectsKey
     }
 
     /// A whole node: the root, an item of the enclosing list, or one half of a mapping's pair.
