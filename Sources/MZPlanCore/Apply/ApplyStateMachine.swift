@@ -187,9 +187,21 @@ package struct ApplyStateMachine: Sendable {
     package mutating func polled(_ samples: [ReadinessSample], nowMs: UInt64) -> [PollResult] {
         nextPollAtMs = nowMs + options.pollIntervalMs
         var results: [PollResult] = []
-        let sampleByObject = Dictionary(samples.map { ($0.object, $0) }, uniquingKeysWith: { first, _ in first })
+        // Each probe's own sample is at its position; looked up by object only when a target
+        // answered in another order.
+        lazy var sampleByObject = Dictionary(samples.map { ($0.object, $0) }, uniquingKeysWith: { first, _ in first })
+        var position = 0
         for step in waitingSteps() {
-            guard let probe = probe(step), let sample = sampleByObject[probe.object] else { continue }
+            guard let probe = probe(step) else { continue }
+            defer { position += 1 }
+            let sample: ReadinessSample
+            if position < samples.count, samples[position].object == probe.object {
+                sample = samples[position]
+            } else if let found = sampleByObject[probe.object] {
+                sample = found
+            } else {
+                continue
+            }
             let blocker = gate.blocker(sample, probe: probe)
             let count = blocker == nil ? (stablePolls[step.id] ?? 0) + 1 : 0
             stablePolls[step.id] = count

@@ -49,6 +49,22 @@ import Testing
         #expect(machine.status[1] == .done)
     }
 
+    @Test("each waiting step gets its object's sample, in the probes' order or in any other; a step without one is left out")
+    func samplesByObject() {
+        var machine = ApplyStateMachine(plan: Self.plan(), options: Self.options, deadlineMs: 1_000_000, done: [3, 6], waiting: [])
+        machine.executed(1, nowMs: 0)
+        machine.executed(2, nowMs: 0)
+        let inOrder = machine.polled([Self.sample(Self.name("t1"), ready: true), Self.sample(Self.name("t2"), ready: false)], nowMs: 1000)
+        #expect(inOrder.map(\.step) == [1, 2])
+        #expect(inOrder.map(\.blocker) == [nil, "hydrating"])
+        let reversed = machine.polled([Self.sample(Self.name("t2"), ready: true), Self.sample(Self.name("t1"), ready: false)], nowMs: 2000)
+        #expect(reversed.map(\.step) == [1, 2])
+        #expect(reversed.map(\.blocker) == ["hydrating", nil])
+        let partial = machine.polled([Self.sample(Self.name("t2"), ready: true)], nowMs: 3000)
+        #expect(partial.map(\.step) == [2])
+        #expect(partial.first?.ready == true)
+    }
+
     @Test("a cutover is preceded by a feasibility check; a gap skips it and everything after it")
     func gapSkips() {
         var machine = ApplyStateMachine(plan: Self.plan(), options: Self.options, deadlineMs: 1_000_000, done: [1, 2, 3, 5, 6])
