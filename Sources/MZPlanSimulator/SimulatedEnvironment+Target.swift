@@ -50,8 +50,10 @@ extension SimulatedEnvironment: ApplyTarget, ApplyClock {
         var uppers = currentUppers()
         // Read once: each read of the stored table copies it (retains every column), per probe.
         let table = self.table
-        // A cluster's replica problem, once per poll (many waiting objects share a cluster).
-        var problems: [String: String?] = [:]
+        let starts = asOfPositions()
+        // A cluster's replica problem, once per poll (many waiting objects share a few clusters:
+        // found by comparing names, which costs less than hashing one).
+        var problems: [(cluster: String, problem: String?)] = []
         return probes.map { probe in
             guard let position = table.position(named: probe.object), let object = table.slots[position] else {
                 return ReadinessSample(object: probe.object, exists: false)
@@ -59,11 +61,15 @@ extension SimulatedEnvironment: ApplyTarget, ApplyClock {
             let originalPosition = probe.standsInFor.flatMap { table.position(named: $0) }
             let original = originalPosition.flatMap { table.slots[$0] }
             let problem: String?
-            if let cluster = object.cluster, let known = problems[cluster] {
-                problem = known
+            if let cluster = object.cluster {
+                if let known = problems.first(where: { $0.cluster == cluster }) {
+                    problem = known.problem
+                } else {
+                    problem = replicaProblem(cluster)
+                    problems.append((cluster, problem))
+                }
             } else {
-                problem = replicaProblem(object.cluster)
-                if let cluster = object.cluster { problems[cluster] = problem }
+                problem = nil
             }
             // A table or subsource of a source has its data once its source has taken its snapshot.
             let hydrated = object.hydrated ?? object.dependsOn.lazy.compactMap { table[$0] }.first { $0.kind == .source }?.hydrated
@@ -78,7 +84,7 @@ extension SimulatedEnvironment: ApplyTarget, ApplyClock {
                 hydratedOnHealthyReplica: hydrated == true && problem == nil,
                 upperMs: reported,
                 lagMs: reported.map { timeMs - min($0, timeMs) },
-                sinceMs: uppers.since(at: position, in: table, start: asOf[object.id]),
+                sinceMs: uppers.since(at: position, in: table, start: starts[position]),
                 dataflowUpperMs: problem == nil ? upper : nil,
                 status: object.status,
                 originalUpperMs: originalUpper,

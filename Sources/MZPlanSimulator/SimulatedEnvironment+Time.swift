@@ -102,10 +102,10 @@ extension SimulatedEnvironment {
     /// Originals (by name) that are missing, and the positions that hold one, after the
     /// catalog's latest changes.
     private func followOriginals() -> OriginalPresence {
-        var presence = originals ?? OriginalPresence(originalNames: originalNames, table: table)
-        presence.follow(table, originalNames: originalNames)
-        originals = presence
-        return presence
+        if originals == nil { originals = OriginalPresence(originalNames: originalNames, table: table) }
+        // In place: a copy taken out and stored back would copy its flag per position at every change.
+        originals!.follow(table, originalNames: originalNames)
+        return originals!
     }
 
     /// A hydrated dataflow has computed its output for all times, and its upper becomes the empty
@@ -267,7 +267,7 @@ extension SimulatedEnvironment {
     }
 
     /// ``asOf`` by position.
-    private func asOfPositions() -> [UInt64?] {
+    func asOfPositions() -> [UInt64?] {
         asOf.byPosition(in: table)
     }
 

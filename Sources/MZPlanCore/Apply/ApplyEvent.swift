@@ -141,7 +141,7 @@ package struct ApplyEvent: Sendable {
         // The buffer moves into the writer and back, so that appending never copies it.
         var line = NDJSONMembers(output: output)
         output = []
-        line.output.append(contentsOf: #"{"event":"#.utf8)
+        line.literal(#"{"event":"#)
         JSONValue.writeString(name, to: &line.output)
         line.add("ts_ms", tsMs)
         if let step { line.add("step", step) }
@@ -177,7 +177,7 @@ package struct ApplyEvent: Sendable {
         case .summary(let summary):
             for (key, value) in summary.fields { line.add(key, value) }
         }
-        line.output.append(contentsOf: "}\n".utf8)
+        line.literal("}\n")
         output = line.output
     }
 }
@@ -188,12 +188,12 @@ private struct NDJSONMembers {
 
     mutating func add(_ key: StaticString, _ value: String?) {
         open(key)
-        if let value { JSONValue.writeString(value, to: &output) } else { output.append(contentsOf: "null".utf8) }
+        if let value { JSONValue.writeString(value, to: &output) } else { literal("null") }
     }
 
     mutating func add(_ key: StaticString, _ value: UInt64?) {
         open(key)
-        if let value { JSONValue.writeDigits(value, to: &output) } else { output.append(contentsOf: "null".utf8) }
+        if let value { JSONValue.writeDigits(value, to: &output) } else { literal("null") }
     }
 
     mutating func add(_ key: StaticString, _ value: Int) {
@@ -203,7 +203,7 @@ private struct NDJSONMembers {
 
     mutating func add(_ key: StaticString, _ value: Bool) {
         open(key)
-        output.append(contentsOf: (value ? "true" : "false").utf8)
+        literal(value ? "true" : "false")
     }
 
     mutating func add(_ key: String, _ value: JSONValue) {
@@ -213,11 +213,17 @@ private struct NDJSONMembers {
         value.write(to: &output, pretty: false, indent: 0)
     }
 
+    /// Fixed text, copied straight from the binary (appending a literal string's `.utf8` goes through
+    /// the string's representation every time).
+    mutating func literal(_ text: StaticString) {
+        output.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
     /// `,"key":`; keys are plain ASCII names.
     private mutating func open(_ key: StaticString) {
-        output.append(contentsOf: ",\"".utf8)
-        output.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
-        output.append(contentsOf: #"":"#.utf8)
+        literal(",\"")
+        literal(key)
+        literal(#"":"#)
     }
 }
 

@@ -69,7 +69,10 @@ package struct ApplyStateMachine: Sendable {
     private var unfinished: [Int: Int] = [:]
     /// Pending steps whose `after` are all done, in the order they run: phase, then id.
     private var ready: [ReadyStep] = []
-    private var waitingIDs: Set<Int> = []
+    /// The waiting steps, in plan order: each one's position in the plan and id.
+    private var waiting: [WaitingStep] = []
+    /// Each step's readiness probe, by position in the plan; nil for a step without a wait.
+    private let probes: [ReadinessProbe?]
     /// Each step's cluster as a number (its index in ``hydrating``).
     private let clusterSlots: [Int: Int]
     /// Waiting steps of the hydrate phase, by cluster slot (``ApplyOptions/maxParallelHydrations``).
@@ -102,6 +105,7 @@ package struct ApplyStateMachine: Sendable {
             clusterSlots[step.id] = slotByCluster[cluster]
         }
         self.stepsByID = stepsByID
+        self.probes = plan.steps.map(Self.probe)
         self.clusterSlots = clusterSlots
         self.hydrating = [Int](repeating: 0, count: slotByCluster.count)
         self.positionByID = positionByID
@@ -139,13 +143,13 @@ package struct ApplyStateMachine: Sendable {
             }
             return .execute(step, timeoutMs: blocking ? deadlineMs - nowMs : nil)
         }
-        guard !waitingIDs.isEmpty else {
+        guard !waiting.isEmpty else {
             // Only pending steps whose predecessors are not done: cannot happen in a DAG.
             let stuck = plan.steps.first { isOpen(status[$0.id]) }?.id ?? 0
             return .finish(.failed(step: stuck, message: "step \(stuck) can never run: its predecessors are neither done nor skipped"))
         }
         let pollAt = nextPollAtMs ?? nowMs
-        if nowMs >= pollAt { return .poll(waitingSteps().compactMap(probe)) }
+        if nowMs >= pollAt { return .poll(waiting.compactMap { probes[$0.position] }) }
         return .sleep(untilMs: min(pollAt, deadlineMs))
     }
 
@@ -190,13 +194,13 @@ package struct ApplyStateMachine: Sendable {
         // Each probe's own sample is at its position; looked up by object only when a target
         // answered in another order.
         lazy var sampleByObject = Dictionary(samples.map { ($0.object, $0) }, uniquingKeysWith: { first, _ in first })
-        var position = 0
-        for step in waitingSteps() {
-            guard let probe = probe(step) else { continue }
-            defer { position += 1 }
+        var index = 0
+        for step in waiting {
+            guard let probe = probes[step.position] else { continue }
+            defer { index += 1 }
             let sample: ReadinessSample
-            if position < samples.count, samples[position].object == probe.object {
-                sample = samples[position]
+            if index < samples.count, samples[index].object == probe.object {
+                sample = samples[index]
             } else if let found = sampleByObject[probe.object] {
                 sample = found
             } else {
@@ -214,14 +218,9 @@ package struct ApplyStateMachine: Sendable {
 
     // MARK: Scheduling
 
-    private func probe(_ step: Step) -> ReadinessProbe? {
+    private static func probe(_ step: Step) -> ReadinessProbe? {
         guard let wait = step.wait else { return nil }
         return ReadinessProbe(object: wait.object, standsInFor: wait.standsInFor, cluster: step.cluster, condition: wait.until, mirrorsOriginal: step.action == .createReplacement)
-    }
-
-    /// The waiting steps, in plan order.
-    private func waitingSteps() -> [Step] {
-        waitingIDs.map { (position: positionByID[$0]!, id: $0) }.sorted { $0.position < $1.position }.map { stepsByID[$0.id]! }
     }
 
     /// The first step that may run now: earliest phase, then lowest id. Cleanup runs once nothing
@@ -276,7 +275,7 @@ package struct ApplyStateMachine: Sendable {
         openCount += sign
         if step.phase != .cleanup { openOutsideCleanup += sign }
         if status == .waiting {
-            if sign > 0 { waitingIDs.insert(step.id) } else { waitingIDs.remove(step.id) }
+            if sign > 0 { insertWaiting(step.id) } else { removeWaiting(step.id) }
             if step.phase == .hydrate { hydrating[clusterSlots[step.id]!] += sign }
         } else if sign < 0 {
             removeReady(step.id)
@@ -309,6 +308,36 @@ package struct ApplyStateMachine: Sendable {
         guard let step = stepsByID[id] else { return }
         let index = readyIndex(of: ReadyStep(phase: step.phase, id: id, waits: false, clusterSlot: 0))
         if index < ready.count, ready[index].id == id { ready.remove(at: index) }
+    }
+
+    /// A waiting step: where it is in the plan (what orders the waiting ones), and its id.
+    private struct WaitingStep {
+        var position: Int
+        var id: Int
+    }
+
+    private mutating func insertWaiting(_ id: Int) {
+        let position = positionByID[id]!
+        let index = waitingIndex(of: position)
+        guard index == waiting.count || waiting[index].position != position else { return }
+        waiting.insert(WaitingStep(position: position, id: id), at: index)
+    }
+
+    private mutating func removeWaiting(_ id: Int) {
+        guard let position = positionByID[id] else { return }
+        let index = waitingIndex(of: position)
+        if index < waiting.count, waiting[index].position == position { waiting.remove(at: index) }
+    }
+
+    /// Where the step at `position` is, or would go, in ``waiting`` (binary search).
+    private func waitingIndex(of position: Int) -> Int {
+        var low = 0
+        var high = waiting.count
+        while low < high {
+            let middle = (low + high) / 2
+            if waiting[middle].position < position { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// Where `entry` is, or would go, in ``ready`` (binary search).
