@@ -44,17 +44,27 @@ package enum Planner {
         var inferred = catalog
         inferred.replaceObjects(keepingPositions: SnapshotFrontiers.sealingInferred(catalog.objects))
         let catalog = inferred
+        // Hashing the whole catalog takes a while: it starts now, and has the second core to
+        // itself once the graph is indexed, while names are still being resolved.
+        let catalogHash = BackgroundValue(cancellable: { cancellation in
+            CatalogFingerprint.compute(catalog, cancellation: cancellation)
+        })
         let resolved = Swift.Result { () throws(DiagnosticsError) in
             try PlacementResolver(manifest: manifest, objects: catalog.objects, extraAllow: allow).resolve()
         }
-        // A cycle in the catalog is reported before what resolution found.
-        let graph = try indexing.value.get().withFrontiers(of: catalog)
-        let resolution = try resolved.get()
-        // Hashing the whole catalog, then the plan's inputs, takes a while: it runs while the
-        // moves are planned. It starts only now, so that on two cores it does not hold back the
-        // resolution, which runs while the graph is indexed.
+        let graph: CatalogGraph
+        let resolution: Resolution
+        do throws(DiagnosticsError) {
+            // A cycle in the catalog is reported before what resolution found.
+            graph = try indexing.value.get().withFrontiers(of: catalog)
+            resolution = try resolved.get()
+        } catch {
+            catalogHash.cancel()
+            throw error
+        }
+        // The plan's inputs are hashed after the catalog, while the moves are planned.
         let fingerprints = BackgroundValue(cancellable: { cancellation in
-            let catalogFingerprint = CatalogFingerprint.compute(catalog, cancellation: cancellation)
+            let catalogFingerprint = catalogHash.value
             guard !cancellation.isRaised else { return (catalog: "", plan: "") }
             let plan = PlanFingerprint.compute(manifest: manifest, resolution: resolution, catalogFingerprint: catalogFingerprint, allow: allow)
             return (catalog: catalogFingerprint, plan: plan)
@@ -63,6 +73,7 @@ package enum Planner {
             return try plan(manifest: manifest, graph: graph, resolution: resolution, allow: allow, createdAtMs: createdAtMs, fingerprints: fingerprints)
         } catch {
             // Planning failed: the hashes are never read, so they stop instead of running on.
+            catalogHash.cancel()
             fingerprints.cancel()
             throw error
         }
