@@ -29,8 +29,11 @@ extension Plan {
 
     /// ``json()`` as UTF-8 bytes, without building a `String` (a 100 000-object plan is 29 MB).
     package func jsonBytes() -> [UInt8] {
-        var bytes = jsonValue().serializedBytes(pretty: true)
+        let value = jsonValue()
+        var bytes = value.serializedBytes(pretty: true)
         bytes.append(UInt8(ascii: "\n"))
+        // A large tree is freed on another thread while the bytes go out.
+        if steps.count >= Self.parallelJSONCount { BackgroundRelease.release(consume value) }
         return bytes
     }
 }
