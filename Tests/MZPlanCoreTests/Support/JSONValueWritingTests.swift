@@ -1,7 +1,7 @@
 import Testing
 @testable import MZPlanCore
 
-/// Serialization: escapes, and large arrays written in chunks on two threads giving the same
+/// Serialization: escapes, and large arrays written in two halves on two threads giving the same
 /// bytes as one thread would.
 @Suite struct JSONValueWritingTests {
     @Test("strings escape quotes, backslashes and control characters; the rest is copied as it is")
@@ -32,7 +32,7 @@ import Testing
         #expect(try JSONValue.parse(Array(text.utf8), file: "test") == value)
     }
 
-    @Test("an array large enough to be written in chunks on two threads reads back the same, with one element per line", arguments: [2047, 2048, 2063, 4096, 9999])
+    @Test("an array large enough to be written in halves reads back the same, with one element per line", arguments: [4095, 4096, 9999])
     func largeArrays(count: Int) throws {
         let elements = (0..<count).map { index in
             JSONValue.object([("n", .uint(UInt64(index))), ("s", .string("row \"\(index)\"\n")), ("a", .array([.uint(UInt64(index)), .null]))])

@@ -78,10 +78,9 @@ extension JSONValue {
         return output
     }
 
-    /// From this many elements on, an array is written on two threads (a 100 000-object plan has
-    /// 40 000 steps), in chunks joined in order, so the bytes are the same.
+    /// From this many elements on, an array's two halves are written on two threads (a
+    /// 100 000-object plan has 40 000 steps); the halves are joined in order, so the bytes are the same.
     private static let parallelArrayCount = 2048
-    private static let parallelArrayChunks = 16
 
     /// ``serializedBytes(pretty:indent:)`` appended to `output`.
     package func write(to output: inout [UInt8], pretty: Bool, indent: Int) {
@@ -96,16 +95,15 @@ extension JSONValue {
             guard !values.isEmpty else { output.append(contentsOf: "[]".utf8); return }
             output.append(UInt8(ascii: "["))
             if values.count >= Self.parallelArrayCount {
-                // In chunks the two threads take turns at (what costs more comes in runs: a split
-                // in the middle left one thread waiting for the other), joined in order.
-                let chunks = Self.parallelArrayChunks
-                let parts = ParallelPair.map(chunks, threshold: 2) { chunk in
+                let middle = values.count / 2
+                let (_, tail) = ParallelPair.run({
+                    JSONValue.writeElements(values[..<middle], first: true, to: &output, pretty: pretty, indent: indent)
+                }, {
                     var part: [UInt8] = []
-                    let range = values.count * chunk / chunks..<values.count * (chunk + 1) / chunks
-                    JSONValue.writeElements(values[range], first: chunk == 0, to: &part, pretty: pretty, indent: indent)
+                    JSONValue.writeElements(values[middle...], first: false, to: &part, pretty: pretty, indent: indent)
                     return part
-                }
-                for part in parts { output.append(contentsOf: part) }
+                })
+                output.append(contentsOf: tail)
             } else {
                 JSONValue.writeElements(values[...], first: true, to: &output, pretty: pretty, indent: indent)
             }
