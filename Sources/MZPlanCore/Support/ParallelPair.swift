@@ -24,21 +24,13 @@ enum ParallelPair {
         return (firstResult!, secondResult!)
     }
 
-    /// `transform` of each index below `count`, in order: from `threshold` indices on, the even
-    /// and the odd indices on two threads (``run(_:_:)``). Alternate indices share the work more
-    /// evenly than two halves: what costs more (a large closure, a long definition) tends to come
-    /// in runs, which a split in the middle gives to one thread.
+    /// `transform` of each index below `count`, in order: from `threshold` indices on, the two
+    /// halves on two threads (``run(_:_:)``).
     static func map<Element>(_ count: Int, threshold: Int, _ transform: (Int) -> Element) -> [Element] {
         guard count >= threshold else { return (0..<count).map(transform) }
-        let (evens, odds) = run({ stride(from: 0, to: count, by: 2).map(transform) }, { stride(from: 1, to: count, by: 2).map(transform) })
-        var result: [Element] = []
-        result.reserveCapacity(count)
-        for index in odds.indices {
-            result.append(evens[index])
-            result.append(odds[index])
-        }
-        if evens.count > odds.count { result.append(evens[evens.count - 1]) }
-        return result
+        let middle = count / 2
+        let (head, tail) = run({ (0..<middle).map(transform) }, { (middle..<count).map(transform) })
+        return head + tail
     }
 
     /// The two results. `@unchecked Sendable`: each iteration writes only its own slot, and the
