@@ -12,6 +12,13 @@ import Testing
         #expect(second == "second")
     }
 
+    @Test("map: every index transformed once, in order, below and above the threshold", arguments: [0, 1, 2, 3, 10, 11, 1001])
+    func mapInOrder(count: Int) {
+        let expected = (0..<count).map { "item \($0)" }
+        #expect(ParallelPair.map(count, threshold: 2) { "item \($0)" } == expected)
+        #expect(ParallelPair.map(count, threshold: .max) { "item \($0)" } == expected)
+    }
+
     @Test("called from more threads than the pool has, every call still gets its own results")
     func saturatedPool() {
         let calls = 64
