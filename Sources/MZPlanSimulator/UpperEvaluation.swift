@@ -40,13 +40,19 @@ struct UpperEvaluation {
             }
             if kind == .source, rows[position].hydrated == false { value = rows[position].upperMs ?? starts[position] ?? own }
         default:
+            if rows[position].hydrated == false, let kept = rows[position].upperMs {
+                // Not hydrated, it keeps the upper it had, whatever its inputs' (a poll asks about
+                // dataflows still hydrating far more than about any other).
+                value = kept
+                break
+            }
             var lowest = own
             for dependency in dependencies[position] {
                 if let input = upper(dependency, memo: &memo, depth: depth + 1) { lowest = min(lowest, input) }
             }
             value = lowest
             if rows[position].hydrated == false {
-                value = rows[position].upperMs ?? starts[position] ?? value
+                value = starts[position] ?? value
             }
         }
         if let previous = rows[position].upperMs, previous > value { value = previous }
