@@ -47,12 +47,12 @@ struct SnapshotWriter {
 
     mutating func number(_ value: UInt64?) {
         guard let value else { return null() }
-        bytes.append(contentsOf: String(value).utf8)
+        JSONValue.writeDigits(value, to: &bytes)
     }
 
     mutating func number(_ value: Int?) {
         guard let value else { return null() }
-        bytes.append(contentsOf: String(value).utf8)
+        JSONValue.writeInteger(Int64(value), to: &bytes)
     }
 
     mutating func number(_ value: Double?) {
