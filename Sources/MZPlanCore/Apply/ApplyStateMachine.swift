@@ -299,14 +299,15 @@ package struct ApplyStateMachine: Sendable {
     private mutating func insertReady(_ id: Int) {
         let step = stepsByID[id]!
         let entry = ReadyStep(phase: step.phase, id: id, waits: step.wait != nil, clusterSlot: clusterSlots[id]!)
-        let index = readyIndex(of: entry)
+        let index = ready.sortedIndex { $0.precedes(entry) }
         guard index == ready.count || ready[index].id != id else { return }
         ready.insert(entry, at: index)
     }
 
     private mutating func removeReady(_ id: Int) {
         guard let step = stepsByID[id] else { return }
-        let index = readyIndex(of: ReadyStep(phase: step.phase, id: id, waits: false, clusterSlot: 0))
+        let entry = ReadyStep(phase: step.phase, id: id, waits: false, clusterSlot: 0)
+        let index = ready.sortedIndex { $0.precedes(entry) }
         if index < ready.count, ready[index].id == id { ready.remove(at: index) }
     }
 
@@ -318,38 +319,17 @@ package struct ApplyStateMachine: Sendable {
 
     private mutating func insertWaiting(_ id: Int) {
         let position = positionByID[id]!
-        let index = waitingIndex(of: position)
+        let index = waiting.sortedIndex { $0.position < position }
         guard index == waiting.count || waiting[index].position != position else { return }
         waiting.insert(WaitingStep(position: position, id: id), at: index)
     }
 
     private mutating func removeWaiting(_ id: Int) {
         guard let position = positionByID[id] else { return }
-        let index = waitingIndex(of: position)
+        let index = waiting.sortedIndex { $0.position < position }
         if index < waiting.count, waiting[index].position == position { waiting.remove(at: index) }
     }
 
-    /// Where the step at `position` is, or would go, in ``waiting`` (binary search).
-    private func waitingIndex(of position: Int) -> Int {
-        var low = 0
-        var high = waiting.count
-        while low < high {
-            let middle = (low + high) / 2
-            if waiting[middle].position < position { low = middle + 1 } else { high = middle }
-        }
-        return low
-    }
-
-    /// Where `entry` is, or would go, in ``ready`` (binary search).
-    private func readyIndex(of entry: ReadyStep) -> Int {
-        var low = 0
-        var high = ready.count
-        while low < high {
-            let middle = (low + high) / 2
-            if ready[middle].precedes(entry) { low = middle + 1 } else { high = middle }
-        }
-        return low
-    }
 }
 
 extension ApplyStateMachine {
@@ -361,5 +341,19 @@ extension Step {
     /// The `WAIT UNTIL READY` of a graceful resize's statement.
     var gracefulWait: GracefulWait? {
         (try? Statement(parsing: sql)).flatMap(GracefulWait.init)
+    }
+}
+
+private extension Array {
+    /// Where an element belongs in this array, sorted so that `precedes` holds for a prefix: the
+    /// first index where it does not (binary search).
+    func sortedIndex(_ precedes: (Element) -> Bool) -> Int {
+        var low = 0
+        var high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if precedes(self[middle]) { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }
